@@ -1,0 +1,108 @@
+"""Exceptions, each with a stable code documented in ``docs/errors.md``.
+
+::
+
+    KhronikaError
+    ├── InputError            (.path, .record, .stage)
+    │   ├── EncodingError         K101
+    │   ├── TruncatedInput        K102
+    │   ├── TooLarge              K103
+    │   ├── NotHTML               K104
+    │   ├── EmptyInput            K105
+    │   ├── BadRecord             K106
+    │   ├── UnsupportedLanguage   K107
+    │   └── HostileMarkup         K108
+    ├── ConfigError               K201
+    ├── StoreError                K301
+    │   ├── SchemaTooNew          K302
+    │   └── MigrationFailed       K303
+    ├── GazetteerMissing          K401
+    └── ContractViolation         K501
+
+The library raises; shells (CLI, web) convert once at their boundary.
+"""
+
+from __future__ import annotations
+
+
+class KhronikaError(Exception):
+    code = "K000"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"[{self.code}] {self.message}"
+
+
+class InputError(KhronikaError):
+    code = "K100"
+
+    def __init__(
+        self, message: str, *, path: str = "", record: str | None = None, stage: str = "read"
+    ) -> None:
+        super().__init__(message)
+        self.path = path
+        self.record = record
+        self.stage = stage
+
+    def __str__(self) -> str:
+        where = self.path + (f"#{self.record}" if self.record else "")
+        return f"{where}: [{self.code}] {self.message}" if where else super().__str__()
+
+
+class EncodingError(InputError):
+    code = "K101"
+
+
+class TruncatedInput(InputError):
+    code = "K102"
+
+
+class TooLarge(InputError):
+    code = "K103"
+
+
+class NotHTML(InputError):
+    code = "K104"
+
+
+class EmptyInput(InputError):
+    code = "K105"
+
+
+class BadRecord(InputError):
+    code = "K106"
+
+
+class UnsupportedLanguage(InputError):
+    code = "K107"
+
+
+class HostileMarkup(InputError):
+    code = "K108"
+
+
+class ConfigError(KhronikaError):
+    code = "K201"
+
+
+class StoreError(KhronikaError):
+    code = "K301"
+
+
+class SchemaTooNew(StoreError):
+    code = "K302"
+
+
+class MigrationFailed(StoreError):
+    code = "K303"
+
+
+class GazetteerMissing(KhronikaError):
+    code = "K401"
+
+
+class ContractViolation(KhronikaError):
+    code = "K501"

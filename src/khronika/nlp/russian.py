@@ -1,0 +1,71 @@
+"""Russian analysis through natasha: sentences, tokens with lemmas and UD features, NER spans.
+
+natasha takes about a second to load its embeddings and taggers, so one ``RussianNLP`` is
+built per process (per Dask worker) and passed to the stages; natasha types never leave
+this module.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from khronika.model import Entity, Sentence, Token
+
+
+class RussianNLP:
+    def __init__(self) -> None:
+        from natasha import (
+            MorphVocab,
+            NewsEmbedding,
+            NewsMorphTagger,
+            NewsNERTagger,
+            Segmenter,
+        )
+
+        self._segmenter = Segmenter()
+        self.morph_vocab = MorphVocab()
+        embedding = NewsEmbedding()
+        self._morph_tagger = NewsMorphTagger(embedding)
+        self._ner_tagger = NewsNERTagger(embedding)
+        self._lemma_cache: dict[tuple[str, str, tuple[tuple[str, str], ...]], str] = {}
+
+    def analyze(self, text: str) -> list[Sentence]:
+        from natasha import Doc
+
+        doc = Doc(text)
+        doc.segment(self._segmenter)
+        doc.tag_morph(self._morph_tagger)
+        doc.tag_ner(self._ner_tagger)
+        entities = [self._entity(span) for span in doc.spans]
+        sentences: list[Sentence] = []
+        for index, sent in enumerate(doc.sents):
+            tokens = tuple(self._token(t) for t in sent.tokens)
+            inside = tuple(e for e in entities if sent.start <= e.start and e.stop <= sent.stop)
+            sentences.append(
+                Sentence(index, sent.start, sent.stop, sent.text, tokens, inside)
+            )
+        return sentences
+
+    def lemmatize(self, word: str) -> str:
+        """Lemma of a word out of context (pymorphy's most likely parse)."""
+        parses = self.morph_vocab.parse(word)
+        return str(parses[0].normal_form) if parses else word.lower()
+
+    def _token(self, token: Any) -> Token:
+        feats = tuple(sorted((token.feats or {}).items()))
+        key = (token.text, token.pos, feats)
+        lemma = self._lemma_cache.get(key)
+        if lemma is None:
+            token.lemmatize(self.morph_vocab)
+            lemma = (token.lemma or token.text).lower()
+            if len(self._lemma_cache) < 200_000:  # bounded: a corpus has a long tail of words
+                self._lemma_cache[key] = lemma
+        return Token(token.text, lemma, token.pos or "X", token.start, token.stop, feats)
+
+    def _entity(self, span: Any) -> Entity:
+        try:
+            span.normalize(self.morph_vocab)
+            normal = span.normal or span.text
+        except Exception:  # natasha's normaliser fails on odd spans; the surface form will do
+            normal = span.text
+        return Entity(span.type, span.start, span.stop, span.text, normal)
