@@ -381,7 +381,9 @@ def _distance_to_gold(gold: Mapping[str, Any], pred: Mapping[str, Any]) -> float
 def _km(a: Mapping[str, Any], b: Mapping[str, Any]) -> float | None:
     raw = (a.get("lat"), a.get("lon"), b.get("lat"), b.get("lon"))
     # bool is an int: a stray true/false must not pass for a coordinate
-    coords = [math.radians(c) for c in raw if isinstance(c, int | float) and not isinstance(c, bool)]
+    coords = [
+        math.radians(c) for c in raw if isinstance(c, int | float) and not isinstance(c, bool)
+    ]
     if len(coords) != len(raw):
         return None
     lat1, lon1, lat2, lon2 = coords
