@@ -506,6 +506,37 @@ def check_floors(
     return failures
 
 
+def repin_floors(
+    floors: Mapping[str, float],
+    metrics: Mapping[str, float],
+    *,
+    margin: float,
+    allow_regression: bool = False,
+) -> tuple[dict[str, float], list[str]]:
+    """New floors from a fresh run, and the drops refused for want of ``allow_regression``.
+
+    A floor rises to the measured value (rounded down to three decimals, so a re-run of the
+    same code passes). A drop within ``margin`` is noise: the old floor stays. A larger drop
+    lowers the floor only with ``allow_regression``; otherwise the old floor stays and the
+    drop is listed, so the caller can refuse to write.
+    """
+    pinned: dict[str, float] = {}
+    refused: list[str] = []
+    for name, old in floors.items():
+        if name not in metrics:
+            refused.append(f"{name}: missing from the report")
+            pinned[name] = old
+            continue
+        new = math.floor(metrics[name] * 1000 + 1e-9) / 1000
+        if new >= old or (new < old - margin and allow_regression):
+            pinned[name] = new
+        else:
+            pinned[name] = old
+            if new < old - margin:
+                refused.append(f"{name} {new:.3f} would lower floor {old:.3f}")
+    return pinned, refused
+
+
 def _clip(text: str, width: int = 100) -> str:
     flat = _SPACE.sub(" ", text).strip()
     return flat if len(flat) <= width else flat[: width - 1] + "…"
