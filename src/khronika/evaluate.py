@@ -364,10 +364,10 @@ def _place_ok(entry: Mapping[str, Any], place: Mapping[str, Any]) -> bool:
         country = place.get("country")
         return bool(country) and str(country).upper() == str(entry.get("country")).upper()
     tolerance = _TOLERANCE_KM.get(str(precision))
-    distance = _km(entry, place)
     if tolerance is None:
         # a gold entry of unknown precision accepts only an equally unknown place
         return place.get("lat") is None or place.get("lon") is None
+    distance = _km(entry, place)
     return distance is not None and distance <= tolerance
 
 
