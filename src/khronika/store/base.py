@@ -1,0 +1,155 @@
+"""The narrow storage interface: a ``Store`` Protocol and the small types it speaks.
+
+Nothing outside ``khronika.store`` writes SQL; everything else sees these methods and
+``khronika.model`` types. One implementation (``SqlStore``) serves SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Literal, Protocol, get_args
+
+from khronika.errors import StoreError
+from khronika.model import Certainty, Claim, Document, EventType, Rejection
+
+ReviewState = Literal["unreviewed", "accepted", "rejected", "edited"]
+REVIEW_STATES: tuple[ReviewState, ...] = get_args(ReviewState)
+
+Role = Literal["admin", "reviewer", "viewer"]
+ROLES: tuple[Role, ...] = get_args(Role)
+
+# Claim fields a reviewer may change, by their contract names; values use the contract's
+# JSON shapes (``{"min": 3, "max": 3, "qualifier": "exact"}`` for ``count``, …).
+REVIEWABLE_FIELDS: tuple[str, ...] = (
+    "event_type",
+    "date",
+    "location",
+    "actors",
+    "targets",
+    "count",
+    "attribution",
+    "certainty",
+    "incident_id",
+)
+
+
+class ConflictError(StoreError):
+    """A review was based on a claim version that someone else has replaced meanwhile."""
+
+    code = "K304"
+
+    def __init__(self, message: str, *, claim_id: str, expected: int, actual: int) -> None:
+        super().__init__(message)
+        self.claim_id = claim_id
+        self.expected = expected
+        self.actual = actual
+
+
+class NotFoundError(StoreError):
+    """The claim, user or document a write refers to is not stored."""
+
+    code = "K305"
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFilter:
+    """Which claims ``iter_claims`` yields; empty tuples and ``None`` mean "any".
+
+    The date range selects claims whose own date range overlaps ``[date_from, date_to]``;
+    claims with an unknown date are left out whenever either bound is given.
+    """
+
+    date_from: date | None = None
+    date_to: date | None = None
+    event_types: tuple[EventType, ...] = ()
+    country: str | None = None
+    admin1: str | None = None
+    certainties: tuple[Certainty, ...] = ()
+    review_states: tuple[ReviewState, ...] = ()
+    incident_id: str | None = None
+    doc_id: str | None = None
+    limit: int | None = None
+    offset: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class StoreCounts:
+    documents: int
+    claims: int
+    rejections: int
+    incidents: int  # distinct incident ids among claims
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    """One changed field of one review: who changed what, when, from which value to which."""
+
+    claim_id: str
+    version: int  # the claim version this change produced
+    user: str
+    at: datetime  # UTC, timezone-aware
+    field: str
+    old: object  # contract JSON values (None, str, list, dict …)
+    new: object
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimReview:
+    """A claim as it stands now, what the pipeline extracted, and its review state."""
+
+    claim: Claim  # with the reviewers' changes applied
+    original: Claim  # as extracted
+    review_state: ReviewState
+    version: int  # pass as ``expected_version`` to the next ``save_review``
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    username: str
+    role: Role
+    password_hash: str  # argon2id, made by the caller: the store keeps strings only
+    created_at: datetime
+
+
+class Store(Protocol):
+    def save_document(self, doc: Document, claims: Sequence[Claim]) -> bool: ...
+
+    def save_rejection(self, rejection: Rejection) -> None: ...
+
+    def has_document(self, doc_id: str) -> bool: ...
+
+    def get_document(self, doc_id: str) -> Document | None: ...
+
+    def iter_claims(self, filters: ClaimFilter | None = None) -> Iterator[Claim]: ...
+
+    def get_claim(self, claim_id: str) -> Claim | None: ...
+
+    def get_review(self, claim_id: str) -> ClaimReview | None: ...
+
+    def count(self) -> StoreCounts: ...
+
+    def iter_rejections(self) -> Iterator[Rejection]: ...
+
+    def set_incident_ids(self, mapping: Mapping[str, str]) -> None: ...
+
+    def save_review(
+        self, claim_id: str, user: str, changes: Mapping[str, object], expected_version: int
+    ) -> int: ...
+
+    def audit_log(self, claim_id: str) -> list[AuditEntry]: ...
+
+    def add_user(self, username: str, role: Role, password_hash: str) -> None: ...
+
+    def get_user(self, username: str) -> User | None: ...
+
+    def add_token(self, username: str, token_hash: str, *, label: str = "") -> None: ...
+
+    def user_for_token(self, token_hash: str) -> User | None: ...
+
+    def schema_version(self) -> int: ...
+
+    def integrity_check(self) -> list[str]: ...
+
+    def close(self) -> None: ...

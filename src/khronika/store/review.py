@@ -1,0 +1,92 @@
+"""Applying a reviewer's changes to a claim: validation and the per-field differences."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from khronika.errors import StoreError
+from khronika.model import CERTAINTIES, EVENT_TYPES, QUALIFIERS, Claim
+from khronika.store.base import REVIEW_STATES, REVIEWABLE_FIELDS, ReviewState
+from khronika.store.codec import claim_from_full_dict
+
+_DATE_PRECISIONS = ("day", "week", "month", "quarter", "year", "unknown")
+_PLACE_PRECISIONS = ("point", "city", "district", "region", "country", "unknown")
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewOutcome:
+    claim: Claim
+    review_state: ReviewState
+    edited: bool  # some claim field (not only the state) changed
+    diffs: tuple[tuple[str, object, object], ...]  # (field, old, new), contract JSON values
+
+
+def apply_review(
+    current: dict[str, Any], state: ReviewState, changes: Mapping[str, object]
+) -> ReviewOutcome:
+    """Return the claim after ``changes``; raise ``StoreError`` naming a bad field or value.
+
+    Without an explicit ``review_state``, editing a field makes the claim ``edited``.
+    """
+    updated = dict(current)
+    diffs: list[tuple[str, object, object]] = []
+    new_state: ReviewState | None = None
+    for field, value in changes.items():
+        if field == "review_state":
+            if value not in REVIEW_STATES:
+                raise StoreError(f"review_state {value!r} is not one of {REVIEW_STATES}")
+            new_state = value
+            continue
+        if field not in REVIEWABLE_FIELDS:
+            raise StoreError(
+                f"{field!r} cannot be reviewed; reviewable fields: "
+                f"{', '.join(REVIEWABLE_FIELDS)}, review_state"
+            )
+        new = _plain_json(field, value)
+        if new != current.get(field):
+            diffs.append((field, current.get(field), new))
+            updated[field] = new
+    edited = bool(diffs)
+    final_state: ReviewState = new_state or ("edited" if edited else state)
+    if final_state != state:
+        diffs.append(("review_state", state, final_state))
+    claim = _validated_claim(updated) if edited else claim_from_full_dict(current)
+    return ReviewOutcome(claim, final_state, edited, tuple(diffs))
+
+
+def _plain_json(field: str, value: object) -> object:
+    # Round-tripping through JSON turns tuples into lists and rejects objects that could not
+    # be stored, so stored and compared values have one shape.
+    try:
+        return json.loads(json.dumps(value, ensure_ascii=False))
+    except (TypeError, ValueError) as exc:
+        raise StoreError(f"{field}: value {value!r} is not JSON ({exc})") from exc
+
+
+def _validated_claim(data: dict[str, Any]) -> Claim:
+    try:
+        claim = claim_from_full_dict(data)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise StoreError(f"reviewed claim is not a valid contract claim: {exc!r}") from exc
+    problems = []
+    if claim.event_type not in EVENT_TYPES:
+        problems.append(f"event_type {claim.event_type!r}")
+    if claim.certainty not in CERTAINTIES:
+        problems.append(f"certainty {claim.certainty!r}")
+    if claim.count is not None and claim.count.qualifier not in QUALIFIERS:
+        problems.append(f"count qualifier {claim.count.qualifier!r}")
+    if claim.date.precision not in _DATE_PRECISIONS:
+        problems.append(f"date precision {claim.date.precision!r}")
+    if claim.location.precision not in _PLACE_PRECISIONS:
+        problems.append(f"location precision {claim.location.precision!r}")
+    for name in ("actors", "targets", "attribution"):
+        if not all(isinstance(item, str) for item in getattr(claim, name)):
+            problems.append(f"{name} must be a list of strings")
+    if claim.incident_id is not None and not isinstance(claim.incident_id, str):
+        problems.append("incident_id must be a string or null")
+    if problems:
+        raise StoreError("reviewed claim has invalid values: " + "; ".join(problems))
+    return claim
