@@ -1,0 +1,144 @@
+"""Codebooks as data: event rules, scope lexicons, actor and target lexicons.
+
+The default codebook ships as ``default.toml``; ``load_codebook(path)`` reads another one with
+the same layout. Entries are written as dictionary forms; ``compile_codebook`` lemmatises
+them with the same analyser the text goes through, so "enlistment offices" and "учёт" match
+whatever lemmas the tokens get.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, cast
+
+from khronika.errors import ConfigError
+from khronika.model import ACTORS, EVENT_TYPES, TARGETS, Actor, EventType, Lang, Target
+
+Phrase = tuple[str, ...]  # lemmas of consecutive tokens; a last item ending in "*" is a prefix
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    event: EventType
+    lang: Lang
+    groups: tuple[tuple[Phrase, ...], ...]
+    window: int
+    none: tuple[Phrase, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class LangLexicon:
+    domain: tuple[Phrase, ...]
+    out: tuple[Phrase, ...]
+    modal: tuple[Phrase, ...]
+    negation: tuple[Phrase, ...]
+    reference: tuple[Phrase, ...]
+    actors: tuple[tuple[Phrase, Actor], ...]
+    targets: tuple[tuple[Phrase, Target], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Codebook:
+    name: str
+    version: str
+    rules: tuple[Rule, ...]
+    lexicons: Mapping[Lang, LangLexicon]
+
+    def rules_for(self, lang: Lang) -> tuple[Rule, ...]:
+        return tuple(r for r in self.rules if r.lang == lang)
+
+
+def read_codebook(path: Path | None = None) -> dict[str, Any]:
+    """The raw TOML of a codebook file (the default one when ``path`` is None)."""
+    try:
+        if path is None:
+            data = resources.files("khronika.codebook").joinpath("default.toml").read_bytes()
+            return tomllib.loads(data.decode("utf-8"))
+        return tomllib.loads(Path(path).read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path or 'default codebook'}: cannot read codebook: {exc}") from exc
+
+
+def compile_codebook(raw: Mapping[str, Any], lemmatize: Callable[[str, Lang], str]) -> Codebook:
+    """Validate a raw codebook and lemmatise its entries for matching."""
+
+    def phrase(text: str, lang: Lang) -> Phrase:
+        words = text.lower().replace("ё", "е").split()
+        out = []
+        for w in words:
+            if w.endswith("*"):
+                out.append(w)
+            else:
+                out.append(normalize(lemmatize(w, lang)))
+        return tuple(out)
+
+    rules = []
+    for i, r in enumerate(raw.get("rule", [])):
+        event, lang = r.get("event"), r.get("lang")
+        if event not in EVENT_TYPES or lang not in ("ru", "en"):
+            raise ConfigError(f"codebook rule {i + 1}: unknown event {event!r} or lang {lang!r}")
+        groups = tuple(tuple(phrase(e, lang) for e in group) for group in r["all"])
+        none = tuple(phrase(e, lang) for e in r.get("none", []))
+        rules.append(Rule(event, lang, groups, int(r.get("window", 6)), none))
+
+    lexicons: dict[Lang, LangLexicon] = {}
+    scope = raw.get("scope", {})
+    for lang in ("ru", "en"):
+        lang = cast(Lang, lang)
+
+        def words(key: str, lang: Lang = lang) -> tuple[Phrase, ...]:
+            return tuple(phrase(e, lang) for e in scope.get(f"{lang}_{key}", []))
+
+        actors = []
+        for text, value in raw.get("actors", {}).get(lang, {}).items():
+            if value not in ACTORS:
+                raise ConfigError(f"codebook actors.{lang}: unknown actor {value!r}")
+            actors.append((phrase(text, lang), cast(Actor, value)))
+        targets = []
+        for text, value in raw.get("targets", {}).get(lang, {}).items():
+            if value not in TARGETS:
+                raise ConfigError(f"codebook targets.{lang}: unknown target {value!r}")
+            targets.append((phrase(text, lang), cast(Target, value)))
+        lexicons[lang] = LangLexicon(
+            domain=words("domain"),
+            out=words("out"),
+            modal=words("modal"),
+            negation=words("negation"),
+            reference=words("reference"),
+            actors=tuple(actors),
+            targets=tuple(targets),
+        )
+    return Codebook(str(raw.get("name", "custom")), str(raw.get("version", "0")), tuple(rules),
+                    lexicons)
+
+
+def normalize(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+def match_phrase(lemmas: list[str], i: int, phrase: Phrase) -> bool:
+    """Does ``phrase`` start at token ``i``?"""
+    if i + len(phrase) > len(lemmas):
+        return False
+    for k, word in enumerate(phrase):
+        lemma = lemmas[i + k]
+        if word.endswith("*"):
+            if not lemma.startswith(word[:-1]):
+                return False
+        elif lemma != word:
+            return False
+    return True
+
+
+def find_phrases(lemmas: list[str], phrases: tuple[Phrase, ...]) -> list[tuple[int, int]]:
+    """Every (start, stop) token range where one of ``phrases`` matches."""
+    found = []
+    for i in range(len(lemmas)):
+        for p in phrases:
+            if match_phrase(lemmas, i, p):
+                found.append((i, i + len(p)))
+    return found

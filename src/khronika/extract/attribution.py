@@ -1,0 +1,282 @@
+"""Who the text credits for a sentence, and how sure it says it is.
+
+``find_credit`` reads the source chain a sentence names ("reports local outlet Fontanka",
+"сообщила «Фонтанка» со ссылкой на источники", "according to Novaya Gazeta Europe", "a lawyer
+told The Moscow Times"), nearest source first. A credit made only of a back-reference ("the
+channel said", "по его словам", "по данным издания") is marked ``generic`` so the caller can
+carry the story's last named source. ``find_cues`` reads hedges, non-confirmation and denials.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from khronika.model import Lang, Sentence, Span, Token
+
+COMPONENT = "khronika.attribution.v1"
+
+_RU_SPEECH = frozenset(
+    """сообщить сообщать рассказать рассказывать заявить заявлять написать писать передать
+    передавать утверждать подтвердить подтверждать отметить пояснить добавить указать сказать
+    говорить уточнить опровергнуть опровергать отрицать сообщаться""".split()
+)
+_EN_SPEECH = frozenset(
+    "say report tell write add state announce claim confirm allege deny told said".split()
+)
+_RU_BY = ("данные", "слово", "информация", "сведение", "оценка")  # "по данным X", "по словам X"
+_RU_GENERIC = frozenset(
+    """издание канал газета ведомство агентство собеседник источник он она они его её ее их
+    пресс-служба управление сайт портал редакция телеграм-канал адвокат представитель""".split()
+)
+_EN_GENERIC = frozenset(
+    """he she they him her them the channel outlet newspaper paper lawyer ministry department
+    press service agency source it its his their""".split()
+)
+_DESCRIPTORS = frozenset(
+    """телеграм-канал телеграм канал издание газета агентство портал сайт паблик
+    local outlet independent channel newspaper military rights group agency news site
+    telegram media publication the a an""".split()
+)
+_RU_OWN = frozenset("наш наша наше наши свой своя свои редакция".split())
+_EN_OWN = frozenset("our we us".split())
+_POSSESSIVE = frozenset("их его её ее мой наш свой his her their its our my".split())
+_STOP = frozenset(",.;:!?()—–\"«»“”")
+
+_HEDGE_RU = frozenset("якобы предположительно вероятно утверждаться".split())
+_HEDGE_EN = frozenset("reportedly allegedly apparently purportedly supposedly".split())
+_DENY_RU = frozenset("опровергнуть опровергать отрицать".split())
+_DENY_EN = frozenset("deny denial refute reject dismiss".split())
+_CONFIRM_RU = frozenset("подтвердить подтверждать проверить верифицировать".split())
+_CONFIRM_EN = frozenset("confirm verify corroborate".split())
+_UNCONFIRMED_EN = re.compile(r"\b(unconfirmed|unverified|not (been )?(independently )?"
+                             r"(confirmed|verified)|could not (be )?(independently )?"
+                             r"(confirm|verif))", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Credit:
+    sources: tuple[str, ...]
+    generic: bool
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    hedged: bool = False
+    unconfirmed: bool = False
+    disputed: bool = False
+
+
+def find_credit(sentence: Sentence, lang: Lang) -> Credit | None:
+    toks = sentence.tokens
+    if not toks:
+        return None
+    lemmas = [t.lemma.lower() for t in toks]
+    found: list[tuple[int, int]] = []  # token ranges of sources, in reading order of priority
+    cited: list[tuple[int, int]] = []
+    if lang == "ru":
+        _ru_credits(toks, lemmas, found, cited)
+    else:
+        _en_credits(toks, lemmas, found, cited)
+    if not found and not cited:
+        return None
+    ranges = found + cited
+    names = [n for n in (_name(sentence, a, b) for a, b in ranges) if n]
+    generic = bool(ranges) and all(_is_generic(toks, a, b, lang) for a, b in found[:1])
+    names = [n for n in names if n]
+    if not names:
+        return None
+    start = min(toks[a].start for a, _ in ranges)
+    stop = max(toks[b - 1].stop for _, b in ranges)
+    text = sentence.text[start - sentence.start : stop - sentence.start]
+    return Credit(tuple(dict.fromkeys(names)), generic, Span(start, stop, text))
+
+
+def find_cues(sentence: Sentence, lang: Lang) -> Cues:
+    lemmas = [t.lemma.lower() for t in sentence.tokens]
+    lset = set(lemmas)
+    if lang == "ru":
+        hedged = bool(lset & _HEDGE_RU) or _has_seq(lemmas, ("по", "данные")) or _has_seq(
+            lemmas, ("по", "слово")
+        )
+        disputed = bool(lset & _DENY_RU)
+        unconfirmed = False
+        for i, lem in enumerate(lemmas):
+            if lem in _CONFIRM_RU:
+                near = lemmas[max(0, i - 3) : i + 7]
+                if "не" in near or "нельзя" in near:
+                    unconfirmed = True
+    else:
+        hedged = bool(lset & _HEDGE_EN) or "said to" in sentence.text
+        disputed = bool(lset & _DENY_EN)
+        unconfirmed = bool(_UNCONFIRMED_EN.search(sentence.text))
+    return Cues(hedged, unconfirmed, disputed)
+
+
+# --------------------------------------------------------------------------- Russian
+
+
+def _ru_credits(
+    toks: tuple[Token, ...], lemmas: list[str], found: list[tuple[int, int]],
+    cited: list[tuple[int, int]],
+) -> None:
+    n = len(toks)
+    i = 0
+    while i < n:
+        lem = lemmas[i]
+        if lem == "по" and i + 1 < n:
+            # "по данным X", "по словам X", "по его словам"
+            j = i + 1
+            if lemmas[j] in _POSSESSIVE and j + 1 < n and lemmas[j + 1] in _RU_BY:
+                found.append((j, j + 1))
+                i = j + 2
+                continue
+            if lemmas[j] in _RU_BY:
+                end = _np_end(toks, j + 1)
+                if end > j + 1:
+                    found.append((j + 1, end))
+                i = end
+                continue
+        if lem == "ссылка" and i > 0 and lemmas[i - 1] in ("со", "с") and i + 1 < n:
+            start = i + 2 if lemmas[i + 1] == "на" else i + 1
+            end = _np_end(toks, start)
+            if end > start and lemmas[start] not in ("свой", "свои"):
+                cited.append((start, end))
+            i = end
+            continue
+        if lem in _RU_SPEECH and toks[i].pos in ("VERB", "AUX") and toks[i].feat("VerbForm") != "Inf":
+            rng = _ru_speaker(toks, lemmas, i)
+            if rng:
+                found.append(rng)
+        i += 1
+
+
+def _ru_speaker(toks: tuple[Token, ...], lemmas: list[str], v: int) -> tuple[int, int] | None:
+    n = len(toks)
+    prev = toks[v - 1].text if v > 0 else ""
+    inverted = v == 0 or prev in (",", "—", "–") or lemmas[v - 1] in ("как", "это", "этом")
+    if lemmas[v - 1 : v] == ["этом"] or (v >= 2 and lemmas[v - 2] == "об"):
+        inverted = True
+    if not inverted:
+        # subject before the verb: "Собеседник утверждает, что …", "В военкомате подтвердили"
+        start = v
+        while start > 0 and toks[start - 1].text not in _STOP:
+            start -= 1
+        span = [k for k in range(start, v) if lemmas[k] not in ("также", "же", "тоже", "ещё", "еще")]
+        if span:
+            return (span[0], span[-1] + 1)
+        return None
+    j = v + 1
+    # skip a recipient ("нашей редакции", "журналистам") and circumstances ("на брифинге")
+    while j < n and toks[j].text not in _STOP:
+        t = toks[j]
+        if t.feat("Case") == "Dat" and t.pos in ("NOUN", "ADJ", "DET", "PRON"):
+            j += 1
+            continue
+        if lemmas[j] in ("на", "во", "в") and toks[v].feat("Number") != "Plur":
+            k = j + 1
+            while k < n and toks[k].pos in ("ADJ", "NOUN", "NUM") and toks[k].feat("Case") in ("Loc", "Acc", None):
+                k += 1
+                if toks[k - 1].pos == "NOUN":
+                    break
+            j = k
+            continue
+        if t.pos in ("NUM", "ADV") or lemmas[j] in ("июнь", "январь"):
+            j += 1
+            continue
+        break
+    if j < n and lemmas[j] in ("в", "во"):
+        j += 1  # impersonal "сообщили в пресс-службе УМВД"
+    end = _np_end(toks, j)
+    return (j, end) if end > j else None
+
+
+def _np_end(toks: tuple[Token, ...], start: int) -> int:
+    """End of a noun phrase: the next punctuation, "со ссылкой", "что", or 12 tokens."""
+    k = start
+    quoted = start < len(toks) and toks[start].text in ("«", '"', "“")
+    while k < len(toks) and k - start < 14:
+        text = toks[k].text
+        low = text.lower()
+        if quoted and k > start and text in ("»", '"', "”"):
+            return k + 1
+        if not quoted and (text in _STOP or low in ("что", "со", "citing", "that", "on", "in")):
+            break
+        k += 1
+    return k
+
+
+# --------------------------------------------------------------------------- English
+
+
+def _en_credits(
+    toks: tuple[Token, ...], lemmas: list[str], found: list[tuple[int, int]],
+    cited: list[tuple[int, int]],
+) -> None:
+    n = len(toks)
+    for i, lem in enumerate(lemmas):
+        if lem == "according" and i + 1 < n and lemmas[i + 1] == "to":
+            end = _np_end(toks, i + 2)
+            if end > i + 2:
+                found.append((i + 2, end))
+        elif lem in ("cite", "citing"):
+            end = _np_end(toks, i + 1)
+            if end > i + 1:
+                cited.append((i + 1, end))
+        elif lem in _EN_SPEECH:
+            if i > 0 and lemmas[i - 1] in ("be", "was", "were", "is", "are", "been"):
+                continue  # passive "were reported": a hedge, not a credit
+            prev = toks[i - 1].text if i > 0 else ""
+            if prev in (",", "—") and i + 1 < n and toks[i + 1].text[:1].isalpha() and lem != "say":
+                end = _np_end(toks, i + 1)  # inverted: ", reports local outlet Fontanka"
+                if end > i + 1:
+                    found.append((i + 1, end))
+                continue
+            start = i
+            while start > 0 and toks[start - 1].text not in _STOP and i - start < 10:
+                start -= 1
+            if start < i and not any(t.lemma in ("that", "which", "who") for t in toks[start:i]):
+                found.append((start, i))
+                if lem in ("tell", "told") and i + 1 < n:
+                    end = _np_end(toks, i + 1)
+                    if end > i + 1 and toks[i + 1].text.lower() not in _EN_OWN:
+                        found.append((i + 1, end))
+
+
+# --------------------------------------------------------------------------- names
+
+
+def _name(sentence: Sentence, a: int, b: int) -> str:
+    words = [t for t in sentence.tokens[a:b] if t.text not in _STOP]
+    while words and words[0].text.lower() in ("the", "a", "an", "its", "his", "her", "their"):
+        words = words[1:]
+    while words and words[0].lemma.lower() in _POSSESSIVE:
+        words = words[1:]
+    while words and words[-1].text.lower() in ("on", "in", "at", "to", "and"):
+        words = words[:-1]
+    if not words:
+        return ""
+    if all(w.lemma.lower() in _RU_OWN or w.text.lower() in _EN_OWN for w in words):
+        return ""
+    # "local outlet Fontanka" → "Fontanka": lowercase descriptors before a name that ends the phrase
+    k = 0
+    while k < len(words) - 1 and words[k].text.lower() in _DESCRIPTORS:
+        k += 1
+    if 0 < k and all(w.text[:1].isupper() or w.text[:1].isdigit() for w in words[k:]):
+        words = words[k:]
+    text = sentence.text[words[0].start - sentence.start : words[-1].stop - sentence.start]
+    return re.sub(r"\s+", " ", text).strip(" «»\"“”")
+
+
+def _is_generic(toks: tuple[Token, ...], a: int, b: int, lang: Lang) -> bool:
+    generic = _RU_GENERIC if lang == "ru" else _EN_GENERIC
+    content = [t for t in toks[a:b] if t.text not in _STOP]
+    return bool(content) and all(
+        t.lemma.lower() in generic or t.text.lower() in generic for t in content
+    )
+
+
+def _has_seq(lemmas: list[str], seq: tuple[str, ...]) -> bool:
+    k = len(seq)
+    return any(tuple(lemmas[i : i + k]) == seq for i in range(len(lemmas) - k + 1))

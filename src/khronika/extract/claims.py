@@ -1,0 +1,281 @@
+"""Assemble claims from one document's sentences: triggers, places, dates, counts, sources,
+certainty, actors and targets, with the story's context carried between sentences.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, replace
+
+from khronika.codebook import Codebook, find_phrases
+from khronika.extract.attribution import Credit, Cues, find_credit, find_cues
+from khronika.extract.counts import extract_counts
+from khronika.extract.dates import extract_dates
+from khronika.extract.events import Trigger, find_triggers, sentence_lemmas
+from khronika.geocode import Geocoder
+from khronika.model import (
+    UNKNOWN_DATE,
+    UNKNOWN_PLACE,
+    Actor,
+    Certainty,
+    Claim,
+    Count,
+    DateRange,
+    Document,
+    EventType,
+    Evidence,
+    Lang,
+    Place,
+    Sentence,
+    Target,
+)
+
+COMPONENT = "khronika.claims.v1"
+# A count further than this (tokens, with clause penalties) from every trigger is left alone.
+_MAX_COUNT_DISTANCE = 30
+_CLAUSE_PENALTY = 4
+_REFERENCE_BEFORE = frozenset({"near", "outside", "около", "возле", "близ"})
+_LIST_LINKS = frozenset({",", "и", "and", "а", "также", "or", "или"})
+
+
+@dataclass
+class _Story:
+    sources: tuple[str, ...] = ()
+    places: list[Place] = field(default_factory=list)
+    date: DateRange | None = None
+    actors: tuple[Actor, ...] = ()
+    targets: tuple[Target, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Draft:
+    sentence: int
+    event_type: EventType
+    trigger: Trigger
+    place: Place
+    count: Count | None
+    date: DateRange
+    sources: tuple[str, ...]
+    cues: Cues
+    actors: tuple[Actor, ...]
+    targets: tuple[Target, ...]
+
+
+def extract_claims(
+    doc: Document,
+    sentences: list[Sentence],
+    *,
+    codebook: Codebook,
+    geocoder: Geocoder,
+    title: list[Sentence] | None = None,
+    components: tuple[str, ...] = (),
+) -> list[Claim]:
+    lang = doc.language
+    title_lemmas = [lem for s in (title or []) for lem in sentence_lemmas(s)]
+    story = _Story()
+    drafts: list[_Draft] = []
+    cues_by_sentence: list[Cues] = []
+    triggers_by_sentence: list[list[Trigger]] = []
+    for i, sentence in enumerate(sentences):
+        credit = find_credit(sentence, lang)
+        cues = find_cues(sentence, lang)
+        cues_by_sentence.append(cues)
+        sources = _resolve_sources(credit, story)
+        places = _event_places(geocoder.find_places(sentence, lang), sentence, credit, story)
+        dates = extract_dates(sentence, lang, doc.published)
+        triggers = find_triggers(sentences, i, lang, codebook, title_lemmas=title_lemmas)
+        triggers_by_sentence.append(triggers)
+        lex = codebook.lexicons[lang]
+        lemmas = sentence_lemmas(sentence)
+        actors = _lexicon_values(lemmas, lex.actors) or story.actors
+        targets = _lexicon_values(lemmas, lex.targets) or story.targets
+        if triggers:
+            counts = [c for c in extract_counts(sentence, lang) if not _inside(c, credit)]
+            assigned = _assign_counts(sentence, triggers, counts)
+            seen: set[tuple[EventType, str | None]] = set()
+            for t_index, trigger in enumerate(triggers):
+                for place in _places_for(trigger, places, sentence) or [None]:
+                    chosen = place or (story.places[-1] if story.places else UNKNOWN_PLACE)
+                    key = (trigger.event_type, chosen.name)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    date = _nearest_date(trigger, dates) or story.date or UNKNOWN_DATE
+                    drafts.append(
+                        _Draft(i, trigger.event_type, trigger, chosen, assigned.get(t_index),
+                               date, sources, cues, actors, targets)
+                    )
+        # the story's context moves on only after this sentence's claims took theirs
+        if credit and not credit.generic:
+            story.sources = credit.sources
+        if places:
+            story.places = places
+        if dates:
+            story.date = dates[0]
+        if actors:
+            story.actors = actors
+        if targets:
+            story.targets = targets
+    return [
+        _finish(doc, sentences, d, cues_by_sentence, triggers_by_sentence, components)
+        for d in drafts
+    ]
+
+
+def _finish(
+    doc: Document,
+    sentences: list[Sentence],
+    d: _Draft,
+    cues: list[Cues],
+    triggers: list[list[Trigger]],
+    components: tuple[str, ...],
+) -> Claim:
+    s = sentences[d.sentence]
+    certainty: Certainty = "asserted"
+    nxt = d.sentence + 1
+    # a trigger-less next sentence ("This number has not been confirmed.") covers this one
+    follow = cues[nxt] if nxt < len(cues) and not triggers[nxt] else None
+    if d.cues.disputed or (follow and follow.disputed):
+        certainty = "disputed"
+    elif d.cues.unconfirmed or (follow and follow.unconfirmed):
+        certainty = "unconfirmed"
+    elif d.sources or d.cues.hedged:
+        certainty = "reported"
+    key = f"{doc.id}|{d.event_type}|{s.start}|{d.place.name}|{d.trigger.span.start}"
+    claim_id = "c:" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+    return Claim(
+        doc_id=doc.id,
+        claim_id=claim_id,
+        event_type=d.event_type,
+        date=d.date,
+        location=d.place,
+        actors=d.actors,
+        targets=d.targets,
+        count=None if d.event_type == "raid" else d.count,
+        attribution=d.sources,
+        certainty=certainty,
+        evidence=Evidence(s.text, s.start, s.stop),
+        trigger=d.trigger.span,
+        components=components,
+    )
+
+
+def _resolve_sources(credit: Credit | None, story: _Story) -> tuple[str, ...]:
+    if credit is None:
+        return ()
+    if credit.generic and story.sources:
+        return story.sources
+    return credit.sources
+
+
+def _event_places(
+    found: list[Place], sentence: Sentence, credit: Credit | None, story: _Story
+) -> list[Place]:
+    """Places an event can be at: not the outlet's name, not where migrants came from."""
+    outside = [p for p in found if not _inside(p, credit)]
+    if not outside and not story.places:
+        outside = found
+    russian = [p for p in outside if p.country == "RU"]
+    if russian or story.places:
+        outside = russian
+    return outside
+
+
+def _places_for(trigger: Trigger, places: list[Place], sentence: Sentence) -> list[Place]:
+    """The list of places nearest the trigger ("в Казани, Нижнем Тагиле и Кургане")."""
+    if not places:
+        return []
+    groups: list[list[Place]] = []
+    tokens = sentence.tokens
+    for place in places:
+        if groups and _only_links_between(tokens, groups[-1][-1], place):
+            groups[-1].append(place)
+        else:
+            groups.append([place])
+    groups = [g for g in groups if not _is_reference(tokens, g[0])] or groups
+    anchor = trigger.span.start
+
+    def distance(group: list[Place]) -> int:
+        spans = [p.span for p in group if p.span]
+        if not spans:
+            return 0
+        return min(min(abs(sp.start - anchor), abs(sp.stop - anchor)) for sp in spans)
+
+    return min(groups, key=distance)
+
+
+def _only_links_between(tokens: tuple[object, ...], a: Place, b: Place) -> bool:
+    if a.span is None or b.span is None:
+        return False
+    between = [t for t in tokens if a.span.stop <= t.start and t.stop <= b.span.start]  # type: ignore[attr-defined]
+    return all(t.text.lower() in _LIST_LINKS for t in between)  # type: ignore[attr-defined]
+
+
+def _is_reference(tokens: tuple[object, ...], place: Place) -> bool:
+    if place.span is None:
+        return False
+    before = [t for t in tokens if t.stop <= place.span.start][-2:]  # type: ignore[attr-defined]
+    return any(t.text.lower() in _REFERENCE_BEFORE for t in before)  # type: ignore[attr-defined]
+
+
+def _nearest_date(trigger: Trigger, dates: list[DateRange]) -> DateRange | None:
+    spans = [d for d in dates if d.span is not None]
+    if not spans:
+        return dates[0] if dates else None
+    return min(spans, key=lambda d: abs(d.span.start - trigger.span.start))  # type: ignore[union-attr]
+
+
+def _assign_counts(
+    sentence: Sentence, triggers: list[Trigger], counts: list[Count]
+) -> dict[int, Count]:
+    """Each count to at most one trigger, nearest pairs first; raids take no count."""
+    tokens = sentence.tokens
+    index_of = {t.start: k for k, t in enumerate(tokens)}
+
+    def token_at(offset: int) -> int:
+        if offset in index_of:
+            return index_of[offset]
+        return min(range(len(tokens)), key=lambda k: abs(tokens[k].start - offset))
+
+    pairs = []
+    for ti, trig in enumerate(triggers):
+        if trig.event_type == "raid":
+            continue
+        for ci, count in enumerate(counts):
+            if count.span is None:
+                continue
+            c = token_at(count.span.start)
+            lo, hi = sorted((c, trig.first))
+            clauses = sum(1 for t in tokens[lo:hi] if t.text in (",", ";", ":", "—", "–"))
+            score = hi - lo + _CLAUSE_PENALTY * clauses
+            if score <= _MAX_COUNT_DISTANCE:
+                pairs.append((score, ti, ci))
+    out: dict[int, Count] = {}
+    used: set[int] = set()
+    for _, ti, ci in sorted(pairs):
+        if ti in out or ci in used:
+            continue
+        out[ti] = counts[ci]
+        used.add(ci)
+    return out
+
+
+def _inside(item: Place | Count, credit: Credit | None) -> bool:
+    if credit is None or item.span is None:
+        return False
+    return credit.span.start <= item.span.start and item.span.stop <= credit.span.stop
+
+
+def _lexicon_values(lemmas: list[str], lexicon: tuple[tuple[tuple[str, ...], str], ...]) -> tuple:  # type: ignore[type-arg]
+    values: list[str] = []
+    for phrase, value in lexicon:
+        if value not in values and find_phrases(lemmas, (phrase,)):
+            values.append(value)
+    return tuple(values)
+
+
+def with_incident(claim: Claim, incident_id: str | None) -> Claim:
+    return replace(claim, incident_id=incident_id)
+
+
+__all__ = ["extract_claims", "with_incident", "Lang"]

@@ -1,0 +1,136 @@
+"""Event triggers: codebook rules matched over lemmas, minus negated, modal, future and
+back-referring mentions, within the codebook's scope.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from khronika.codebook import Codebook, LangLexicon, Rule, find_phrases, match_phrase, normalize
+from khronika.model import EventType, Lang, Sentence, Span
+
+COMPONENT = "khronika.events.v1"
+
+# How far before a trigger a negation or a modal word still governs it (tokens). Russian puts
+# "не" right before the verb; English "will be found and taken" needs five.
+_NEGATION_REACH = 3
+_MODAL_REACH = 5
+# How many sentences before a claim sentence may supply its domain cue ("Их доставили в
+# военкоматы" after a sentence about migrants).
+_DOMAIN_REACH = 2
+_NOT_NEGATING = frozenset(
+    "менее меньше более больше только раз мало много позднее позже ранее less more only".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    event_type: EventType
+    first: int  # token index of the trigger word
+    last: int  # token index one past the last token any group of the rule matched
+    span: Span
+
+
+def sentence_lemmas(sentence: Sentence) -> list[str]:
+    return [normalize(t.lemma) for t in sentence.tokens]
+
+
+def find_triggers(
+    sentences: list[Sentence],
+    index: int,
+    lang: Lang,
+    codebook: Codebook,
+    *,
+    title_lemmas: list[str] | None = None,
+) -> list[Trigger]:
+    """Triggers of sentence ``index``, at most one per event type at each token."""
+    sentence = sentences[index]
+    lemmas = sentence_lemmas(sentence)
+    lex = codebook.lexicons[lang]
+    if not _in_scope(sentences, index, lex, title_lemmas or []):
+        return []
+    found: list[Trigger] = []
+    seen: set[tuple[EventType, int]] = set()
+    for rule in codebook.rules_for(lang):
+        for first, last in _match_rule(rule, lemmas):
+            key = (rule.event, first)
+            if key in seen:
+                continue
+            if _is_blocked(sentence, lemmas, first, lang, lex):
+                continue
+            seen.add(key)
+            tok = sentence.tokens[first]
+            found.append(Trigger(rule.event, first, last, Span(tok.start, tok.stop, tok.text)))
+    found.sort(key=lambda t: t.first)
+    return found
+
+
+def _match_rule(rule: Rule, lemmas: list[str]) -> list[tuple[int, int]]:
+    out = []
+    head, rest = rule.groups[0], rule.groups[1:]
+    for i in range(len(lemmas)):
+        if not any(match_phrase(lemmas, i, p) for p in head):
+            continue
+        lo, hi = max(0, i - rule.window), min(len(lemmas), i + rule.window + 1)
+        last = i + 1
+        ok = True
+        for group in rest:
+            hits = [j for j in range(lo, hi) for p in group if match_phrase(lemmas, j, p) and j != i]
+            if not hits:
+                ok = False
+                break
+            last = max(last, min(hits, key=lambda j: abs(j - i)) + 1)
+        if not ok:
+            continue
+        window = lemmas[lo:hi]
+        if rule.none and find_phrases(window, rule.none):
+            continue
+        out.append((i, last))
+    return out
+
+
+def _is_blocked(
+    sentence: Sentence, lemmas: list[str], first: int, lang: Lang, lex: LangLexicon
+) -> bool:
+    tokens = sentence.tokens
+    trigger = tokens[first]
+    lo = max(0, first - _NEGATION_REACH)
+    for start, stop in find_phrases(lemmas[lo:first], lex.negation):
+        # "не менее 100 задержанных", "not only": the negation belongs to the quantity
+        following = lemmas[lo + stop] if lo + stop < len(lemmas) else ""
+        if following not in _NOT_NEGATING:
+            return True
+    modal_zone = lemmas[max(0, first - _MODAL_REACH) : first]
+    if find_phrases(modal_zone, lex.modal):
+        return True
+    # back-references: "из задержанных", "среди задержанных", "of those detained"
+    ref_zone = lemmas[max(0, first - 2) : first]
+    if find_phrases(ref_zone, lex.reference) and trigger.pos in ("VERB", "ADJ", "NOUN", "X"):
+        if lang == "en" or trigger.feat("VerbForm") == "Part" or trigger.pos in ("NOUN", "ADJ"):
+            return True
+    if lang == "ru":
+        if trigger.feat("VerbForm") == "Inf":
+            return True
+        if trigger.feat("Tense") == "Fut":
+            return True
+        for tok in tokens[max(0, first - _MODAL_REACH) : first]:
+            if tok.pos in ("VERB", "AUX") and tok.feat("Tense") == "Fut":
+                return True
+    elif first > 0 and lemmas[first - 1] == "to":
+        return True  # "offered the option to enlist", "refused to sign"
+    return False
+
+
+def _in_scope(
+    sentences: list[Sentence], index: int, lex: LangLexicon, title_lemmas: list[str]
+) -> bool:
+    here = sentence_lemmas(sentences[index])
+    if find_phrases(here, lex.out):
+        return False
+    if find_phrases(here, lex.domain):
+        return True
+    context: list[list[str]] = [title_lemmas] if title_lemmas else []
+    context += [sentence_lemmas(s) for s in sentences[max(0, index - _DOMAIN_REACH) : index]]
+    if any(find_phrases(c, lex.out) for c in context):
+        return False
+    return any(find_phrases(c, lex.domain) for c in context)

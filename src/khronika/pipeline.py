@@ -1,0 +1,168 @@
+"""The pipeline: read → clean → sentences → events → counts → dates → places → attribution and
+certainty → actors and targets → store.
+
+Heavy resources (natasha, the gazetteer, the compiled codebook) live on one ``Resources``
+object built once per process and passed in; stages are functions over ``khronika.model``
+types. ``STAGES`` declares what each stage needs and provides, checked once at start-up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from khronika.clean import clean_document
+from khronika.codebook import Codebook, compile_codebook, read_codebook
+from khronika.errors import InputError, KhronikaError
+from khronika.extract import attribution, claims, events
+from khronika.geocode import Gazetteer, Geocoder
+from khronika.ingest import read_inputs
+from khronika.model import Claim, Document, RawDocument, Rejection
+from khronika.nlp import NLP, build_nlp
+from khronika.store import Store
+
+# (component id, needs, provides): the order below must satisfy every need.
+STAGES: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
+    ("khronika.read.v1", frozenset(), frozenset({"raw"})),
+    ("khronika.clean.v1", frozenset({"raw"}), frozenset({"text", "language", "published"})),
+    ("khronika.sentences.v1", frozenset({"text", "language"}), frozenset({"sentences"})),
+    (events.COMPONENT, frozenset({"sentences"}), frozenset({"triggers"})),
+    ("khronika.counts.v1", frozenset({"sentences"}), frozenset({"counts"})),
+    ("khronika.dates.v1", frozenset({"sentences", "published"}), frozenset({"dates"})),
+    ("khronika.geocode.v1", frozenset({"sentences"}), frozenset({"places"})),
+    (attribution.COMPONENT, frozenset({"sentences"}), frozenset({"attribution", "certainty"})),
+    (
+        claims.COMPONENT,
+        frozenset({"triggers", "counts", "dates", "places", "attribution", "certainty"}),
+        frozenset({"claims"}),
+    ),
+    ("khronika.store.v1", frozenset({"claims"}), frozenset()),
+)
+COMPONENTS: tuple[str, ...] = tuple(s[0] for s in STAGES[3:-1])
+
+
+def check_stages(stages: Sequence[tuple[str, frozenset[str], frozenset[str]]] = STAGES) -> None:
+    have: set[str] = set()
+    for name, needs, provides in stages:
+        missing = needs - have
+        if missing:
+            raise KhronikaError(f"stage {name} needs {sorted(missing)}, provided by no earlier stage")
+        have |= provides
+
+
+@dataclass
+class Resources:
+    nlp: NLP
+    codebook: Codebook
+    geocoder: Geocoder
+
+
+def build_resources(
+    *, codebook_path: Path | None = None, gazetteer_extra: Path | None = None
+) -> Resources:
+    check_stages()
+    nlp = build_nlp()
+    codebook = compile_codebook(read_codebook(codebook_path), nlp.lemmatize)
+    geocoder = Geocoder(Gazetteer.load(gazetteer_extra), nlp)
+    return Resources(nlp, codebook, geocoder)
+
+
+def process_document(doc: Document, *, resources: Resources) -> list[Claim]:
+    """Claims of one cleaned document."""
+    sentences = resources.nlp.analyze(doc.text, doc.language)
+    title = resources.nlp.analyze(doc.title, doc.language) if doc.title else None
+    return claims.extract_claims(
+        doc,
+        sentences,
+        codebook=resources.codebook,
+        geocoder=resources.geocoder,
+        title=title,
+        components=COMPONENTS,
+    )
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one input record."""
+
+    source: str
+    document: Document | None = None
+    claims: tuple[Claim, ...] = ()
+    rejection: Rejection | None = None
+    stored: bool = False
+
+
+def rejection_from(error: InputError, stage: str | None = None) -> Rejection:
+    return Rejection(
+        source=error.path,
+        stage=stage or error.stage,
+        code=error.code,
+        message=error.message,
+        record=error.record,
+    )
+
+
+def process_inputs(
+    paths: Sequence[Path], *, resources: Resources, published: date | None = None
+) -> Iterator[Outcome]:
+    """Read, clean and extract every input; bad inputs come out as rejections, in order."""
+    for item in read_inputs(paths):
+        if isinstance(item, InputError):
+            yield Outcome(item.path, rejection=rejection_from(item))
+            continue
+        yield process_raw(item, resources=resources, published=published)
+
+
+def process_raw(
+    raw: RawDocument, *, resources: Resources, published: date | None = None
+) -> Outcome:
+    try:
+        doc = clean_document(raw)
+    except InputError as exc:
+        return Outcome(raw.source, rejection=rejection_from(exc, "clean"))
+    if published is not None and doc.published is None:
+        doc = replace(doc, published=published)
+    try:
+        found = process_document(doc, resources=resources)
+    except RecursionError:
+        error = InputError("document too deeply nested to analyse", path=raw.source,
+                           record=raw.record, stage="extract")
+        return Outcome(raw.source, rejection=rejection_from(error))
+    return Outcome(raw.source, document=doc, claims=tuple(found))
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    documents: int
+    skipped: int
+    claims: int
+    rejections: tuple[Rejection, ...]
+
+
+def run(
+    paths: Sequence[Path],
+    *,
+    store: Store,
+    resources: Resources,
+    published: date | None = None,
+    on_outcome: Callable[[Outcome], None] | None = None,
+) -> RunSummary:
+    """ingest → extract → store, one transaction per document; never stops on a bad input."""
+    documents = skipped = n_claims = 0
+    rejections: list[Rejection] = []
+    for outcome in process_inputs(paths, resources=resources, published=published):
+        if outcome.rejection is not None:
+            store.save_rejection(outcome.rejection)
+            rejections.append(outcome.rejection)
+        elif outcome.document is not None:
+            if store.save_document(outcome.document, outcome.claims):
+                documents += 1
+                n_claims += len(outcome.claims)
+                outcome = replace(outcome, stored=True)
+            else:
+                skipped += 1
+        if on_outcome is not None:
+            on_outcome(outcome)
+    return RunSummary(documents, skipped, n_claims, tuple(rejections))
