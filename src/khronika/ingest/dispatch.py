@@ -1,0 +1,133 @@
+"""One stream in, its documents out: sniff the format and hand it to its reader.
+
+Archive readers call :func:`read_stream` again for each member, so a page inside a zip inside
+a tar is read like a page on disk; ``depth`` stops archives nested without end.
+"""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import io
+import zlib
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from khronika.errors import (
+    BadRecord,
+    EmptyInput,
+    EncodingError,
+    InputError,
+    NotHTML,
+    TooLarge,
+    TruncatedInput,
+)
+from khronika.ingest.jsonl import read_jsonl
+from khronika.ingest.sniff import HEAD, Format, binary_kind, sniff
+from khronika.ingest.streams import Capped, LimitExceeded, Prefixed, buffered, read_capped
+from khronika.model import RawDocument
+
+Item = RawDocument | InputError
+_MAX_DEPTH = 4  # archives inside archives
+_HTML_NAMES = (".html", ".htm", ".xhtml")
+
+
+def read_stream(
+    source: str, name: str, stream: BinaryIO, *, max_bytes: int, depth: int = 0
+) -> Iterator[Item]:
+    """Documents in ``stream`` (named ``name``, reported as ``source``); never raises InputError."""
+    try:
+        yield from _read(source, name, stream, max_bytes=max_bytes, depth=depth)
+    except LimitExceeded as exc:
+        yield TooLarge(str(exc), path=source)
+    except InputError as exc:
+        yield exc
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        yield TruncatedInput(f"compressed data ends early or is corrupt: {exc}", path=source)
+    except OSError as exc:
+        yield InputError(f"cannot read: {exc.strerror or exc}", path=source)
+
+
+def _read(
+    source: str, name: str, stream: BinaryIO, *, max_bytes: int, depth: int
+) -> Iterator[Item]:
+    head = stream.read(HEAD)
+    fmt = sniff(head, name)
+    whole = buffered(Prefixed(head, stream))
+    if fmt in ("gzip", "bzip2", "zip", "tar") or (fmt == "warc"):
+        if depth >= _MAX_DEPTH:
+            yield TooLarge(f"archives nested more than {_MAX_DEPTH} deep", path=source)
+            return
+        yield from _read_container(fmt, source, name, whole, max_bytes=max_bytes, depth=depth)
+        return
+    if fmt == "jsonl":
+        yield from read_jsonl(source, whole, max_bytes=max_bytes)
+        return
+    yield from _read_single(fmt, source, name, head, whole, max_bytes=max_bytes)
+
+
+def _read_container(
+    fmt: Format, source: str, name: str, stream: BinaryIO, *, max_bytes: int, depth: int
+) -> Iterator[Item]:
+    if fmt in ("gzip", "bzip2"):
+        inner_name = name[: name.lower().rfind(".")] if "." in name else name
+        opened: BinaryIO = gzip.GzipFile(fileobj=stream) if fmt == "gzip" else bz2.BZ2File(stream)  # type: ignore[assignment]
+        capped = io.BufferedReader(Capped(opened, max_bytes), buffer_size=HEAD)
+        inner_head = capped.peek(HEAD)[:HEAD]
+        inner = sniff(inner_head, inner_name)
+        if inner == "tar":
+            from khronika.ingest.archives import read_tar
+
+            yield from read_tar(source, capped, max_bytes=max_bytes, depth=depth, read=read_stream)
+        elif inner == "warc":
+            from khronika.ingest.warc import read_warc
+
+            yield from read_warc(source, capped, max_bytes=max_bytes)
+        else:
+            yield from read_stream(source, inner_name, capped, max_bytes=max_bytes, depth=depth + 1)
+    elif fmt == "tar":
+        from khronika.ingest.archives import read_tar
+
+        yield from read_tar(source, stream, max_bytes=max_bytes, depth=depth, read=read_stream)
+    elif fmt == "zip":
+        from khronika.ingest.archives import read_zip
+
+        yield from read_zip(source, stream, max_bytes=max_bytes, depth=depth, read=read_stream)
+    else:
+        from khronika.ingest.warc import read_warc
+
+        yield from read_warc(source, stream, max_bytes=max_bytes)
+
+
+def _read_single(
+    fmt: Format, source: str, name: str, head: bytes, stream: BinaryIO, *, max_bytes: int
+) -> Iterator[Item]:
+    is_html_name = name.lower().endswith(_HTML_NAMES)
+    if fmt == "empty":
+        yield EmptyInput("empty file" if not head else "only whitespace", path=source)
+        return
+    if fmt == "binary":
+        what = binary_kind(head) or "binary data"
+        if is_html_name:
+            yield NotHTML(f"named like HTML but holds {what}", path=source)
+        else:
+            yield EncodingError(f"{what}, not text in any encoding", path=source)
+        return
+    if fmt == "json":
+        yield BadRecord("JSON that is neither corpus JSON Lines nor a Telegram export", path=source)
+        return
+    data = read_capped(stream, max_bytes)
+    if fmt == "telegram-json":
+        from khronika.ingest.telegram import read_telegram_json
+
+        yield from read_telegram_json(source, data)
+    elif fmt == "telegram-html":
+        from khronika.ingest.telegram import read_telegram_html
+
+        yield from read_telegram_html(source, data)
+    elif fmt == "feed":
+        from khronika.ingest.feeds import read_feed
+
+        yield from read_feed(source, data)
+    else:
+        yield RawDocument(source=source, body=data, kind="html" if fmt == "html" else "text")
