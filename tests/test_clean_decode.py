@@ -7,7 +7,7 @@ import codecs
 import pytest
 
 from khronika.clean import clean_document
-from khronika.clean.decode import NotText, decode_bytes, declared_charset
+from khronika.clean.decode import NotText, declared_charset, decode_bytes
 from khronika.errors import EncodingError, NotHTML
 from khronika.model import RawDocument
 
