@@ -1,0 +1,498 @@
+"""People counts with their hedges, in Russian and English (component ``khronika.counts.v1``).
+
+``extract_counts`` returns every expression of a sentence that counts people, in text
+order, each with its document span; ``parse_count`` reads one whole phrase;
+``render_count`` writes a count back as a phrase that ``parse_count`` reads the same.
+
+Readings follow the contract table (``contract/README.md``, "Counts"). Where the table is
+silent we decided:
+
+- "several dozen", "несколько десятков", "scores", "dozens", "десятки" → several 24..99;
+  "tens of thousands", "десятки тысяч" → several 20000..99999; "hundreds of thousands",
+  "сотни тысяч" → several 200000..999999; "several thousand", "несколько тысяч" → several
+  2000..9999 (every magnitude m other than tens reads 2m..10m-1).
+- "a dozen", "дюжина" → exact 12; "десяток" → exact 10, "сотня" → exact 100; "two dozen"
+  → 24, "три десятка" → 30, "полторы сотни" → 150, "полсотни" → 50; "half a dozen" → 6.
+- "не менее", "не меньше", "по меньшей мере", "как минимум", "at least", "no fewer than" →
+  at_least; "не более", "no more than", "as many as", "at most" → up_to (the number is a
+  ceiling); "under" → less_than; "just over", "свыше", "с лишним" after the number →
+  more_than; "и более", "or more" after the number → at_least; "почти", "nearly",
+  "just under", "чуть менее" → about.
+- "several", "несколько", "many", "a number of" with no magnitude → no count.
+- "20-30", "20–30", "двое-трое", "from 20 to 30", "between 20 and 30", "от 20 до 30" →
+  range; "от 2 до 3 тысяч" carries the scale back to the first number.
+
+What is not a people count: dates ("31 декабря", "December 31", "с 12 по 25 ноября"),
+bare years, ages and ordinals ("39-летнего", "27-year-old", "5-й", "31st"), article and
+part numbers ("ч. 1 ст. 328", "Article 338"), money, percentages, measures, times
+("5 a.m.", "17:00"), phone numbers, decimals without a scale, and numbers of things
+("десятки автобусов", "225 buses", "в двух районах"). Russian nouns are judged by the
+tagger's animacy (people are animate), English nouns by word lists and agent suffixes.
+A number with no noun ("27 were deported", "двое задержаны") counts people; "один"/"one"
+and a bare 4-digit year count only with an explicit people noun. Counts of cases,
+protocols, fines and summonses are returned as people counts (coders read them as the
+number of people prosecuted or summoned).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from khronika.errors import ContractViolation
+from khronika.extract.numbers import Lexeme, Reading, lex, read_number
+from khronika.model import Count, Lang, Qualifier, Sentence, Span, Token
+
+__all__ = ["extract_counts", "parse_count", "render_count"]
+
+COMPONENT = "khronika.counts.v1"
+
+_QUALIFIERS: dict[Lang, dict[Qualifier, tuple[str, ...]]] = {
+    "ru": {
+        "at_least": ("не менее", "не меньше", "не менее чем", "по меньшей мере",
+                     "по крайней мере", "как минимум", "минимум"),
+        "more_than": ("более", "больше", "свыше", "более чем", "больше чем", "чуть более",
+                      "чуть больше", "немногим более", "немногим больше", "еще более"),
+        "about": ("около", "почти", "порядка", "примерно", "приблизительно", "ориентировочно",
+                  "почти что", "где-то", "чуть менее", "чуть меньше", "без малого"),
+        "up_to": ("до", "вплоть до", "не более", "не больше", "не более чем", "максимум"),
+        "less_than": ("менее", "меньше", "менее чем", "меньше чем"),
+    },
+    "en": {
+        "at_least": ("at least", "no fewer than", "no less than", "not less than",
+                     "not fewer than", "a minimum of"),
+        "more_than": ("more than", "over", "upwards of", "in excess of", "just over",
+                      "slightly more than", "well over", "well above", "a little over"),
+        "about": ("about", "around", "some", "nearly", "almost", "approximately", "roughly",
+                  "an estimated", "estimated", "close to", "just under", "approx", "circa"),
+        "up_to": ("up to", "as many as", "at most", "no more than", "not more than",
+                  "a maximum of"),
+        "less_than": ("fewer than", "less than", "under"),
+    },
+}
+_RANGE_OPEN: dict[Lang, dict[str, str]] = {
+    "ru": {"от": "до"},
+    "en": {"from": "to", "between": "and"},
+}
+_POSTFIX: dict[Lang, dict[tuple[str, ...], Qualifier]] = {
+    "ru": {("с", "лишним"): "more_than", ("с", "небольшим"): "more_than",
+           ("и", "более"): "at_least", ("и", "больше"): "at_least",
+           ("или", "более"): "at_least"},
+    "en": {("or", "more"): "at_least", ("and", "more"): "at_least"},
+}
+_DASHES = frozenset("-–—")
+
+
+def _qualifier_index(lang: Lang) -> list[tuple[tuple[str, ...], Qualifier]]:
+    pairs = [(tuple(p.split()), q) for q, ps in _QUALIFIERS[lang].items() for p in ps]
+    return sorted(pairs, key=lambda pq: -len(pq[0]))  # longest first: "не менее" before "менее"
+
+
+_QUALIFIER_INDEX: dict[Lang, list[tuple[tuple[str, ...], Qualifier]]] = {
+    "ru": _qualifier_index("ru"),
+    "en": _qualifier_index("en"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    start: int  # lexeme indices [start, end)
+    end: int
+    min: int | None
+    max: int | None
+    qualifier: Qualifier
+    collective: bool = False
+    needs_noun: bool = False
+    year_like: bool = False
+
+
+def _words_at(lexemes: list[Lexeme], i: int, words: tuple[str, ...]) -> bool:
+    return all(
+        i + k < len(lexemes) and lexemes[i + k].low == w for k, w in enumerate(words)
+    )
+
+
+def _whole(value: Fraction | None) -> int | None:
+    if value is None or value.denominator != 1 or value < 1:
+        return None
+    return int(value)
+
+
+def _read_phrase(lexemes: list[Lexeme], i: int, lang: Lang) -> _Phrase | None:
+    first = lexemes[i].low
+    closer = _RANGE_OPEN[lang].get(first)
+    if closer is not None:
+        return _read_range(lexemes, i, lang, closer)
+    qualifier: Qualifier | None = None
+    j = i
+    for words, q in _QUALIFIER_INDEX[lang]:
+        if _words_at(lexemes, i, words):
+            qualifier, j = q, i + len(words)
+            break
+    reading = read_number(lexemes, j, lang, qualified=qualifier is not None)
+    if reading is None:
+        return None
+    if reading.several is not None:
+        low, high = reading.several
+        return _Phrase(i, reading.end, low, high, "several")
+    value = _whole(reading.value)
+    if value is None:
+        return None
+    end = reading.end
+    if qualifier is None:
+        ranged = _range_tail(lexemes, reading, value, lang)
+        if ranged is not None:
+            return _Phrase(i, ranged[2], ranged[0], ranged[1], "range",
+                           year_like=reading.year_like or ranged[3])
+        for words, q in _POSTFIX[lang].items():
+            if _words_at(lexemes, end, words):
+                qualifier, end = q, end + len(words)
+                break
+    low_high = _bounds(qualifier or "exact", value)
+    return _Phrase(i, end, *low_high, qualifier or "exact", reading.collective,
+                   reading.needs_noun, reading.year_like)
+
+
+def _bounds(qualifier: Qualifier, value: int) -> tuple[int | None, int | None]:
+    if qualifier == "at_least":
+        return value, None
+    if qualifier == "more_than":
+        return value + 1, None
+    if qualifier == "up_to":
+        return None, value
+    if qualifier == "less_than":
+        return None, value - 1
+    return value, value
+
+
+def _range_tail(lexemes: list[Lexeme], first: Reading, value: int, lang: Lang
+                ) -> tuple[int, int, int, bool] | None:
+    """"20-30", "двое-трое", "20 to 30": (min, max, end, year_like)."""
+    k = first.end
+    if k >= len(lexemes):
+        return None
+    link = lexemes[k]
+    dash = link.text in _DASHES
+    if not (dash or (lang == "en" and link.low == "to" and first.digits)):
+        return None
+    second = read_number(lexemes, k + 1, lang)
+    if second is None or second.several is not None:
+        return None
+    if first.digits != second.digits or first.collective != second.collective:
+        return None
+    if dash and first.collective and not (link.glued and lexemes[k + 1].glued):
+        return None
+    return _ranged(value, first, second, k + 1)
+
+
+def _ranged(value: int, first: Reading, second: Reading, _k: int
+            ) -> tuple[int, int, int, bool] | None:
+    high = _whole(second.value)
+    if high is None:
+        return None
+    low = value
+    if first.factor == 1 and second.factor > 1 and low * second.factor <= high:
+        low *= second.factor  # "от 2 до 3 тысяч"
+    low, high = min(low, high), max(low, high)
+    return low, high, second.end, first.year_like or second.year_like
+
+
+def _read_range(lexemes: list[Lexeme], i: int, lang: Lang, closer: str) -> _Phrase | None:
+    first = read_number(lexemes, i + 1, lang)
+    if first is None or first.several is not None:
+        return None
+    value = _whole(first.value)
+    if value is None or first.end >= len(lexemes) or lexemes[first.end].low != closer:
+        return None
+    second = read_number(lexemes, first.end + 1, lang)
+    if second is None or second.several is not None:
+        return None
+    ranged = _ranged(value, first, second, first.end + 1)
+    if ranged is None:
+        return None
+    low, high, end, year_like = ranged
+    return _Phrase(i, end, low, high, "range", year_like=year_like)
+
+
+# ---------------------------------------------------------------- is it people?
+
+_RU_MONTHS = ("январ", "феврал", "март", "апрел", "мая", "май", "мае", "июн", "июл", "август",
+              "сентябр", "октябр", "ноябр", "декабр")
+_EN_MONTHS = frozenset(
+    """january february march april june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+_BEFORE_NUMBER_NOT_COUNT = frozenset(
+    """ст статья статьи статье статьей статьям статей ч часть части частью п пп пункт пункта
+    пункте подпункт глава главы номер номера no article articles part parts paragraph
+    section clause chapter item page number code""".split()
+)
+_SYMBOLS_NOT_COUNT = frozenset("$€£₽¥№#+%")
+_RU_CASE_ENDINGS = frozenset({"х", "ти", "ми", "ух", "ех", "ью", "ю", "и"})
+_RU_PEOPLE_LEMMAS = frozenset(
+    """человек люди лицо мигрант иностранец гражданин житель рабочий мужчина женщина
+    ребенок подросток задержанный выходец уроженец работник призывник""".split()
+)
+# Inanimate nouns whose counts coders read as people prosecuted or summoned.
+_RU_ALLOWED_THINGS = frozenset("протокол дело штраф повестка постановление".split())
+_EN_ALLOWED_THINGS = frozenset(
+    "case cases protocol protocols fine fines summons summonses".split()
+)
+_EN_PEOPLE = frozenset(
+    """people person persons man men woman women child children kid kids boy boys girl girls
+    migrant migrants foreigner foreigners national nationals citizen citizens resident
+    residents native natives individual individuals detainee detainees immigrant immigrants
+    refugee refugees student students conscript conscripts recruit recruits draftee draftees
+    reservist reservists employee employees passenger passengers suspect suspects defendant
+    defendants prisoner prisoners inmate inmates convict convicts volunteer volunteers
+    soldier soldiers servicemen serviceman guest guests adult adults minor minors teenager
+    teenagers youths relatives family families uzbeks tajiks kyrgyz kazakhs turkmens afghans
+    azerbaijanis armenians georgians ukrainians chinese vietnamese others""".split()
+)
+_EN_AGENT_SUFFIXES = ("ers", "ees", "ists", "ians", "ors")
+_EN_NOT_AGENTS = frozenset(
+    """papers numbers containers centers centres computers letters orders borders matters
+    headquarters quarters towers posters flyers stickers layers chambers corners waters
+    powers meters metres liters litres kilometers kilometres trailers registers filters
+    shelters folders chapters floors doors tractors motors sectors corridors vectors errors
+    factors monitors elevators generators""".split()
+)
+_EN_THINGS = _EN_MONTHS | frozenset(
+    """year years month months week weeks day days hour hours minute minutes second seconds
+    night nights am pm o'clock percent per cent ruble rubles rouble roubles dollar dollars
+    euro euros usd rub pounds yuan tenge som somoni kg kilograms grams tonnes tons km
+    kilometres kilometers metres meters miles litres liters hectares degrees times""".split()
+)
+_EN_STOP = frozenset(
+    """were was are is be been being have has had will would could can may might must should
+    shall do did does of who whom whose that which what from in on at to for with by and or
+    but nor the a an as after before during since while when where than then out into onto
+    among including under over about around across through per via against without within
+    near behind between also still now already reportedly allegedly later it they he she we
+    this these those their its there here not""".split()
+)
+_EN_VERBS = frozenset(
+    """face faces remain got left fled took sent went came told said signed agreed refused
+    received paid stayed held kept ran managed tried escaped""".split()
+)
+_EN_OF_PEOPLE = frozenset("them those these us whom you".split())
+
+
+def _en_person(word: str) -> bool:
+    if word in _EN_PEOPLE or word in _EN_ALLOWED_THINGS:
+        return True
+    return word.endswith(_EN_AGENT_SUFFIXES) and word not in _EN_NOT_AGENTS
+
+
+def _is_month(lx: Lexeme, lang: Lang) -> bool:
+    if lx.kind != "word":
+        return False
+    if lang == "en" or lx.text[:1].isascii():
+        return lx.low in _EN_MONTHS or (lx.text == "May")
+    return lx.low.startswith(_RU_MONTHS)
+
+
+def _people(lexemes: list[Lexeme], ph: _Phrase, sentence: Sentence | None, lang: Lang) -> bool:
+    if not _plain_before(lexemes, ph.start, lang) or not _plain_after(lexemes, ph.end, lang):
+        return False
+    if lang == "ru" and sentence is not None and sentence.tokens:
+        stop = sentence.start + lexemes[ph.end - 1].stop
+        verdict, direct = _ru_noun(sentence.tokens, stop)
+        if ph.collective and not direct:
+            return True
+    else:
+        verdict = _en_noun(lexemes, ph.end)
+    if verdict == "thing":
+        return False
+    return verdict == "people" or not (ph.needs_noun or ph.year_like)
+
+
+def _plain_before(lexemes: list[Lexeme], i: int, lang: Lang) -> bool:
+    if i == 0:
+        return True
+    prev = lexemes[i - 1]
+    if prev.text in _SYMBOLS_NOT_COUNT or _is_month(prev, lang):
+        return False
+    if prev.glued and prev.text in "-–/.:" and i >= 2 and lexemes[i - 2].kind == "num":
+        return False  # the second part of a date, a time or a phone number
+    if prev.text == "." and i >= 2:
+        prev = lexemes[i - 2]
+    return prev.low not in _BEFORE_NUMBER_NOT_COUNT
+
+
+def _plain_after(lexemes: list[Lexeme], end: int, lang: Lang) -> bool:
+    if end >= len(lexemes):
+        return True
+    nxt = lexemes[end]
+    after = lexemes[end + 1] if end + 1 < len(lexemes) else None
+    if nxt.text in _SYMBOLS_NOT_COUNT:
+        return False
+    if nxt.glued and nxt.kind == "word" and lexemes[end - 1].kind == "num":
+        return False  # "31st", "5km"
+    if nxt.glued and nxt.text in _DASHES and after is not None and after.glued:
+        if after.kind == "num":
+            return False  # phone numbers, "2023-2024" already failed as a range
+        if after.kind == "word" and not (lang == "ru" and after.low in _RU_CASE_ENDINGS):
+            return False  # "39-летнего", "27-year-old", "5-й"
+    if nxt.glued and nxt.text in ".:/," and after is not None and after.glued and (
+        after.kind == "num"
+    ):
+        return False  # "12.03.2024", "17:30", "1/2"
+    if _is_month(nxt, lang):
+        return False
+    if lang == "en" and nxt.low in ("a", "p") and after is not None and after.text == ".":
+        return False  # "5 a.m."
+    # "12 по 25 ноября", "12 and 13 January", "31-го декабря"
+    if nxt.low in ("по", "и", "and", "to", "или", "or", ",", *_DASHES) and after is not None:
+        if after.kind == "num" and end + 2 < len(lexemes) and _is_month(lexemes[end + 2], lang):
+            return False
+    return True
+
+
+def _ru_noun(tokens: tuple[Token, ...], stop: int) -> tuple[str, bool]:
+    """("people" | "thing" | "none", whether the deciding noun follows at once)."""
+    k = 0
+    while k < len(tokens) and tokens[k].start < stop:
+        k += 1
+    return _ru_classify(tokens, k, partitive=False)
+
+
+def _ru_modifier(t: Token) -> bool:
+    if t.pos in ("ADJ", "DET"):
+        return True
+    return t.pos == "VERB" and t.feat("VerbForm") == "Part" and t.feat("Variant") != "Short"
+
+
+def _ru_classify(tokens: tuple[Token, ...], k: int, *, partitive: bool) -> tuple[str, bool]:
+    skipped = 0
+    while k < len(tokens) and skipped < 3 and _ru_modifier(tokens[k]):
+        k += 1
+        skipped += 1
+    if k >= len(tokens):
+        return ("people" if skipped else "none"), False
+    t = tokens[k]
+    if t.pos in ("NOUN", "PROPN"):
+        if (t.lemma in _RU_PEOPLE_LEMMAS or t.lemma in _RU_ALLOWED_THINGS
+                or t.feat("Animacy") == "Anim"):
+            return "people", skipped == 0
+        if partitive and skipped and tokens[k - 1].feat("Number") == "Plur" and (
+            t.feat("Number") == "Sing"
+        ):
+            return "people", False  # "из лишённых гражданства": a noun-like participle
+        return "thing", skipped == 0 and not partitive
+    if skipped:
+        return "people", False  # "11 задержанных": an adjective used as a noun
+    if t.text.lower() == "из" and not partitive:
+        if k + 1 < len(tokens) and tokens[k + 1].pos == "PRON":
+            return "people", False
+        verdict, _ = _ru_classify(tokens, k + 1, partitive=True)
+        return ("people" if verdict == "none" else verdict), False
+    return "none", False
+
+
+def _en_noun(lexemes: list[Lexeme], k: int, *, partitive: bool = False) -> str:
+    window: list[Lexeme] = []
+    while k < len(lexemes) and len(window) < 4:
+        x = lexemes[k]
+        if x.kind != "word" or x.low in _EN_STOP:
+            break
+        window.append(x)
+        k += 1
+    for x in window:
+        if _en_person(x.low):
+            return "people"
+        if x.low in _EN_THINGS:
+            return "thing"
+    if not window:
+        if not partitive and k + 1 < len(lexemes) and lexemes[k].low == "of":
+            k += 1
+            if lexemes[k].low in _EN_OF_PEOPLE:
+                return "people"
+            while k < len(lexemes) and lexemes[k].low in ("the", "its", "their", "all", "our"):
+                k += 1
+            verdict = _en_noun(lexemes, k, partitive=True)
+            return "people" if verdict == "none" else verdict
+        return "none"
+    head = window[0]
+    if head.low.endswith(("ed", "ly")) or head.low in _EN_VERBS:
+        return "none"  # "27 deported", "four signed contracts"
+    if all(x.text[:1].isupper() for x in window):
+        return "people"  # "12 Uzbeks"
+    return "thing"
+
+
+# ---------------------------------------------------------------- public API
+
+
+def extract_counts(sentence: Sentence, lang: Lang) -> list[Count]:
+    """Every expression in ``sentence`` that counts people, in text order."""
+    lexemes = lex(sentence.text)
+    found: list[Count] = []
+    i = 0
+    while i < len(lexemes):
+        ph = _read_phrase(lexemes, i, lang)
+        if ph is None:
+            i += 1
+            continue
+        if _people(lexemes, ph, sentence, lang):
+            start, stop = lexemes[ph.start].start, lexemes[ph.end - 1].stop
+            text = sentence.text[start:stop]
+            span = Span(sentence.start + start, sentence.start + stop, text)
+            found.append(Count(ph.min, ph.max, ph.qualifier, text, span))
+        i = ph.end
+    return found
+
+
+def parse_count(text: str, lang: Lang) -> Count | None:
+    """Read a whole phrase ("не менее 3 000", "several hundred"); None if it is no count."""
+    lexemes = lex(text)
+    while lexemes and lexemes[-1].kind == "punct" and lexemes[-1].text in ".,;:!?":
+        if lexemes[-1].text == "." and len(lexemes) > 1 and lexemes[-2].low in ("тыс", "млн"):
+            break
+        lexemes.pop()
+    if not lexemes:
+        return None
+    ph = _read_phrase(lexemes, 0, lang)
+    if ph is None or ph.end != len(lexemes):
+        return None
+    return Count(ph.min, ph.max, ph.qualifier, text.strip())
+
+
+_SEVERAL_WORDS: dict[Lang, dict[tuple[int, int], str]] = {
+    "ru": {(24, 99): "десятки", (200, 999): "несколько сотен", (2000, 9999): "тысячи",
+           (20000, 99999): "десятки тысяч", (200000, 999999): "сотни тысяч"},
+    "en": {(24, 99): "dozens", (200, 999): "several hundred", (2000, 9999): "thousands",
+           (20000, 99999): "tens of thousands", (200000, 999999): "hundreds of thousands"},
+}
+_RENDER: dict[Lang, dict[Qualifier, str]] = {
+    "ru": {"exact": "{n}", "at_least": "не менее {n}", "more_than": "более {n}",
+           "about": "около {n}", "up_to": "до {n}", "less_than": "менее {n}",
+           "range": "от {n} до {m}"},
+    "en": {"exact": "{n}", "at_least": "at least {n}", "more_than": "more than {n}",
+           "about": "about {n}", "up_to": "up to {n}", "less_than": "fewer than {n}",
+           "range": "between {n} and {m}"},
+}
+
+
+def _digits(n: int, lang: Lang) -> str:
+    grouped = f"{n:,}"
+    return grouped.replace(",", "\u00a0") if lang == "ru" else grouped
+
+
+def render_count(count: Count, lang: Lang) -> str:
+    """A phrase that ``parse_count`` reads back as ``count`` (min, max and qualifier)."""
+    q = count.qualifier
+    if q == "several":
+        words = _SEVERAL_WORDS[lang].get((count.min or 0, count.max or 0))
+        if words is None:
+            raise ContractViolation(f"no words for a 'several' count {count.min}..{count.max}")
+        return words
+    shown = {
+        "exact": count.min, "at_least": count.min, "about": count.min,
+        "more_than": None if count.min is None else count.min - 1,
+        "up_to": count.max, "less_than": None if count.max is None else count.max + 1,
+        "range": count.min,
+    }.get(q)
+    if shown is None or shown < 1 or (q == "range" and (count.max or 0) < shown):
+        raise ContractViolation(f"cannot write a count {count.min}..{count.max} {q}")
+    return _RENDER[lang][q].format(n=_digits(shown, lang), m=_digits(count.max or 0, lang))

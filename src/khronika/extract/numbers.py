@@ -1,0 +1,355 @@
+"""Numbers as Russian and English news write them, read from a run of lexemes.
+
+Digits with thousands separators ("3,000", "3 000" with a plain, no-break or narrow
+no-break space, "3.000"), decimals that only make sense with a scale ("1,5 тыс.",
+"1.5 thousand", "2,3 млн"), and number words. Russian numerals are listed here in every
+case and gender as stems with their endings (tests check the table against every form
+that pymorphy generates for each numeral, so morphology is the oracle, while reading a
+phrase needs no analyser). We measured ``number-parser`` (0.3.2): it reads "двадцать
+пять" and "трёх тысяч" but not collectives ("пятерых", "двоих"), "полусотни" or "two
+dozen", and it has no notion of spans; the table below covers all of them in a few
+dozen lines, so no dependency is added.
+
+A reading is either a value (possibly fractional before the scale is applied) or, for
+"hundreds", "несколько десятков" and the like, an order-of-magnitude range.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Literal
+
+from khronika.model import Lang
+
+LexKind = Literal["num", "word", "punct"]
+
+_LEX = re.compile(
+    r"(?P<num>(?:\d{1,3}(?:[ \u00a0\u202f\u2009,.]\d{3})+(?!\d)|\d+)(?:[.,]\d+)?)"
+    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*)"
+    r"|(?P<punct>\S)"
+)
+_GROUPED = re.compile(r"\d{1,3}(?:[ \u00a0\u202f\u2009,.]\d{3})+")
+_MAX_DIGITS = 12  # longer digit runs are ids, phone numbers or noise, never head counts
+
+
+@dataclass(frozen=True, slots=True)
+class Lexeme:
+    kind: LexKind
+    text: str
+    low: str  # lower case, "ё" read as "е"
+    start: int
+    stop: int
+    glued: bool  # no white space between this lexeme and the one before
+
+
+def lex(text: str) -> list[Lexeme]:
+    out: list[Lexeme] = []
+    last_stop = -1
+    for m in _LEX.finditer(text):
+        kind: LexKind = "num" if m.group("num") else "word" if m.group("word") else "punct"
+        word = m.group()
+        low = word.lower().replace("ё", "е").replace("’", "'")
+        out.append(Lexeme(kind, word, low, m.start(), m.end(), m.start() == last_stop))
+        last_stop = m.end()
+    return out
+
+
+def digits_value(text: str) -> Fraction | None:
+    """Value of a digit lexeme: separators of 3-digit groups dropped, else a decimal."""
+    if _GROUPED.fullmatch(text):
+        plain = re.sub(r"\D", "", text)
+        return Fraction(int(plain)) if len(plain) <= _MAX_DIGITS else None
+    whole, _, frac = text.replace(",", ".").partition(".")
+    if len(whole) > _MAX_DIGITS or len(frac) > 6:
+        return None
+    return Fraction(f"{whole}.{frac}") if frac else Fraction(int(whole))
+
+
+# ---------------------------------------------------------------- the number words
+
+# kind: "add" additive component (units, teens, tens, hundreds); "coll" Russian
+# collective (двое, пятерых, оба); "one" the numeral 1, which only counts people with a
+# people noun; "scale" thousand/million; "mult" a counting noun (десяток, сотня, dozen,
+# hundred); "half" полтора; "halfnoun" полсотни; "several" несколько/several.
+# number: "sg", "pl" or "amb" for the counting nouns ("сотни" is both).
+WordKind = Literal["add", "coll", "one", "scale", "mult", "half", "halfnoun", "several"]
+
+
+@dataclass(frozen=True, slots=True)
+class NumWord:
+    kind: WordKind
+    value: int
+    number: Literal["sg", "pl", "amb"] = "sg"
+
+
+def _ru_table() -> dict[str, NumWord]:
+    t: dict[str, NumWord] = {}
+
+    def put(forms: str, kind: WordKind, value: int, number: Literal["sg", "pl", "amb"] = "sg"
+            ) -> None:
+        for form in forms.split():
+            t[form] = NumWord(kind, value, number)
+
+    put("один одного одному одним одном одна одной одну одною", "one", 1)
+    put("два две двух двум двумя", "add", 2)
+    put("три трех трем тремя", "add", 3)
+    put("четыре четырех четырем четырьмя", "add", 4)
+    soft = ["пять", "шесть", "семь", "восемь", "девять", "десять", "одиннадцать",
+            "двенадцать", "тринадцать", "четырнадцать", "пятнадцать", "шестнадцать",
+            "семнадцать", "восемнадцать", "девятнадцать", "двадцать", "тридцать"]
+    values = [*range(5, 21), 30]
+    for word, value in zip(soft, values, strict=True):
+        stem = word[:-1]
+        put(f"{word} {stem}и {stem}ью", "add", value)
+    put("восьми восьмью", "add", 8)
+    put("сорок сорока", "add", 40)
+    put("девяносто девяноста", "add", 90)
+    put("сто ста", "add", 100)
+    for word, value in (("пять", 5), ("шесть", 6), ("семь", 7), ("восемь", 8)):
+        stem = "восьм" if value == 8 else word[:-1]
+        put(f"{word}десят {stem}идесяти {word}юдесятью", "add", value * 10)
+    put("восемьюдесятью", "add", 80)
+    put("двести двухсот двумстам двумястами двухстах", "add", 200)
+    put("триста трехсот тремстам тремястами трехстах", "add", 300)
+    put("четыреста четырехсот четыремстам четырьмястами четырехстах", "add", 400)
+    for word, value in (("пять", 5), ("шесть", 6), ("семь", 7), ("восемь", 8), ("девять", 9)):
+        stem = "восьм" if value == 8 else word[:-1]
+        put(f"{word}сот {stem}исот {stem}истам {word}юстами {stem}истах", "add", value * 100)
+    put("восьмьюстами", "add", 800)
+    put("двое двоих двоим двоими оба обе обоих обеих обоим обеим обоими обеими", "coll", 2)
+    put("трое троих троим троими", "coll", 3)
+    for stem, value in (("четвер", 4), ("пятер", 5), ("шестер", 6), ("семер", 7),
+                        ("восьмер", 8), ("девятер", 9), ("десятер", 10)):
+        put(f"{stem}о {stem}ых {stem}ым {stem}ыми", "coll", value)
+    put("тысяча тысяче тысячу тысячей тысячью", "scale", 1000)
+    put("тысячи", "scale", 1000, "amb")
+    put("тысяч тысячам тысячами тысячах", "scale", 1000, "pl")
+    put("тыс", "scale", 1000)
+    put("миллион миллиона миллиону миллионом миллионе", "scale", 1_000_000)
+    put("миллионы миллионов миллионам миллионами миллионах", "scale", 1_000_000, "pl")
+    put("млн", "scale", 1_000_000)
+    put("десяток десятка десятку десятком десятке", "mult", 10)
+    put("десятки десятков десяткам десятками десятках", "mult", 10, "pl")
+    put("сотня сотне сотню сотней сотнею", "mult", 100)
+    put("сотни", "mult", 100, "amb")
+    put("сотен сотням сотнями сотнях", "mult", 100, "pl")
+    put("дюжина дюжины дюжине дюжину дюжиной", "mult", 12)
+    put("дюжин дюжинам дюжинами дюжинах", "mult", 12, "pl")
+    put("полтора полторы полутора", "half", 0)
+    put("полсотни полусотни полсотня полусотня полусотней полусотню", "halfnoun", 50)
+    put("полтысячи полутысячи", "halfnoun", 500)
+    put("несколько нескольких нескольким несколькими", "several", 0)
+    return t
+
+
+def _en_table() -> dict[str, NumWord]:
+    t: dict[str, NumWord] = {}
+    units = ("two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+             "fifteen sixteen seventeen eighteen nineteen").split()
+    for value, word in enumerate(units, start=2):
+        t[word] = NumWord("add", value)
+    tens = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+    for value, word in enumerate(tens, start=2):
+        t[word] = NumWord("add", value * 10)
+    t["one"] = NumWord("one", 1)
+    t["hundred"] = NumWord("mult", 100)
+    t["hundreds"] = NumWord("mult", 100, "pl")
+    t["dozen"] = NumWord("mult", 12)
+    t["dozens"] = NumWord("mult", 12, "pl")
+    t["score"] = NumWord("mult", 20)
+    t["scores"] = NumWord("mult", 20, "pl")
+    t["thousand"] = NumWord("scale", 1000)
+    t["thousands"] = NumWord("scale", 1000, "pl")
+    t["million"] = NumWord("scale", 1_000_000)
+    t["millions"] = NumWord("scale", 1_000_000, "pl")
+    t["several"] = NumWord("several", 0)
+    return t
+
+
+RU_WORDS = _ru_table()
+EN_WORDS = _en_table()
+
+
+def table(lang: Lang) -> dict[str, NumWord]:
+    return RU_WORDS if lang == "ru" else EN_WORDS
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a run of lexemes ``[start, end)`` says as a number."""
+
+    end: int
+    value: Fraction | None = None
+    several: tuple[int, int] | None = None
+    collective: bool = False  # Russian collective numeral: nearly always people
+    needs_noun: bool = False  # "один"/"one": a count only with a people noun after it
+    year_like: bool = False  # a bare 4-digit number that may be a year
+    digits: bool = False  # read from digits (ranges "20-30" join digits only)
+    factor: int = 1  # the scale or counting noun applied ("3 тысячи": 1000)
+
+
+def several_range(magnitude: int, times: int = 1) -> tuple[int, int]:
+    """Order-of-magnitude range for "hundreds", "десятки тысяч" (contract table).
+
+    Dozens/десятки alone are 24..99 (two dozen upwards, the contract's reading); every
+    other magnitude m is 2m..10m-1, so "tens of thousands" is 20000..99999.
+    """
+    if magnitude <= 20 and times == 1:
+        return (24, 99)
+    m = (10 if magnitude <= 20 else magnitude) * times
+    return (2 * m, 10 * m - 1)
+
+
+def _word(lexemes: list[Lexeme], i: int, words: dict[str, NumWord]) -> NumWord | None:
+    if i < len(lexemes) and lexemes[i].kind == "word":
+        return words.get(lexemes[i].low)
+    return None
+
+
+def _skip_abbr_dot(lexemes: list[Lexeme], i: int) -> int:
+    """After "тыс"/"млн" a glued period belongs to the abbreviation."""
+    prev = lexemes[i - 1].low
+    if prev in ("тыс", "млн") and i < len(lexemes) and lexemes[i].text == "." and lexemes[i].glued:
+        return i + 1
+    return i
+
+
+def _is(lexemes: list[Lexeme], i: int, *words: str) -> bool:
+    return i < len(lexemes) and lexemes[i].low in words
+
+
+def _several_after(lexemes: list[Lexeme], j: int, words: dict[str, NumWord]) -> Reading | None:
+    """"hundreds", "десятки" (+ "тысяч"/"of thousands") at ``j``, read as a range."""
+    w = _word(lexemes, j, words)
+    if w is None or w.kind not in ("mult", "scale"):
+        return None
+    magnitude, end = w.value, j + 1
+    thousands = 1
+    if _is(lexemes, end, "of") and _is(lexemes, end + 1, "thousands", "millions"):
+        thousands = 1000 if lexemes[end + 1].low == "thousands" else 1_000_000
+        end += 2
+    else:
+        nxt = _word(lexemes, end, words)
+        if nxt is not None and nxt.kind == "scale" and nxt.value > magnitude:
+            thousands = nxt.value
+            end = _skip_abbr_dot(lexemes, end + 1)
+    end = _skip_abbr_dot(lexemes, end)
+    return Reading(end, several=several_range(magnitude, thousands))
+
+
+def _compose(lexemes: list[Lexeme], i: int, words: dict[str, NumWord], lang: Lang
+             ) -> tuple[int, int, bool, bool] | None:
+    """Additive run of number words: ("сто сорок", "twenty-seven", "two hundred and five").
+
+    Returns (value, end, collective, needs_noun)."""
+    total = group = 0
+    last = 10**12  # each component must be smaller than the one before it
+    j = i
+    collective = needs_noun = False
+    while j < len(lexemes):
+        w = _word(lexemes, j, words)
+        if w is None:
+            # "twenty-seven", "two hundred and five": the link is read only before a numeral
+            link = lexemes[j].text == "-" or (lang == "en" and lexemes[j].low == "and"
+                                               and last == 100)
+            nxt = _word(lexemes, j + 1, words)
+            if link and j > i and nxt is not None and nxt.kind == "add" and nxt.value < last:
+                if lexemes[j].text == "-" and not (lexemes[j].glued and lexemes[j + 1].glued):
+                    break
+                j += 1
+                continue
+            break
+        if w.kind in ("add", "one", "coll"):
+            if w.value >= last or (j > i and (w.kind == "coll" or collective)):
+                break
+            group += w.value
+            last = w.value
+            collective = w.kind == "coll"
+            needs_noun = w.kind == "one" and j == i
+        elif lang == "en" and w.kind == "mult" and w.value == 100 and w.number == "sg":
+            if j == i or group >= 100:
+                break
+            group *= 100
+            last = 100
+            needs_noun = False
+        else:
+            break
+        j += 1
+    if j == i:
+        return None
+    return total + group, j, collective, needs_noun
+
+
+def read_number(lexemes: list[Lexeme], i: int, lang: Lang, *, qualified: bool = False
+                ) -> Reading | None:
+    """Read a number at lexeme ``i``; ``qualified`` when a hedge ("около", "more than")
+    precedes, which makes "тысячи"/"сотни" a singular ("около тысячи" is about 1000)."""
+    words = table(lang)
+    if i >= len(lexemes):
+        return None
+    lx = lexemes[i]
+    w = _word(lexemes, i, words)
+    # several + magnitude: "несколько сотен", "several hundred", "a few dozen"
+    if w is not None and w.kind == "several":
+        return _several_after(lexemes, i + 1, words)
+    if lang == "en" and lx.low == "a" and _is(lexemes, i + 1, "few"):
+        return _several_after(lexemes, i + 2, words)
+    value: Fraction
+    end: int
+    collective = needs_noun = year_like = digits = False
+    if lx.kind == "num":
+        parsed = digits_value(lx.text)
+        if parsed is None:
+            return None
+        value, end, digits = parsed, i + 1, True
+        year_like = len(lx.text) == 4 and lx.text.isdigit() and 1800 <= int(lx.text) <= 2100
+    elif w is not None and w.kind in ("mult", "scale") and w.number != "sg":
+        if w.number == "pl" or not qualified:
+            return _several_after(lexemes, i, words)
+        value, end = Fraction(1), i  # "около тысячи": the noun itself is read below
+    elif w is not None and w.kind in ("mult", "scale"):
+        value, end = Fraction(1), i  # "сотня", "десяток", "тысяча"
+    elif w is not None and w.kind == "half":
+        value, end = Fraction(3, 2), i + 1
+    elif w is not None and w.kind == "halfnoun":
+        return Reading(i + 1, value=Fraction(w.value))
+    elif lang == "en" and lx.low in ("a", "an") and _is(lexemes, i + 1, *_EN_A_NOUNS):
+        value, end = Fraction(1), i + 1
+    elif lang == "en" and lx.low == "half" and _is(lexemes, i + 1, "a") and _is(
+            lexemes, i + 2, "dozen"):
+        return Reading(i + 3, value=Fraction(6))
+    else:
+        composed = _compose(lexemes, i, words, lang)
+        if composed is None:
+            return None
+        number, end, collective, needs_noun = composed
+        value = Fraction(number)
+    # a counting noun and/or a scale after the number: "три десятка", "two dozen",
+    # "полторы сотни", "1,5 тыс.", "трёх тысяч", "2.3 million"
+    factor = 1
+    m = _word(lexemes, end, words)
+    if m is not None and m.kind == "mult" and not (lang == "en" and m.number == "pl"):
+        value *= m.value
+        factor *= m.value
+        end += 1
+        m = _word(lexemes, end, words)
+        needs_noun = collective = False
+    if m is not None and m.kind == "scale" and not (lang == "en" and m.number == "pl"):
+        value *= m.value
+        factor *= m.value
+        end = _skip_abbr_dot(lexemes, end + 1)
+        needs_noun = collective = year_like = False
+    if end == i:
+        return None
+    return Reading(end, value=value, collective=collective, needs_noun=needs_noun,
+                   year_like=year_like and end == i + 1, digits=digits, factor=factor)
+
+
+_EN_A_NOUNS = ("dozen", "hundred", "thousand", "million", "score")
+
+
+def phrase_end_ok(lexemes: list[Lexeme], reading: Reading) -> bool:
+    """A fractional value is a count only once a scale made it whole ("1,5 тыс.")."""
+    return reading.value is None or reading.value.denominator == 1
