@@ -116,7 +116,8 @@ def test_ingest_telegram_messages_html(tmp_path: Path) -> None:
 <div class="message default clearfix" id="message8"><div class="body">
 <div class="pull_right date details" title="05.01.2024 12:30:00 UTC+03:00">12:30</div>
 <div class="from_name">Новости Приволжья</div>
-<div class="forwarded body"><div class="from_name">Правозащитный канал<span class="details"> 05.01.2024</span></div>
+<div class="forwarded body"><div class="from_name">Правозащитный канал<span class="details">
+ 05.01.2024</span></div>
 <div class="text">{RU_POST}</div></div></div></div>
 </div></div></div></body></html>"""
     path = tmp_path / "messages.html"
@@ -146,7 +147,10 @@ def _warc(records: list[tuple[str, str, bytes]], *, gz: bool) -> bytes:
     return out.getvalue()
 
 
-PAGE = f"<html><head><title>Summonses</title></head><body><article><p>{EN_ITEM}</p></article></body></html>"
+PAGE = (
+    "<html><head><title>Summonses</title></head>"
+    f"<body><article><p>{EN_ITEM}</p></article></body></html>"
+)
 
 
 def test_ingest_warc_gz_html_responses_only(tmp_path: Path) -> None:

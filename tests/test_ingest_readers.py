@@ -227,5 +227,5 @@ def test_clean_documents_from_all_readers_are_documents(tmp_path: Path) -> None:
     (tmp_path / "c.txt").write_bytes(EN.encode("utf-8"))
     docs = [clean_document(i) for i in _read(tmp_path) if isinstance(i, RawDocument)]
     assert all(isinstance(d, Document) for d in docs)
-    assert [d.id for d in docs][0] == "r1"
+    assert docs[0].id == "r1"
     assert docs[1].encoding == "utf-16-le" and EN in docs[1].text
