@@ -352,9 +352,11 @@ def read_weekday(g: Groups) -> tuple[str, Resolver] | None:
     if word.isascii() and not word[0].isupper():
         return None
     weekday = WEEKDAYS[word.lower()]
-    strict = bool(g.get("rel")) and _offset(str(g["rel"])) < 0
+    # A bare weekday is strictly before publication: a same-day event is "today"/"сегодня"
+    # in the news, and weekly round-ups published on a Monday mean the Monday before.
+    same_day = bool(g.get("rel")) and _offset(str(g["rel"])) == 0
     return "weekday", _relative(
-        lambda base: (d := latest_weekday(weekday, base, same_day=not strict), d), "day")
+        lambda base: (d := latest_weekday(weekday, base, same_day=same_day), d), "day")
 
 
 def read_weekday_range(g: Groups) -> tuple[str, Resolver] | None:

@@ -104,7 +104,7 @@ _RU: list[tuple[str, Handler]] = [
     (rf"(?:с\s+)?(?P<d1>{_D})\s*(?:по|до|[-–—]|и)\s*(?P<d2>{_D})\s+(?P<mon>{_MON_RU}){_YS_RU}",
      read_day_range),
     (rf"(?P<d>{_D})(?:-?го)?\s+(?P<mon>{_MON_RU}){_YS_RU}", read_day),
-    (rf"(?P<pre>с|со)\s+(?P<d>{_D})(?:-?го)?\s+(?P<mon>{_MON_RU}){_YS_RU}(?!\s*(?:по|до)\s)",
+    (rf"(?P<pre>с|со)\s+(?P<d>{_D})(?:-?го)?\s+(?P<mon>{_MON_RU}){_YS_RU}(?!\s+(?:по|до)\s+\d)",
      read_since_day),
     (rf"в\s+ночь\s+с\s+(?P<d1>{_D})\s+на\s+(?P<d2>{_D})\s+(?P<mon>{_MON_RU}){_YS_RU}",
      read_night_range),
@@ -113,7 +113,7 @@ _RU: list[tuple[str, Handler]] = [
     (rf"(?:в|во)\s+(?:(?P<rel>прошл\w+|минувш\w+|эт(?:от|у|о))\s+)?(?P<wd>{_WD})\b", read_weekday),
     (rf"(?<=ночь\sна\s)(?P<wd>{_WD})\b", read_weekday),
     (rf"(?P<pre>в|во|с|со|за)\s+(?:(?P<rel>прошлом|прошлого|минувшем)\s+)?(?P<mon>{_MON_RU})"
-     rf"{_YS_RU}(?!\s*(?:по|до)\s)", read_month),
+     rf"{_YS_RU}", read_month),
     (rf"(?:(?:с|в)\s+)?(?P<mon1>{_MON_RU})\s*(?:по|[-–—])\s*(?P<mon>{_MON_RU}){_YS_RU}",
      read_month_range),
     (rf"{_PRE_RU}(?P<part>начал[аеу]|середин[аеуы]|конц[аеу]|конец|перв(?:ой|ую)\s+половин[аеуы]"
@@ -134,8 +134,8 @@ _RU: list[tuple[str, Handler]] = [
      rf"{_YEAR_OF_RU}", read_months_of_year),
     (r"(?:(?P<pre>в|во|с|со)\s+)?(?P<y1>(?:19|20)\d\d)\s*(?:[-–—]|по|и)\s*(?P<y2>(?:19|20)\d\d)"
      r"\s*(?:годах|годы|годов|год|гг\.?)", read_year),
-    (r"(?:(?P<pre>в|во|с|со|за)\s+)?(?P<y>(?:19|20)\d\d)\s*(?:год(?:а|у|ом)?\b|г\.|гг?\b|-?м\b)"
-     r"(?!\s*(?:по|до)\s)", read_year),
+    (r"(?:(?P<pre>в|во|с|со|за)\s+)?(?P<y>(?:19|20)\d\d)\s*(?:год(?:а|у|ом)?\b|г\.|гг?\b|-?м\b)",
+     read_year),
     (r"(?P<rd>позавчера|вчера|сегодня(?:\s+ночью)?|(?:этой|прошлой|минувшей)\s+ночью)",
      read_relday),
     (r"(?:на|в)\s+(?P<rel>прошлой|минувшей|этой|текущей|позапрошлой|прошедшей)\s+(?P<unit>неделе)",
