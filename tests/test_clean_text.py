@@ -79,7 +79,8 @@ def test_clean_nesting_past_the_parser_limit_is_hostile(tmp_path: Path) -> None:
 
 
 def test_clean_nul_bytes_and_whitespace() -> None:
-    body = "Police\x00 detained\t\t workers\u00a0at a\u200b market.\r\n\r\n\r\n\r\nThey were released.  "
+    body = "Police\x00 detained\t\t workers\u00a0at a\u200b market."
+    body += "\r\n\r\n\r\n\r\nThey were released.  "
     doc = clean_document(RawDocument(source="n.txt", body=body.encode(), kind="text"))
     assert doc.text == "Police detained workers at a market.\n\nThey were released."
 
