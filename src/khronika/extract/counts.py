@@ -275,6 +275,7 @@ _EN_VERBS = frozenset(
     """face faces remain got left fled took sent went came told said signed agreed refused
     received paid stayed held kept ran managed tried escaped""".split()
 )
+_EN_BARE_MODIFIERS = frozenset("more other others further additional extra new".split())
 _EN_OF_PEOPLE = frozenset("them those these us whom you".split())
 
 
@@ -316,8 +317,8 @@ def _plain_before(lexemes: list[Lexeme], i: int, lang: Lang) -> bool:
     if prev.glued and prev.text in "-–/.:" and i >= 2 and lexemes[i - 2].kind == "num":
         return False  # the second part of a date, a time or a phone number
     if prev.text == "." and i >= 2:
-        prev = lexemes[i - 2]
-    return prev.low not in _BEFORE_NUMBER_NOT_COUNT
+        prev = lexemes[i - 2]  # "ст. 328", "Dec. 20"
+    return prev.low not in _BEFORE_NUMBER_NOT_COUNT and not _is_month(prev, lang)
 
 
 def _plain_after(lexemes: list[Lexeme], end: int, lang: Lang) -> bool:
@@ -413,6 +414,9 @@ def _en_noun(lexemes: list[Lexeme], k: int, *, partitive: bool = False) -> str:
             verdict = _en_noun(lexemes, k, partitive=True)
             return "people" if verdict == "none" else verdict
         return "none"
+    window = [x for x in window if x.low not in _EN_BARE_MODIFIERS]
+    if not window:
+        return "none"  # "12 more", "two others"
     head = window[0]
     if head.low.endswith(("ed", "ly")) or head.low in _EN_VERBS:
         return "none"  # "27 deported", "four signed contracts"

@@ -158,6 +158,7 @@ def _en_table() -> dict[str, NumWord]:
     t["hundreds"] = NumWord("mult", 100, "pl")
     t["dozen"] = NumWord("mult", 12)
     t["dozens"] = NumWord("mult", 12, "pl")
+    t["tens"] = NumWord("mult", 10, "pl")
     t["score"] = NumWord("mult", 20)
     t["scores"] = NumWord("mult", 20, "pl")
     t["thousand"] = NumWord("scale", 1000)
