@@ -5,18 +5,37 @@ The library API; the CLI and the web server are thin shells over it.
 
 from __future__ import annotations
 
+from importlib import import_module
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from khronika.pipeline import (
-    Resources,
-    RunSummary,
-    build_resources,
-    process_document,
-    process_inputs,
-    run,
-)
-from khronika.store import open_store
+if TYPE_CHECKING:
+    from khronika.pipeline import (
+        Resources,
+        RunSummary,
+        build_resources,
+        process_document,
+        process_inputs,
+        run,
+    )
+    from khronika.store import open_store
+
+# Imported on first use, so that `import khronika.model` does not load natasha and SQLAlchemy.
+_LAZY = {
+    "Resources": "khronika.pipeline",
+    "RunSummary": "khronika.pipeline",
+    "build_resources": "khronika.pipeline",
+    "process_document": "khronika.pipeline",
+    "process_inputs": "khronika.pipeline",
+    "run": "khronika.pipeline",
+    "open_store": "khronika.store",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'khronika' has no attribute {name!r}")
 
 __version__ = "0.1.0"
 
@@ -26,6 +45,7 @@ def extract_claims_from_jsonl(
 ) -> dict[str, list[dict[str, Any]]]:
     """doc_id → claims as contract dicts, for every document of a corpus JSONL file."""
     from khronika.export.jsonl import claim_to_dict
+    from khronika.pipeline import build_resources, process_inputs
 
     resources = resources or build_resources()
     out: dict[str, list[dict[str, Any]]] = {}

@@ -76,12 +76,18 @@ def compile_codebook(raw: Mapping[str, Any], lemmatize: Callable[[str, Lang], st
                 out.append(normalize(lemmatize(w, lang)))
         return tuple(out)
 
+    def variants(text: str, lang: Lang) -> tuple[Phrase, ...]:
+        # as written and lemmatised: "summons" is a lemma the lemmatiser itself would cut
+        raw = tuple(normalize(w) for w in text.split())
+        lem = phrase(text, lang)
+        return (raw,) if raw == lem else (raw, lem)
+
     rules = []
     for i, r in enumerate(raw.get("rule", [])):
         event, lang = r.get("event"), r.get("lang")
         if event not in EVENT_TYPES or lang not in ("ru", "en"):
             raise ConfigError(f"codebook rule {i + 1}: unknown event {event!r} or lang {lang!r}")
-        groups = tuple(tuple(phrase(e, lang) for e in group) for group in r["all"])
+        groups = tuple(tuple(v for e in group for v in variants(e, lang)) for group in r["all"])
         none = tuple(phrase(e, lang) for e in r.get("none", []))
         rules.append(Rule(event, lang, groups, int(r.get("window", 6)), none))
 
@@ -91,7 +97,7 @@ def compile_codebook(raw: Mapping[str, Any], lemmatize: Callable[[str, Lang], st
         lang = cast(Lang, lang)
 
         def words(key: str, lang: Lang = lang) -> tuple[Phrase, ...]:
-            return tuple(phrase(e, lang) for e in scope.get(f"{lang}_{key}", []))
+            return tuple(v for e in scope.get(f"{lang}_{key}", []) for v in variants(e, lang))
 
         actors = []
         for text, value in raw.get("actors", {}).get(lang, {}).items():

@@ -76,7 +76,10 @@ def extract_claims(
     drafts: list[_Draft] = []
     cues_by_sentence: list[Cues] = []
     triggers_by_sentence: list[list[Trigger]] = []
+    title_text = " ".join((doc.title or "").split()).casefold()
     for i, sentence in enumerate(sentences):
+        if title_text and " ".join(sentence.text.split()).casefold() == title_text:
+            continue  # the headline repeats the story that follows; it is not evidence of its own
         credit = find_credit(sentence, lang)
         cues = find_cues(sentence, lang)
         cues_by_sentence.append(cues)

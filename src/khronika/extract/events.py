@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from khronika.codebook import Codebook, LangLexicon, Rule, find_phrases, match_phrase, normalize
-from khronika.model import EventType, Lang, Sentence, Span
+from khronika.model import EventType, Lang, Sentence, Span, Token
 
 COMPONENT = "khronika.events.v1"
 
@@ -18,6 +18,11 @@ _MODAL_REACH = 5
 # How many sentences before a claim sentence may supply its domain cue ("Их доставили в
 # военкоматы" after a sentence about migrants).
 _DOMAIN_REACH = 2
+_PREPOSITIONS_EN = frozenset("of for into about in by without from on".split())
+# verbs after which an infinitive reports a decision taken, not a plan: "суд постановил выдворить"
+_DECISION_RU = frozenset("постановить решить обязать приговорить распорядиться".split())
+_DENIAL = frozenset("опровергнуть опровергать отрицать deny".split())
+_REPORTS = frozenset("сообщение информация report reports claim".split())
 _NOT_NEGATING = frozenset(
     "менее меньше более больше только раз мало много позднее позже ранее less more only".split()
 )
@@ -52,11 +57,11 @@ def find_triggers(
     found: list[Trigger] = []
     seen: set[tuple[EventType, int]] = set()
     for rule in codebook.rules_for(lang):
-        for first, last in _match_rule(rule, lemmas):
+        for first, last, earliest in _match_rule(rule, lemmas):
             key = (rule.event, first)
             if key in seen:
                 continue
-            if _is_blocked(sentence, lemmas, first, lang, lex):
+            if _is_blocked(sentence, lemmas, first, earliest, lang, lex):
                 continue
             seen.add(key)
             tok = sentence.tokens[first]
@@ -65,7 +70,7 @@ def find_triggers(
     return found
 
 
-def _match_rule(rule: Rule, lemmas: list[str]) -> list[tuple[int, int]]:
+def _match_rule(rule: Rule, lemmas: list[str]) -> list[tuple[int, int, int]]:
     out = []
     head, rest = rule.groups[0], rule.groups[1:]
     for i in range(len(lemmas)):
@@ -73,29 +78,33 @@ def _match_rule(rule: Rule, lemmas: list[str]) -> list[tuple[int, int]]:
             continue
         lo, hi = max(0, i - rule.window), min(len(lemmas), i + rule.window + 1)
         last = i + 1
+        earliest = i
         ok = True
         for group in rest:
             hits = [j for j in range(lo, hi) for p in group if match_phrase(lemmas, j, p) and j != i]
             if not hits:
                 ok = False
                 break
-            last = max(last, min(hits, key=lambda j: abs(j - i)) + 1)
+            nearest = min(hits, key=lambda j: abs(j - i))
+            last = max(last, nearest + 1)
+            earliest = min(earliest, nearest)
         if not ok:
             continue
         window = lemmas[lo:hi]
         if rule.none and find_phrases(window, rule.none):
             continue
-        out.append((i, last))
+        out.append((i, last, earliest))
     return out
 
 
 def _is_blocked(
-    sentence: Sentence, lemmas: list[str], first: int, lang: Lang, lex: LangLexicon
+    sentence: Sentence, lemmas: list[str], first: int, earliest: int, lang: Lang,
+    lex: LangLexicon,
 ) -> bool:
     tokens = sentence.tokens
     trigger = tokens[first]
-    lo = max(0, first - _NEGATION_REACH)
-    for start, stop in find_phrases(lemmas[lo:first], lex.negation):
+    lo = max(0, earliest - _NEGATION_REACH)
+    for start, stop in find_phrases(lemmas[lo:earliest], lex.negation):
         # "не менее 100 задержанных", "not only": the negation belongs to the quantity
         following = lemmas[lo + stop] if lo + stop < len(lemmas) else ""
         if following not in _NOT_NEGATING:
@@ -108,9 +117,24 @@ def _is_blocked(
     if find_phrases(ref_zone, lex.reference) and trigger.pos in ("VERB", "ADJ", "NOUN", "X"):
         if lang == "en" or trigger.feat("VerbForm") == "Part" or trigger.pos in ("NOUN", "ADJ"):
             return True
+    # "denied that anyone had offered …" — but "опроверг сообщения о том, что …" reports a claim
+    denial = [k for k in range(first) if lemmas[k] in _DENIAL]
+    if denial and not any(lemmas[k] in _REPORTS for k in range(denial[-1], first)):
+        return True
     if lang == "ru":
-        if trigger.feat("VerbForm") == "Inf":
+        if trigger.feat("VerbForm") == "Inf" and not (
+            set(lemmas[max(0, first - 3) : first]) & _DECISION_RU
+        ):
             return True
+        if trigger.feat("VerbForm") == "Part" and trigger.feat("Variant") != "Short":
+            return True  # "задержанные нарушили правила": who, not what happened
+        if trigger.pos == "NOUN":
+            after = lemmas[first + 1 : first + 9]
+            if any(a == "не" and b == "быть" for a, b in zip(after, after[1:], strict=False)):
+                return True  # "Задержаний не было"
+            for tok in tokens[first + 1 : first + 4]:
+                if tok.lemma == "должный" or (tok.pos in ("VERB", "AUX") and tok.feat("Tense") == "Fut"):
+                    return True  # "выдворение станет основной мерой", "… должно стать"
         if trigger.feat("Tense") == "Fut":
             return True
         for tok in tokens[max(0, first - _MODAL_REACH) : first]:
@@ -118,7 +142,32 @@ def _is_blocked(
                 return True
     elif first > 0 and lemmas[first - 1] == "to":
         return True  # "offered the option to enlist", "refused to sign"
+    elif _is_attributive_en(tokens, first):
+        return True  # "the detained men", "pressured detained migrants"
+    elif (
+        first > 0
+        and trigger.text.lower().endswith("ing")
+        and tokens[first - 1].text.lower() in _PREPOSITIONS_EN
+    ):
+        return True  # "the option of enlisting", "in return for signing"
     return False
+
+
+_EN_DETERMINERS = frozenset(
+    "the a an these those all many some several newly recently other".split()
+)
+_EN_NOT_NOUN = frozenset(
+    "at in on by from to for during after and or but with into as than while over".split()
+)
+
+
+def _is_attributive_en(tokens: tuple[Token, ...], i: int) -> bool:
+    word = tokens[i].text.lower()
+    if not word.endswith("ed") or i == 0 or i + 1 >= len(tokens):
+        return False
+    prev, nxt = tokens[i - 1].text.lower(), tokens[i + 1].text
+    before_ok = prev in _EN_DETERMINERS or (prev.endswith("ed") and prev.isalpha())
+    return before_ok and nxt.isalpha() and nxt.islower() and nxt not in _EN_NOT_NOUN
 
 
 def _in_scope(
@@ -133,4 +182,8 @@ def _in_scope(
     context += [sentence_lemmas(s) for s in sentences[max(0, index - _DOMAIN_REACH) : index]]
     if any(find_phrases(c, lex.out) for c in context):
         return False
-    return any(find_phrases(c, lex.domain) for c in context)
+    # the story is in the domain when anything in it is ("Особое внимание уделяли иностранцам"
+    # three sentences after the detentions it explains)
+    return any(find_phrases(sentence_lemmas(s), lex.domain) for s in sentences) or bool(
+        find_phrases(title_lemmas, lex.domain)
+    )

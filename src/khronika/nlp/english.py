@@ -14,7 +14,7 @@ _ABBREVIATIONS = frozenset(
     nov dec no vs etc approx dept govt inc ltd co corp jr sr mt ft e.g i.e u.s u.k""".split()
 )
 _TOKEN = re.compile(r"\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?|[A-Za-z]+(?:['’][A-Za-z]+)*|[^\sA-Za-z\d]")
-_SENT_END = re.compile(r"[.!?]+[\"”’»)]*\s+|\n\s*\n|\n(?=[A-Z“\"])")
+_SENT_END = re.compile(r"[.!?]+[\"”’»)]*\s+|\n\s*")
 
 
 class EnglishNLP:

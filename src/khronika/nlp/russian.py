@@ -38,12 +38,17 @@ class RussianNLP:
         doc.tag_ner(self._ner_tagger)
         entities = [self._entity(span) for span in doc.spans]
         sentences: list[Sentence] = []
-        for index, sent in enumerate(doc.sents):
-            tokens = tuple(self._token(t) for t in sent.tokens)
-            inside = tuple(e for e in entities if sent.start <= e.start and e.stop <= sent.stop)
-            sentences.append(
-                Sentence(index, sent.start, sent.stop, sent.text, tokens, inside)
-            )
+        for sent in doc.sents:
+            tokens = [self._token(t) for t in sent.tokens]
+            # razdel keeps a headline and the next paragraph together; a line break ends both
+            for start, stop in _lines(text, sent.start, sent.stop):
+                inside = tuple(t for t in tokens if start <= t.start and t.stop <= stop)
+                if not inside:
+                    continue
+                ents = tuple(e for e in entities if start <= e.start and e.stop <= stop)
+                sentences.append(
+                    Sentence(len(sentences), start, stop, text[start:stop], inside, ents)
+                )
         return sentences
 
     def lemmatize(self, word: str) -> str:
@@ -69,3 +74,20 @@ class RussianNLP:
         except Exception:  # natasha's normaliser fails on odd spans; the surface form will do
             normal = span.text
         return Entity(span.type, span.start, span.stop, span.text, normal)
+
+
+def _lines(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    out = []
+    begin = start
+    while begin < stop:
+        end = text.find("\n", begin, stop)
+        end = stop if end < 0 else end
+        a, b = begin, end
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+        begin = end + 1
+    return out

@@ -1,0 +1,91 @@
+"""Event triggers on short reports written for these tests (not taken from any article)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from khronika.extract.events import find_triggers
+
+# (language, text, event types expected in the LAST sentence)
+CASES = [
+    # Russian: lemmas, not surface forms
+    ("ru", "В Казани полиция задержала 40 мигрантов.", {"detention"}),
+    ("ru", "Задержаны двадцать иностранцев, работавших на складе.", {"detention"}),
+    ("ru", "На рынке в Самаре прошло задержание нелегальных мигрантов.", {"detention", "raid"}),
+    ("ru", "Сотрудники полиции провели рейд в общежитии для мигрантов.", {"raid"}),
+    ("ru", "Полицейские проверили стройку, где работали иностранцы.", {"raid"}),
+    ("ru", "Пятерых новых граждан доставили в военкомат.", {"escort_to_enlistment_office"}),
+    ("ru", "Мигрантов с паспортами РФ отвезли прямо в военкомат.", {"escort_to_enlistment_office"}),
+    ("ru", "Повестки вручили десяти мужчинам, получившим гражданство.", {"summons"}),
+    ("ru", "На воинский учёт поставили 30 новых граждан.", {"summons"}),
+    ("ru", "Контракт с Минобороны подписали семь иностранцев.", {"enlistment"}),
+    ("ru", "Двоих натурализованных граждан лишили российского гражданства.",
+     {"citizenship_revocation"}),
+    ("ru", "Суд постановил выдворить из России 12 мигрантов.", {"deportation"}),
+    ("ru", "Из региона депортировали 50 иностранных граждан.", {"deportation"}),
+    ("ru", "Суд оштрафовал восьмерых мигрантов за работу без патента.", {"prosecution"}),
+    ("ru", "Задержанным мигрантам в отделе предлагали подписать контракт с армией.",
+     {"recruitment_pressure"}),
+    # Russian: negation, modality, future, plans, back-references
+    ("ru", "Полиция не задерживала мигрантов на рынке.", set()),
+    ("ru", "В МВД заявили, что задержаний мигрантов не было.", set()),
+    ("ru", "В следующем месяце полиция проведёт рейды на рынках, где работают мигранты.", set()),
+    ("ru", "Власти планируют депортировать нелегальных мигрантов.", set()),
+    ("ru", "Мигрантов могут лишить гражданства за неявку в военкомат.", set()),
+    ("ru", "Задержанные мигранты нарушили правила пребывания.", set()),
+    # Russian near-misses: other stories with the same words
+    ("ru", "Полиция задержала троих участников драки у кафе.", set()),
+    ("ru", "В клубе задержали посетителей с наркотиками.", set()),
+    ("ru", "Госдума приняла закон о лишении гражданства мигрантов.", set()),
+    # English: lemmas
+    ("en", "Police detained 300 migrants at a market in Kazan.", {"detention"}),
+    ("en", "Officers raided a hostel where migrant workers lived.", {"raid"}),
+    ("en", "Police searched a construction site looking for migrants.", {"raid"}),
+    ("en", "Twelve new citizens were taken to the enlistment office.",
+     {"escort_to_enlistment_office"}),
+    ("en", "Nine naturalized men were handed draft summonses.", {"summons"}),
+    ("en", "Forty migrants were placed on the military register.", {"summons"}),
+    ("en", "Six foreigners signed contracts with the Defense Ministry.", {"enlistment"}),
+    ("en", "A court ordered 20 migrants deported.", {"deportation"}),
+    ("en", "Fifteen foreign nationals were expelled from Russia.", {"deportation"}),
+    ("en", "The court fined eleven migrants for working without permits.", {"prosecution"}),
+    ("en", "Two naturalized citizens were stripped of their citizenship.",
+     {"citizenship_revocation"}),
+    ("en", "Officers pressured detained migrants to sign army contracts.",
+     {"recruitment_pressure"}),
+    # English: negation, modality, future, conditionals, gerunds
+    ("en", "Police did not detain any migrants at the market.", set()),
+    ("en", "Police will raid markets where migrants work next month.", set()),
+    ("en", "Officials plan to deport migrants who lack permits.", set()),
+    ("en", "Migrants could be deported if they refuse the contract.", set()),
+    ("en", "Migrants were offered the option of enlisting to avoid deportation.",
+     {"recruitment_pressure"}),
+    ("en", "The detained men were later released, the migrants said.", set()),
+    # English near-misses
+    ("en", "Police detained 12 football fans after a brawl.", set()),
+    ("en", "Officers raided a nightclub looking for drugs.", set()),
+    ("en", "Senators passed a bill on stripping migrants of citizenship.", set()),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), CASES)
+def test_events_triggers_table(nlp: Any, codebook: Any, lang: str, text: str,
+                               expected: set[str]) -> None:
+    sentences = nlp.analyze(text, lang)
+    found = {t.event_type for t in find_triggers(sentences, len(sentences) - 1, lang, codebook)}
+    assert found == expected
+
+
+def test_events_domain_cue_from_earlier_sentence(nlp: Any, codebook: Any) -> None:
+    text = "На стройке в Перми проверяли мигрантов. Их доставили в военкомат."
+    sentences = nlp.analyze(text, "ru")
+    found = {t.event_type for t in find_triggers(sentences, 1, "ru", codebook)}
+    assert found == {"escort_to_enlistment_office"}
+
+
+def test_events_out_of_scope_context_blocks(nlp: Any, codebook: Any) -> None:
+    text = "Officers raided a nightclub looking for drugs. Fourteen guests were detained."
+    sentences = nlp.analyze(text, "en")
+    assert find_triggers(sentences, 1, "en", codebook) == []
