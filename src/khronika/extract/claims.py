@@ -97,8 +97,8 @@ def extract_claims(
             assigned = _assign_counts(sentence, triggers, counts)
             seen: set[tuple[EventType, str | None]] = set()
             for t_index, trigger in enumerate(triggers):
-                for place in _places_for(trigger, places, sentence) or [None]:
-                    chosen = place or (story.places[-1] if story.places else UNKNOWN_PLACE)
+                fallback = story.places[-1] if story.places else UNKNOWN_PLACE
+                for chosen in _places_for(trigger, places, sentence) or [fallback]:
                     key = (trigger.event_type, chosen.name)
                     if key in seen:
                         continue
@@ -281,4 +281,4 @@ def with_incident(claim: Claim, incident_id: str | None) -> Claim:
     return replace(claim, incident_id=incident_id)
 
 
-__all__ = ["extract_claims", "with_incident", "Lang"]
+__all__ = ["Lang", "extract_claims", "with_incident"]

@@ -1,0 +1,62 @@
+"""`khronika extract` and `khronika eval`: extraction without a database."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from khronika.cli import (
+    _parse_date,
+    app,
+)
+
+
+@app.command("extract")
+def extract_cmd(
+    path: Annotated[Path, typer.Argument(help="A corpus JSONL file (or any input).")],
+    published: Annotated[
+        str | None, typer.Option(help="Publication date for undated inputs.")
+    ] = None,
+) -> None:
+    """Claims as contract JSON Lines on stdout; no database."""
+    from khronika.export.jsonl import write_jsonl
+    from khronika.pipeline import build_resources, process_inputs
+
+    resources = build_resources()
+    pub = _parse_date(published) if published else None
+    rejected = 0
+    for outcome in process_inputs([path], resources=resources, published=pub):
+        if outcome.rejection is not None:
+            r = outcome.rejection
+            where = r.source + (f"#{r.record}" if r.record else "")
+            typer.echo(f"rejected {where}: [{r.code}] {r.message}", err=True)
+            rejected += 1
+        write_jsonl(outcome.claims, sys.stdout)
+    if rejected:
+        raise typer.Exit(1)
+
+
+
+@app.command("eval")
+def eval_cmd(
+    gold: Annotated[Path, typer.Option("--gold", help="gold.jsonl")],
+    docs: Annotated[Path, typer.Option("--docs", help="docs.jsonl")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Misses and extras.")] = False,
+) -> None:
+    """Score extraction against a gold file (see the corpus README)."""
+    from khronika import extract_claims_from_jsonl
+    from khronika.evaluate import format_report, load_gold, score
+
+    report = score(load_gold(gold), extract_claims_from_jsonl(docs))
+    if as_json:
+        typer.echo(json.dumps(report.metrics, indent=2, sort_keys=True))
+        return
+    for line in format_report(report, verbose=verbose):
+        typer.echo(line)
+
+

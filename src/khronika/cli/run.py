@@ -1,0 +1,74 @@
+"""`khronika run`: ingest → extract → store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from khronika.cli import (
+    DEFAULT_DB,
+    DbOption,
+    _parse_date,
+    _stderr_console,
+    app,
+    sample_path,
+)
+
+
+@app.command("run")
+def run_cmd(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders to ingest.")] = None,
+    db: DbOption = DEFAULT_DB,
+    sample: Annotated[bool, typer.Option("--sample", help="Run the bundled sample.")] = False,
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for undated inputs.")
+    ] = None,
+    codebook: Annotated[Path | None, typer.Option(help="Another codebook (TOML).")] = None,
+) -> None:
+    """Ingest → extract → store, with a progress bar and a one-line summary."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from khronika.pipeline import Outcome, build_resources, run
+    from khronika.store import open_store
+
+    inputs = list(paths or [])
+    if sample:
+        inputs.append(sample_path())
+    if not inputs:
+        typer.echo("Error: give PATH... or --sample", err=True)
+        raise typer.Exit(2)
+    pub = _parse_date(published) if published else None
+    store = open_store(db)
+    try:
+        resources = build_resources(codebook_path=codebook)
+        with Progress(
+            TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} docs"),
+            TimeElapsedColumn(), console=_stderr_console(), transient=True,
+        ) as progress:
+            task = progress.add_task("extracting", total=None)
+
+            def seen(outcome: Outcome) -> None:
+                progress.advance(task)
+                if outcome.rejection is not None:
+                    r = outcome.rejection
+                    where = r.source + (f"#{r.record}" if r.record else "")
+                    progress.console.print(
+                        f"rejected {where}: [{r.code}] {r.message}", markup=False, highlight=False
+                    )
+
+            summary = run(inputs, store=store, resources=resources, published=pub,
+                          on_outcome=seen)
+    finally:
+        store.close()
+    typer.echo(
+        f"processed {summary.documents} documents → {summary.claims} claims, "
+        f"{summary.skipped} already stored, {len(summary.rejections)} rejected"
+        + (" (see: khronika rejections)" if summary.rejections else ""),
+        err=True,
+    )
+    if summary.rejections:
+        raise typer.Exit(1)
+
+
