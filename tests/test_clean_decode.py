@@ -97,3 +97,12 @@ def test_clean_records_the_encoding_decision() -> None:
     assert doc.encoding == "koi8-r"
     assert doc.text == RU
     assert doc.language == "ru"
+
+
+@pytest.mark.parametrize("codec", ["cp1251", "koi8_r", "utf-16", "utf-8-sig"])
+def test_clean_undeclared_russian_page(codec: str) -> None:
+    page = f"<html><head><title>Проверка</title></head><body><article><p>{RU}</p></article></body>"
+    doc = clean_document(RawDocument(source="p.html", body=page.encode(codec), kind="html"))
+    assert doc.text == RU
+    assert doc.title == "Проверка"
+    assert doc.language == "ru"

@@ -6,6 +6,7 @@ import gzip
 import io
 import json
 import tarfile
+import tracemalloc
 import zipfile
 from pathlib import Path
 
@@ -229,3 +230,20 @@ def test_clean_documents_from_all_readers_are_documents(tmp_path: Path) -> None:
     assert all(isinstance(d, Document) for d in docs)
     assert docs[0].id == "r1"
     assert docs[1].encoding == "utf-16-le" and EN in docs[1].text
+
+
+def test_ingest_large_jsonl_streams_in_bounded_memory(tmp_path: Path) -> None:
+    path = tmp_path / "big.jsonl"
+    line = _record(text=EN * 100)  # ~15 KB a line
+    count = (40 * 2**20) // len(line)
+    with path.open("wb") as out:
+        for _ in range(count):
+            out.write(line)
+    tracemalloc.start()
+    try:
+        seen = sum(1 for item in read_inputs([path]) if isinstance(item, RawDocument))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert seen == count
+    assert peak < 4 * 2**20  # a 40 MiB file never held at once

@@ -41,10 +41,7 @@ class UnknownLanguage(ValueError):
 def _identifier() -> _Identifier:
     # Loaded once per process (≈0.3 s): a pure function of the package's bundled model, so the
     # cache cannot make results depend on what ran before.
-    from py3langid.langid import (  # type: ignore[import-untyped]  # ships no py.typed
-        MODEL_FILE,
-        LanguageIdentifier,
-    )
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     return cast(_Identifier, LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True))
 

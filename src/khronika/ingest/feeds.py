@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-import feedparser  # type: ignore[import-untyped]  # ships no type information
+import feedparser
 
 from khronika.errors import BadRecord, EmptyInput, InputError
 from khronika.model import RawDocument

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any, BinaryIO
 
-from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
-from warcio.exceptions import ArchiveLoadFailed  # type: ignore[import-untyped]
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
 
 from khronika.errors import BadRecord, EmptyInput, InputError, TooLarge, TruncatedInput
 from khronika.model import RawDocument
