@@ -437,7 +437,8 @@ def read_part_month(g: Groups) -> tuple[str, Resolver] | None:
         return date(year, month, first), end.replace(day=min(last, end.day))
 
     resolver = _period_resolver(
-        make, lambda base: make(latest_year_for_month(month, base)), "month", g)
+        make, lambda base: make(base.year if date(base.year, month, first) <= base
+                                else base.year - 1), "month", g)
     return ("since", _since(resolver)) if since else ("period", resolver)
 
 
@@ -576,7 +577,7 @@ def read_new_year(g: Groups) -> tuple[str, Resolver] | None:
             lambda b: clip((d := latest_day(1, 1, b) or b, d + timedelta(days=7)), b),
             "day")
     # New Year's Eve is read as the night it ends with, 31 December – 1 January.
-    return "day", _relative(new_year_night, "day")
+    return "day", _relative(lambda b: clip(new_year_night(b), b), "day")
 
 
 def _is_since(g: Groups) -> bool:
