@@ -182,6 +182,8 @@ def _range_tail(lexemes: list[Lexeme], first: Reading, value: int, lang: Lang
         return None
     if dash and first.collective and not (link.glued and lexemes[k + 1].glued):
         return None
+    if second.value is None or second.value <= value:
+        return None  # a range ascends; "41-1" is something else
     return _ranged(value, first, second, k + 1)
 
 

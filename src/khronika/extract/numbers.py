@@ -110,7 +110,7 @@ def _ru_table() -> dict[str, NumWord]:
     for word, value in (("пять", 5), ("шесть", 6), ("семь", 7), ("восемь", 8)):
         stem = "восьм" if value == 8 else word[:-1]
         put(f"{word}десят {stem}идесяти {word}юдесятью", "add", value * 10)
-    put("восемьюдесятью", "add", 80)
+    put("восемьюдесятью восьмьюдесятью", "add", 80)
     put("двести двухсот двумстам двумястами двухстах", "add", 200)
     put("триста трехсот тремстам тремястами трехстах", "add", 300)
     put("четыреста четырехсот четыремстам четырьмястами четырехстах", "add", 400)
@@ -119,6 +119,7 @@ def _ru_table() -> dict[str, NumWord]:
         put(f"{word}сот {stem}исот {stem}истам {word}юстами {stem}истах", "add", value * 100)
     put("восьмьюстами", "add", 800)
     put("двое двоих двоим двоими оба обе обоих обеих обоим обеим обоими обеими", "coll", 2)
+    put("обоего обоему обоем", "coll", 2)
     put("трое троих троим троими", "coll", 3)
     for stem, value in (("четвер", 4), ("пятер", 5), ("шестер", 6), ("семер", 7),
                         ("восьмер", 8), ("девятер", 9), ("десятер", 10)):
@@ -256,7 +257,9 @@ def _compose(lexemes: list[Lexeme], i: int, words: dict[str, NumWord], lang: Lan
             link = lexemes[j].text == "-" or (lang == "en" and lexemes[j].low == "and"
                                                and last == 100)
             nxt = _word(lexemes, j + 1, words)
-            if link and j > i and nxt is not None and nxt.kind == "add" and nxt.value < last:
+            if link and j > i and nxt is not None and nxt.kind in ("add", "one") and (
+                nxt.value < last
+            ):
                 if lexemes[j].text == "-" and not (lexemes[j].glued and lexemes[j + 1].glued):
                     break
                 j += 1
@@ -342,10 +345,32 @@ def read_number(lexemes: list[Lexeme], i: int, lang: Lang, *, qualified: bool = 
         factor *= m.value
         end = _skip_abbr_dot(lexemes, end + 1)
         needs_noun = collective = year_like = False
+        if not digits:
+            value, end = _lower_groups(lexemes, end, words, lang, value, m.value)
     if end == i:
         return None
     return Reading(end, value=value, collective=collective, needs_noun=needs_noun,
                    year_like=year_like and end == i + 1, digits=digits, factor=factor)
+
+
+def _lower_groups(lexemes: list[Lexeme], end: int, words: dict[str, NumWord], lang: Lang,
+                  value: Fraction, scale: int) -> tuple[Fraction, int]:
+    """The groups after a scale: "три тысячи двести", "two million three hundred thousand"."""
+    while scale > 1:
+        rest = _compose(lexemes, end, words, lang)
+        if rest is None or rest[2]:
+            break
+        extra, stop = rest[0], rest[1]
+        nxt = _word(lexemes, stop, words)
+        next_scale = 1
+        if nxt is not None and nxt.kind == "scale" and nxt.value < scale:
+            extra *= nxt.value
+            next_scale = nxt.value
+            stop = _skip_abbr_dot(lexemes, stop + 1)
+        if extra >= scale:
+            break
+        value, end, scale = value + extra, stop, next_scale
+    return value, end
 
 
 _EN_A_NOUNS = ("dozen", "hundred", "thousand", "million", "score")
