@@ -92,6 +92,7 @@ class Outcome:
     claims: tuple[Claim, ...] = ()
     rejection: Rejection | None = None
     stored: bool = False
+    already_stored: bool = False  # skipped: a document with this id is in the store
 
 
 def rejection_from(error: InputError, stage: str | None = None) -> Rejection:
@@ -105,18 +106,26 @@ def rejection_from(error: InputError, stage: str | None = None) -> Rejection:
 
 
 def process_inputs(
-    paths: Sequence[Path], *, resources: Resources, published: date | None = None
+    paths: Sequence[Path],
+    *,
+    resources: Resources,
+    published: date | None = None,
+    is_stored: Callable[[str], bool] | None = None,
 ) -> Iterator[Outcome]:
     """Read, clean and extract every input; bad inputs come out as rejections, in order."""
     for item in read_inputs(paths):
         if isinstance(item, InputError):
             yield Outcome(item.path, rejection=rejection_from(item))
             continue
-        yield process_raw(item, resources=resources, published=published)
+        yield process_raw(item, resources=resources, published=published, is_stored=is_stored)
 
 
 def process_raw(
-    raw: RawDocument, *, resources: Resources, published: date | None = None
+    raw: RawDocument,
+    *,
+    resources: Resources,
+    published: date | None = None,
+    is_stored: Callable[[str], bool] | None = None,
 ) -> Outcome:
     try:
         doc = clean_document(raw)
@@ -124,6 +133,8 @@ def process_raw(
         return Outcome(raw.source, rejection=rejection_from(exc, "clean"))
     if published is not None and doc.published is None:
         doc = replace(doc, published=published)
+    if is_stored is not None and is_stored(doc.id):
+        return Outcome(raw.source, document=doc, already_stored=True)  # re-runs cost a read
     try:
         found = process_document(doc, resources=resources)
     except RecursionError:
@@ -152,10 +163,14 @@ def run(
     """ingest → extract → store, one transaction per document; never stops on a bad input."""
     documents = skipped = n_claims = 0
     rejections: list[Rejection] = []
-    for outcome in process_inputs(paths, resources=resources, published=published):
+    for outcome in process_inputs(
+        paths, resources=resources, published=published, is_stored=store.has_document
+    ):
         if outcome.rejection is not None:
             store.save_rejection(outcome.rejection)
             rejections.append(outcome.rejection)
+        elif outcome.already_stored:
+            skipped += 1
         elif outcome.document is not None:
             if store.save_document(outcome.document, outcome.claims):
                 documents += 1
