@@ -140,6 +140,7 @@ def _warc(records: list[tuple[str, str, bytes]], *, gz: bool) -> bytes:
             uri,
             "response",
             payload=io.BytesIO(body),
+            length=len(body),  # a known length keeps warcio from spooling to a temp file
             http_headers=headers,
             warc_headers_dict={"WARC-Date": "2024-02-03T10:00:00Z"},
         )
