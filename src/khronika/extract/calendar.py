@@ -248,8 +248,10 @@ def _period_resolver(
 
     def resolve(base: date | None) -> Resolved | None:
         year = _year(g, base)
-        if year is not None:
+        if year is not None and g.get("y"):
             start, end = make(year)
+        elif year is not None and base is not None:  # "этого года": cut at publication too
+            start, end = clip(make(year), base)
         elif base is not None and not _written_year(g):
             start, end = clip(latest(base), base)
         else:
