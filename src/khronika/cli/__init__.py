@@ -56,7 +56,7 @@ def _parse_date(value: str) -> date:
 def _stderr_console() -> Console:
     from rich.console import Console
 
-    return Console(stderr=True)
+    return Console(stderr=True, soft_wrap=True)  # one rejection, one line
 
 
 
