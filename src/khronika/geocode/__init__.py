@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from khronika.geocode.gazetteer import Gazetteer
+from khronika.geocode.geonames import import_geonames
 from khronika.geocode.toponyms import Geocoder
 
-__all__ = ["Gazetteer", "Geocoder"]
+__all__ = ["Gazetteer", "Geocoder", "import_geonames"]

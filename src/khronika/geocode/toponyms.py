@@ -68,6 +68,7 @@ _COMMON_WORDS = frozenset(
 )
 
 
+_LINKS = frozenset("на под в de on upon of the am".split())  # Ростов-на-Дону, Rostov-on-Don
 # Function words that some GeoNames alternate spells like a town ("The" for Teresina).
 _STOPWORDS = frozenset(
     """the no a an in on at it is as and or but to of by he she we they this that these those
@@ -134,11 +135,29 @@ class Geocoder:
                 continue
             if last == i + 1 and head.lower() in _STOPWORDS:
                 return None
+            found: dict[int, Entry] = {}
+            hand = False  # a name from the hand-written tables: "Заельцовский район"
             for key in self._keys(sentence, tokens[i:last], lang):
                 entries = self.gazetteer.candidates(key)
-                if entries:
+                hand = hand or (bool(entries) and key in self.gazetteer.hand_keys)
+                for entry in entries:
+                    found.setdefault(id(entry), entry)
+            if found:
+                entries = sorted(found.values(), key=lambda e: e.rank, reverse=True)
+                if hand or self._cased(tokens[i:last], entries[0]):
                     return _Match(i, last, tuple(entries))
         return None
+
+    @staticmethod
+    def _cased(span: tuple[Token, ...], best: Entry) -> bool:
+        """Every word of a town's name is capitalised ("Сосновый Бор", not "сосновый бор");
+        region names keep their lower-case "область", "region", "krai"."""
+        if best.precision != "city":
+            return True
+        return all(
+            t.text[:1].isupper() or not t.text[:1].isalpha() or t.text.lower() in _LINKS
+            for t in span
+        )
 
     def _keys(self, sentence: Sentence, span: tuple[Token, ...], lang: Lang) -> list[str]:
         surface = name_key(" ".join(t.text for t in span))
