@@ -83,12 +83,16 @@ _POSTFIX: dict[Lang, dict[tuple[str, ...], Qualifier]] = {
 _DASHES = frozenset("-–—")
 
 
-def _qualifier_index(lang: Lang) -> list[tuple[tuple[str, ...], Qualifier]]:
+def _qualifier_index(lang: Lang) -> dict[str, list[tuple[tuple[str, ...], Qualifier]]]:
+    """Hedges by their first word, longest first ("не менее" before "не")."""
     pairs = [(tuple(p.split()), q) for q, ps in _QUALIFIERS[lang].items() for p in ps]
-    return sorted(pairs, key=lambda pq: -len(pq[0]))  # longest first: "не менее" before "менее"
+    index: dict[str, list[tuple[tuple[str, ...], Qualifier]]] = {}
+    for words, q in sorted(pairs, key=lambda pq: -len(pq[0])):
+        index.setdefault(words[0], []).append((words, q))
+    return index
 
 
-_QUALIFIER_INDEX: dict[Lang, list[tuple[tuple[str, ...], Qualifier]]] = {
+_QUALIFIER_INDEX: dict[Lang, dict[str, list[tuple[tuple[str, ...], Qualifier]]]] = {
     "ru": _qualifier_index("ru"),
     "en": _qualifier_index("en"),
 }
@@ -125,7 +129,7 @@ def _read_phrase(lexemes: list[Lexeme], i: int, lang: Lang) -> _Phrase | None:
         return _read_range(lexemes, i, lang, closer)
     qualifier: Qualifier | None = None
     j = i
-    for words, q in _QUALIFIER_INDEX[lang]:
+    for words, q in _QUALIFIER_INDEX[lang].get(first, ()):
         if _words_at(lexemes, i, words):
             qualifier, j = q, i + len(words)
             break

@@ -48,7 +48,7 @@ def lex(text: str) -> list[Lexeme]:
     out: list[Lexeme] = []
     last_stop = -1
     for m in _LEX.finditer(text):
-        kind: LexKind = "num" if m.group("num") else "word" if m.group("word") else "punct"
+        kind: LexKind = m.lastgroup  # type: ignore[assignment]  # the group names are the kinds
         word = m.group()
         low = word.lower().replace("ё", "е").replace("’", "'")
         out.append(Lexeme(kind, word, low, m.start(), m.end(), m.start() == last_stop))
