@@ -103,6 +103,7 @@ CASES: list[tuple[Lang, str, list[Expected]]] = [
     ("en", "It was the first reading of the bill.", []),
     ("en", "Call the hotline at 8-800-555-35-35 for help.", []),
     ("en", "He weighed 40 kg after the hunger strike.", []),
+    ("en", "The office drafts men aged 18 to 30.", []),
     # --- Russian: digits and qualifiers
     ("ru", "Полиция задержала 31 человека на рынке.", [(31, 31, "exact", "31")]),
     ("ru", "Задержаны не менее 3 000 мигрантов.", [(3000, None, "at_least", "не менее 3 000")]),
@@ -173,6 +174,8 @@ CASES: list[tuple[Lang, str, list[Expected]]] = [
      [(9, 9, "exact", "девятерых"), (5, 5, "exact", "пятерых")]),
     ("ru", "Свыше 200 из поставленных на учёт уже служат.",
      [(201, None, "more_than", "Свыше 200")]),
+    ("ru", "В 17:00 задержали 15 человек, в т.ч. 3 женщин.",
+     [(15, 15, "exact", "15"), (3, 3, "exact", "3")]),
     # --- Russian: not people counts
     ("ru", "Рейды прошли 31 декабря и 1 января.", []),
     ("ru", "С 12 по 25 ноября проверки шли каждый день.", []),

@@ -188,11 +188,10 @@ def _range_tail(lexemes: list[Lexeme], first: Reading, value: int, lang: Lang
         return None
     if second.value is None or second.value <= value:
         return None  # a range ascends; "41-1" is something else
-    return _ranged(value, first, second, k + 1)
+    return _ranged(value, first, second)
 
 
-def _ranged(value: int, first: Reading, second: Reading, _k: int
-            ) -> tuple[int, int, int, bool] | None:
+def _ranged(value: int, first: Reading, second: Reading) -> tuple[int, int, int, bool] | None:
     high = _whole(second.value)
     if high is None:
         return None
@@ -213,7 +212,7 @@ def _read_range(lexemes: list[Lexeme], i: int, lang: Lang, closer: str) -> _Phra
     second = read_number(lexemes, first.end + 1, lang)
     if second is None or second.several is not None:
         return None
-    ranged = _ranged(value, first, second, first.end + 1)
+    ranged = _ranged(value, first, second)
     if ranged is None:
         return None
     low, high, end, year_like = ranged
@@ -231,7 +230,7 @@ _EN_MONTHS = frozenset(
 _BEFORE_NUMBER_NOT_COUNT = frozenset(
     """ст статья статьи статье статьей статьям статей ч часть части частью п пп пункт пункта
     пункте подпункт глава главы номер номера no article articles part parts paragraph
-    section clause chapter item page number code""".split()
+    section clause chapter item page number code aged age ages возрасте возрастом""".split()
 )
 _SYMBOLS_NOT_COUNT = frozenset("$€£₽¥№#+%")
 _RU_CASE_ENDINGS = frozenset({"х", "ти", "ми", "ух", "ех", "ью", "ю", "и"})
@@ -324,6 +323,8 @@ def _plain_before(lexemes: list[Lexeme], i: int, lang: Lang) -> bool:
         return False  # the second part of a date, a time or a phone number
     if prev.text == "." and i >= 2:
         prev = lexemes[i - 2]  # "ст. 328", "Dec. 20"
+        if prev.low == "ч" and i >= 4 and lexemes[i - 4].low == "т":
+            return True  # "в т.ч. 3 женщин": "in that number", not "part 3"
     return prev.low not in _BEFORE_NUMBER_NOT_COUNT and not _is_month(prev, lang)
 
 

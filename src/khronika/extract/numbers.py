@@ -375,7 +375,3 @@ def _lower_groups(lexemes: list[Lexeme], end: int, words: dict[str, NumWord], la
 
 _EN_A_NOUNS = ("dozen", "hundred", "thousand", "million", "score")
 
-
-def phrase_end_ok(lexemes: list[Lexeme], reading: Reading) -> bool:
-    """A fractional value is a count only once a scale made it whole ("1,5 тыс.")."""
-    return reading.value is None or reading.value.denominator == 1
