@@ -41,6 +41,10 @@ _DESCRIPTORS = frozenset(
 _RU_OWN = frozenset("наш наша наше наши свой своя свои редакция".split())
 _EN_OWN = frozenset("our we us".split())
 _POSSESSIVE = frozenset("их его её ее мой наш свой his her their its our my".split())
+_ADVERBS = frozenset("также же тоже ещё еще уже вчера сегодня позже ранее".split())
+_MONTHS = frozenset(
+    """январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь""".split()
+)
 _STOP = frozenset(",.;:!?()—–\"«»“”")
 
 _HEDGE_RU = frozenset("якобы предположительно вероятно утверждаться".split())
@@ -154,21 +158,25 @@ def _ru_credits(
 
 def _ru_speaker(toks: tuple[Token, ...], lemmas: list[str], v: int) -> tuple[int, int] | None:
     n = len(toks)
-    prev = toks[v - 1].text if v > 0 else ""
-    inverted = v == 0 or prev in (",", "—", "–") or lemmas[v - 1] in ("как", "это", "этом")
-    if lemmas[v - 1 : v] == ["этом"] or (v >= 2 and lemmas[v - 2] == "об"):
-        inverted = True
-    if not inverted:
-        # subject before the verb: "Собеседник утверждает, что …", "В военкомате подтвердили"
-        start = v
-        while start > 0 and toks[start - 1].text not in _STOP:
-            start -= 1
-        span = [k for k in range(start, v) if lemmas[k] not in ("также", "же", "тоже", "ещё", "еще")]
-        if span:
-            return (span[0], span[-1] + 1)
-        return None
+    start = v
+    while start > 0 and toks[start - 1].text not in _STOP:
+        start -= 1
+    before = range(start, v)
+    subject = [
+        k for k in before
+        if toks[k].pos in ("NOUN", "PROPN", "PRON", "NUM") and toks[k].feat("Case") == "Nom"
+        and lemmas[k] not in ("это", "что")
+    ]
+    if subject:
+        # subject before the verb: "Собеседник утверждает, что …"
+        span = [k for k in before if lemmas[k] not in _ADVERBS]
+        return (span[0], span[-1] + 1) if span else None
+    if v > 0 and toks[v - 1].pos == "NOUN" and toks[v - 1].feat("Case") == "Loc":
+        # impersonal "В областном военкомате подтвердили"
+        span = [k for k in before if lemmas[k] not in ("в", "во", *_ADVERBS)]
+        return (span[0], span[-1] + 1) if span else None
     j = v + 1
-    # skip a recipient ("нашей редакции", "журналистам") and circumstances ("на брифинге")
+    # skip a recipient ("нашей редакции"), circumstances ("на брифинге") and dates
     while j < n and toks[j].text not in _STOP:
         t = toks[j]
         if t.feat("Case") == "Dat" and t.pos in ("NOUN", "ADJ", "DET", "PRON"):
@@ -182,7 +190,7 @@ def _ru_speaker(toks: tuple[Token, ...], lemmas: list[str], v: int) -> tuple[int
                     break
             j = k
             continue
-        if t.pos in ("NUM", "ADV") or lemmas[j] in ("июнь", "январь"):
+        if t.pos == "ADV" or t.text.isdigit() or lemmas[j] in _MONTHS:
             j += 1
             continue
         break
@@ -216,7 +224,7 @@ def _en_credits(
 ) -> None:
     n = len(toks)
     for i, lem in enumerate(lemmas):
-        if lem == "according" and i + 1 < n and lemmas[i + 1] == "to":
+        if toks[i].text.lower() == "according" and i + 1 < n and lemmas[i + 1] == "to":
             end = _np_end(toks, i + 2)
             if end > i + 2:
                 found.append((i + 2, end))
@@ -228,7 +236,13 @@ def _en_credits(
             if i > 0 and lemmas[i - 1] in ("be", "was", "were", "is", "are", "been"):
                 continue  # passive "were reported": a hedge, not a credit
             prev = toks[i - 1].text if i > 0 else ""
-            if prev in (",", "—") and i + 1 < n and toks[i + 1].text[:1].isalpha() and lem != "say":
+            if (
+                prev in (",", "—", "”", "»", '"')
+                and i + 1 < n
+                and toks[i + 1].text[:1].isalpha()
+                and lem != "say"
+                and toks[i + 1].text.lower() not in ("that", "it", "on", "in")
+            ):
                 end = _np_end(toks, i + 1)  # inverted: ", reports local outlet Fontanka"
                 if end > i + 1:
                     found.append((i + 1, end))

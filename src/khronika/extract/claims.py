@@ -27,6 +27,7 @@ from khronika.model import (
     Lang,
     Place,
     Sentence,
+    Span,
     Target,
 )
 
@@ -45,6 +46,7 @@ class _Story:
     date: DateRange | None = None
     actors: tuple[Actor, ...] = ()
     targets: tuple[Target, ...] = ()
+    last_count: Count | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,9 +94,17 @@ def extract_claims(
         lemmas = sentence_lemmas(sentence)
         actors = _lexicon_values(lemmas, lex.actors) or story.actors
         targets = _lexicon_values(lemmas, lex.targets) or story.targets
+        counts = [c for c in extract_counts(sentence, lang) if not _inside(c, credit)]
         if triggers:
-            counts = [c for c in extract_counts(sentence, lang) if not _inside(c, credit)]
             assigned = _assign_counts(sentence, triggers, counts)
+            for t_index, trigger in enumerate(triggers):
+                if t_index in assigned or trigger.event_type == "raid":
+                    continue
+                carried = _count_by_reference(sentence, trigger, lang, assigned, triggers,
+                                              story.last_count, credit)
+                if carried is not None:
+                    assigned[t_index] = carried
+            dates = [d for d in dates if not _about_the_people(sentence, d)]
             seen: set[tuple[EventType, str | None]] = set()
             for t_index, trigger in enumerate(triggers):
                 fallback = story.places[-1] if story.places else UNKNOWN_PLACE
@@ -115,6 +125,7 @@ def extract_claims(
             story.places = places
         if dates:
             story.date = dates[0]
+        story.last_count = counts[-1] if counts else None
         if actors:
             story.actors = actors
         if targets:
@@ -181,6 +192,10 @@ def _event_places(
     russian = [p for p in outside if p.country == "RU"]
     if russian or story.places:
         outside = russian
+    specific = [p for p in outside if p.precision != "country"]
+    if specific or (story.places and story.places[-1].precision != "country"):
+        # "правила пребывания в России", "expelled from Russia": the country frames the story
+        outside = specific
     return outside
 
 
@@ -261,6 +276,71 @@ def _assign_counts(
         out[ti] = counts[ci]
         used.add(ci)
     return out
+
+
+_PRONOUNS = frozenset("их им они них ними them they".split())
+_PARTITIVE = frozenset("из по среди of among some many most all".split())
+_ACQUIRED = frozenset(
+    "получить получивший стать become obtain receive get naturalize родиться bear".split()
+)
+_PERSON_RU = frozenset(
+    """житель жительница мужчина женщина мигрант мигрантка иностранец иностранка гражданин
+    гражданка уроженец уроженка выходец работник рабочий подзащитный клиент""".split()
+)
+_PERSON_EN = frozenset("man woman migrant foreigner citizen native worker resident client".split())
+_SINGULAR_EN = frozenset("a an the one his her this that".split())
+
+
+def _count_by_reference(
+    sentence: Sentence,
+    trigger: Trigger,
+    lang: Lang,
+    assigned: dict[int, Count],
+    triggers: list[Trigger],
+    previous: Count | None,
+    credit: Credit | None,
+) -> Count | None:
+    """A count the text refers back to ("Их доставили", "суд назначил им"), or one person."""
+    tokens = sentence.tokens
+    lemmas = [t.text.lower() for t in tokens]
+    near = range(max(0, trigger.first - 6), min(len(tokens), trigger.first + 7))
+    if any(
+        lemmas[k] in _PRONOUNS
+        and (k == 0 or lemmas[k - 1] not in _PARTITIVE)
+        and not (credit and credit.span.start <= tokens[k].start < credit.span.stop)
+        for k in near
+    ):
+        earlier = [assigned[k] for k, t in enumerate(triggers) if k in assigned
+                   and t.first < trigger.first]
+        if earlier:
+            return earlier[-1]
+        if previous is not None:
+            return previous
+    return _one_person(sentence, trigger, lang)
+
+
+def _one_person(sentence: Sentence, trigger: Trigger, lang: Lang) -> Count | None:
+    tokens = sentence.tokens
+    for k in range(max(0, trigger.first - 8), min(len(tokens), trigger.first + 8)):
+        tok = tokens[k]
+        if lang == "ru":
+            if tok.lemma in _PERSON_RU and tok.feat("Number") == "Sing":
+                return Count(1, 1, "exact", tok.text, Span(tok.start, tok.stop, tok.text))
+        elif (
+            tok.lemma in _PERSON_EN
+            and tok.text.lower() == tok.lemma
+            and any(t.text.lower() in _SINGULAR_EN for t in tokens[max(0, k - 6) : k])
+        ):
+            return Count(1, 1, "exact", tok.text, Span(tok.start, tok.stop, tok.text))
+    return None
+
+
+def _about_the_people(sentence: Sentence, date: DateRange) -> bool:
+    """"получивших паспорта в 2022 году", "became a citizen in 2021": not the event's date."""
+    if date.span is None:
+        return False
+    before = [t for t in sentence.tokens if t.stop <= date.span.start][-5:]
+    return any(t.lemma.lower() in _ACQUIRED for t in before)
 
 
 def _inside(item: Place | Count, credit: Credit | None) -> bool:
