@@ -48,7 +48,9 @@ def check_stages(stages: Sequence[tuple[str, frozenset[str], frozenset[str]]] = 
     for name, needs, provides in stages:
         missing = needs - have
         if missing:
-            raise KhronikaError(f"stage {name} needs {sorted(missing)}, provided by no earlier stage")
+            raise KhronikaError(
+                f"stage {name} needs {sorted(missing)}, provided by no earlier stage"
+            )
         have |= provides
 
 
@@ -138,8 +140,12 @@ def process_raw(
     try:
         found = process_document(doc, resources=resources)
     except RecursionError:
-        error = InputError("document too deeply nested to analyse", path=raw.source,
-                           record=raw.record, stage="extract")
+        error = InputError(
+            "document too deeply nested to analyse",
+            path=raw.source,
+            record=raw.record,
+            stage="extract",
+        )
         return Outcome(raw.source, rejection=rejection_from(error))
     return Outcome(raw.source, document=doc, claims=tuple(found))
 

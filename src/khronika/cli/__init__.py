@@ -59,7 +59,6 @@ def _stderr_console() -> Console:
     return Console(stderr=True, soft_wrap=True)  # one rejection, one line
 
 
-
 def _register() -> None:
     # every command module registers itself on import; the list is the CLI's table of contents
     from khronika.cli import export, extract, run  # noqa: F401

@@ -40,7 +40,6 @@ def extract_cmd(
         raise typer.Exit(1)
 
 
-
 @app.command("eval")
 def eval_cmd(
     gold: Annotated[Path, typer.Option("--gold", help="gold.jsonl")],
@@ -58,5 +57,3 @@ def eval_cmd(
         return
     for line in format_report(report, verbose=verbose):
         typer.echo(line)
-
-

@@ -118,8 +118,9 @@ def compile_codebook(raw: Mapping[str, Any], lemmatize: Callable[[str, Lang], st
             actors=tuple(actors),
             targets=tuple(targets),
         )
-    return Codebook(str(raw.get("name", "custom")), str(raw.get("version", "0")), tuple(rules),
-                    lexicons)
+    return Codebook(
+        str(raw.get("name", "custom")), str(raw.get("version", "0")), tuple(rules), lexicons
+    )
 
 
 def normalize(word: str) -> str:

@@ -45,7 +45,7 @@ _ADVERBS = frozenset("также же тоже ещё еще уже вчера �
 _MONTHS = frozenset(
     """январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь""".split()
 )
-_STOP = frozenset(",.;:!?()—–\"«»“”")
+_STOP = frozenset(',.;:!?()—–"«»“”')
 
 _HEDGE_RU = frozenset("якобы предположительно вероятно утверждаться".split())
 _HEDGE_EN = frozenset("reportedly allegedly apparently purportedly supposedly".split())
@@ -53,9 +53,12 @@ _DENY_RU = frozenset("опровергнуть опровергать отриц
 _DENY_EN = frozenset("deny denial refute reject dismiss".split())
 _CONFIRM_RU = frozenset("подтвердить подтверждать проверить верифицировать".split())
 _CONFIRM_EN = frozenset("confirm verify corroborate".split())
-_UNCONFIRMED_EN = re.compile(r"\b(unconfirmed|unverified|not (been )?(independently )?"
-                             r"(confirmed|verified)|could not (be )?(independently )?"
-                             r"(confirm|verif))", re.I)
+_UNCONFIRMED_EN = re.compile(
+    r"\b(unconfirmed|unverified|not (been )?(independently )?"
+    r"(confirmed|verified)|could not (be )?(independently )?"
+    r"(confirm|verif))",
+    re.I,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,8 +104,10 @@ def find_cues(sentence: Sentence, lang: Lang) -> Cues:
     lemmas = [t.lemma.lower() for t in sentence.tokens]
     lset = set(lemmas)
     if lang == "ru":
-        hedged = bool(lset & _HEDGE_RU) or _has_seq(lemmas, ("по", "данные")) or _has_seq(
-            lemmas, ("по", "слово")
+        hedged = (
+            bool(lset & _HEDGE_RU)
+            or _has_seq(lemmas, ("по", "данные"))
+            or _has_seq(lemmas, ("по", "слово"))
         )
         disputed = bool(lset & _DENY_RU)
         unconfirmed = False
@@ -122,7 +127,9 @@ def find_cues(sentence: Sentence, lang: Lang) -> Cues:
 
 
 def _ru_credits(
-    toks: tuple[Token, ...], lemmas: list[str], found: list[tuple[int, int]],
+    toks: tuple[Token, ...],
+    lemmas: list[str],
+    found: list[tuple[int, int]],
     cited: list[tuple[int, int]],
 ) -> None:
     n = len(toks)
@@ -149,7 +156,11 @@ def _ru_credits(
                 cited.append((start, end))
             i = end
             continue
-        if lem in _RU_SPEECH and toks[i].pos in ("VERB", "AUX") and toks[i].feat("VerbForm") != "Inf":
+        if (
+            lem in _RU_SPEECH
+            and toks[i].pos in ("VERB", "AUX")
+            and toks[i].feat("VerbForm") != "Inf"
+        ):
             rng = _ru_speaker(toks, lemmas, i)
             if rng:
                 found.append(rng)
@@ -163,8 +174,10 @@ def _ru_speaker(toks: tuple[Token, ...], lemmas: list[str], v: int) -> tuple[int
         start -= 1
     before = range(start, v)
     subject = [
-        k for k in before
-        if toks[k].pos in ("NOUN", "PROPN", "PRON", "NUM") and toks[k].feat("Case") == "Nom"
+        k
+        for k in before
+        if toks[k].pos in ("NOUN", "PROPN", "PRON", "NUM")
+        and toks[k].feat("Case") == "Nom"
         and lemmas[k] not in ("это", "что")
     ]
     if subject:
@@ -184,7 +197,11 @@ def _ru_speaker(toks: tuple[Token, ...], lemmas: list[str], v: int) -> tuple[int
             continue
         if lemmas[j] in ("на", "во", "в") and toks[v].feat("Number") != "Plur":
             k = j + 1
-            while k < n and toks[k].pos in ("ADJ", "NOUN", "NUM") and toks[k].feat("Case") in ("Loc", "Acc", None):
+            while (
+                k < n
+                and toks[k].pos in ("ADJ", "NOUN", "NUM")
+                and toks[k].feat("Case") in ("Loc", "Acc", None)
+            ):
                 k += 1
                 if toks[k - 1].pos == "NOUN":
                     break
@@ -219,7 +236,9 @@ def _np_end(toks: tuple[Token, ...], start: int) -> int:
 
 
 def _en_credits(
-    toks: tuple[Token, ...], lemmas: list[str], found: list[tuple[int, int]],
+    toks: tuple[Token, ...],
+    lemmas: list[str],
+    found: list[tuple[int, int]],
     cited: list[tuple[int, int]],
 ) -> None:
     n = len(toks)
@@ -280,7 +299,7 @@ def _name(sentence: Sentence, a: int, b: int) -> str:
     if 0 < k and all(w.text[:1].isupper() or w.text[:1].isdigit() for w in words[k:]):
         words = words[k:]
     text = sentence.text[words[0].start - sentence.start : words[-1].stop - sentence.start]
-    return re.sub(r"\s+", " ", text).strip(" «»\"“”")
+    return re.sub(r"\s+", " ", text).strip(' «»"“”')
 
 
 def _is_generic(toks: tuple[Token, ...], a: int, b: int, lang: Lang) -> bool:

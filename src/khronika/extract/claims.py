@@ -100,8 +100,9 @@ def extract_claims(
             for t_index, trigger in enumerate(triggers):
                 if t_index in assigned or trigger.event_type == "raid":
                     continue
-                carried = _count_by_reference(sentence, trigger, lang, assigned, triggers,
-                                              story.last_count, credit)
+                carried = _count_by_reference(
+                    sentence, trigger, lang, assigned, triggers, story.last_count, credit
+                )
                 if carried is not None:
                     assigned[t_index] = carried
             dates = [d for d in dates if not _about_the_people(sentence, d)]
@@ -115,8 +116,18 @@ def extract_claims(
                     seen.add(key)
                     date = _nearest_date(trigger, dates) or story.date or UNKNOWN_DATE
                     drafts.append(
-                        _Draft(i, trigger.event_type, trigger, chosen, assigned.get(t_index),
-                               date, sources, cues, actors, targets)
+                        _Draft(
+                            i,
+                            trigger.event_type,
+                            trigger,
+                            chosen,
+                            assigned.get(t_index),
+                            date,
+                            sources,
+                            cues,
+                            actors,
+                            targets,
+                        )
                     )
         # the story's context moves on only after this sentence's claims took theirs
         if credit and not credit.generic:
@@ -310,8 +321,9 @@ def _count_by_reference(
         and not (credit and credit.span.start <= tokens[k].start < credit.span.stop)
         for k in near
     ):
-        earlier = [assigned[k] for k, t in enumerate(triggers) if k in assigned
-                   and t.first < trigger.first]
+        earlier = [
+            assigned[k] for k, t in enumerate(triggers) if k in assigned and t.first < trigger.first
+        ]
         if earlier:
             return earlier[-1]
         if previous is not None:
@@ -336,7 +348,7 @@ def _one_person(sentence: Sentence, trigger: Trigger, lang: Lang) -> Count | Non
 
 
 def _about_the_people(sentence: Sentence, date: DateRange) -> bool:
-    """"получивших паспорта в 2022 году", "became a citizen in 2021": not the event's date."""
+    """ "получивших паспорта в 2022 году", "became a citizen in 2021": not the event's date."""
     if date.span is None:
         return False
     before = [t for t in sentence.tokens if t.stop <= date.span.start][-5:]

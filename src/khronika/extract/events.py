@@ -4,6 +4,7 @@ back-referring mentions, within the codebook's scope.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from khronika.codebook import Codebook, LangLexicon, Rule, find_phrases, match_phrase, normalize
@@ -81,7 +82,9 @@ def _match_rule(rule: Rule, lemmas: list[str]) -> list[tuple[int, int, int]]:
         earliest = i
         ok = True
         for group in rest:
-            hits = [j for j in range(lo, hi) for p in group if match_phrase(lemmas, j, p) and j != i]
+            hits = [
+                j for j in range(lo, hi) for p in group if match_phrase(lemmas, j, p) and j != i
+            ]
             if not hits:
                 ok = False
                 break
@@ -98,13 +101,17 @@ def _match_rule(rule: Rule, lemmas: list[str]) -> list[tuple[int, int, int]]:
 
 
 def _is_blocked(
-    sentence: Sentence, lemmas: list[str], first: int, earliest: int, lang: Lang,
+    sentence: Sentence,
+    lemmas: list[str],
+    first: int,
+    earliest: int,
+    lang: Lang,
     lex: LangLexicon,
 ) -> bool:
     tokens = sentence.tokens
     trigger = tokens[first]
     lo = max(0, earliest - _NEGATION_REACH)
-    for start, stop in find_phrases(lemmas[lo:earliest], lex.negation):
+    for _start, stop in find_phrases(lemmas[lo:earliest], lex.negation):
         # "не менее 100 задержанных", "not only": the negation belongs to the quantity
         following = lemmas[lo + stop] if lo + stop < len(lemmas) else ""
         if following not in _NOT_NEGATING:
@@ -130,10 +137,12 @@ def _is_blocked(
             return True  # "задержанные нарушили правила": who, not what happened
         if trigger.pos == "NOUN":
             after = lemmas[first + 1 : first + 9]
-            if any(a == "не" and b == "быть" for a, b in zip(after, after[1:], strict=False)):
+            if any(a == "не" and b == "быть" for a, b in itertools.pairwise(after)):
                 return True  # "Задержаний не было"
             for tok in tokens[first + 1 : first + 4]:
-                if tok.lemma == "должный" or (tok.pos in ("VERB", "AUX") and tok.feat("Tense") == "Fut"):
+                if tok.lemma == "должный" or (
+                    tok.pos in ("VERB", "AUX") and tok.feat("Tense") == "Fut"
+                ):
                     return True  # "выдворение станет основной мерой", "… должно стать"
         if trigger.feat("Tense") == "Fut":
             return True
