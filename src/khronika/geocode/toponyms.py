@@ -54,6 +54,11 @@ _TITLE_NEXT = frozenset(
     university institute academy federal state bank club fc dynamo spartak express telegraph
     mail today insider monitor observer weekly""".split()
 )
+# Capitalised words that may follow a town without making it part of another name.
+_ALLOWED_NEXT = frozenset(
+    """oblast region krai republic district city police court mayor governor prosecutor
+    military regional and""".split()
+)
 _TITLE_PREV = frozenset("novaya radio echo эхо новая".split())
 _QUOTES = frozenset("«\"“„'‘")
 # Capitalised words before a name that do not make it a person's name.
@@ -194,6 +199,21 @@ class Geocoder:
             return False
         if before is not None and before.text.lower() in _TITLE_PREV:
             return False
+        if best.precision == "city" and any(
+            e.type == "LOC" and self._extends(tokens, e.start, e.stop, start, stop)
+            for e in overlaps
+        ):
+            return False  # a piece of a longer name NER saw whole: "Средней Азии"
+        if (
+            lang == "en"
+            and after is not None
+            and after.text[:1].isupper()
+            and after.text.isalpha()
+            and after.text.lower() not in _ALLOWED_NEXT
+            and best.precision == "city"
+            and not span[-1].text.lower().endswith(("'s", "’s"))  # "Krasnoyarsk's Sovetsky"
+        ):
+            return False  # "Central Asian", "Kazan Federal University"
         org = any(e.type == "ORG" and e.start <= start and stop <= e.stop for e in overlaps)
         prep = before is not None and before.text.lower() in _LOCATIVE[lang]
         if org and best.precision == "city" and not prep:
@@ -212,6 +232,18 @@ class Geocoder:
         if initial:
             return in_loc or admin or words > 1 or big
         return in_loc or admin or words > 1 or prep or big
+
+    @staticmethod
+    def _extends(
+        tokens: tuple[Token, ...], e_start: int, e_stop: int, start: int, stop: int
+    ) -> bool:
+        """Whether an entity holds words outside the match other than prepositions
+        (natasha tags "Во Владимире" whole)."""
+        return any(
+            t.text[:1].isalpha() and t.text.lower() not in _LOCATIVE["ru"]
+            for t in tokens
+            if e_start <= t.start and t.stop <= e_stop and (t.stop <= start or t.start >= stop)
+        )
 
     @staticmethod
     def _looks_like_person(tokens: tuple[Token, ...], match: _Match) -> bool:
