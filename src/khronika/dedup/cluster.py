@@ -1,0 +1,379 @@
+"""Group claims into incidents: blocking, pair tests, union-find, stable ids.
+
+Three passes, so that a vague claim can never chain two distinct incidents together:
+
+1. **Pinned claims** (a settlement-level place and a date span of at most
+   ``SPECIFIC_DAYS`` days) are compared only with pinned claims at places within
+   ``CITY_KM`` on nearby days — candidates come from an index keyed by (place, day) — and
+   every compatible pair is merged (union-find).
+2. **Vague claims** (a region, the country, an unknown place, a longer span, an unknown
+   date) attach to an incident from pass 1 only when exactly one is compatible; an incident
+   that shares the claim's document wins over others. A region-level "raids in the Perm
+   region last week" with raids in two towns that week stays on its own.
+3. Vague claims left over merge with each other (the same period aggregate told by two
+   outlets) when their areas, periods and counts agree.
+
+Pair tests (``_compatible``): event types from the table in ``fingerprint``; dates that
+overlap within a day, or within ``FOLLOW_UP_LAG_DAYS`` when a court decision follows a raid;
+period aggregates (spans over ``LONG_DAYS``) only with each other; places within 25 km for
+settlements, the same region (admin1) when either is a region, the same country when both
+are country-level; counts of one event type within a factor of three. An undated claim
+needs strong evidence from another document: the same place, type and a count within 25%.
+
+Cost: each claim looks up a bounded number of index keys, so time grows with the number of
+claims times the number of claims per place and day — near-linear for news, where reports
+spread over places and time. Incremental use: ``existing`` fixes the incident of claims
+grouped before; two existing incidents are never merged by a new claim, and a component
+with no existing id gets ``"i:" + sha256(smallest claim_id)``, so ids do not change
+between re-runs on the same claims.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+
+from khronika.dedup.fingerprint import (
+    _FU,
+    CITY_KM,
+    D_LONG,
+    D_SPAN,
+    D_SPECIFIC,
+    D_UNKNOWN,
+    FOLLOW_UP_LAG_DAYS,
+    P_COUNTRY,
+    P_REGION,
+    P_SPECIFIC,
+    P_UNKNOWN,
+    REGION_KM,
+    DocMeta,
+    Features,
+    PlaceKey,
+    _family_ok,
+    features,
+    km,
+)
+from khronika.model import Claim
+
+COUNT_FACTOR = 3  # two counts of one event type further apart than this: two events
+STRONG_COUNT = 1.25  # "the same number" for the strong evidence an undated claim needs
+_REGION_REGION_KM = 60.0
+
+
+def incident_id_for(claim_id: str) -> str:
+    return "i:" + hashlib.sha256(claim_id.encode("utf-8")).hexdigest()[:16]
+
+
+def cluster_incidents(
+    claims: Iterable[Claim],
+    *,
+    documents: Mapping[str, DocMeta] | None = None,
+    existing: Mapping[str, str] | None = None,
+) -> dict[str, str]:
+    """claim_id → incident_id for every claim given.
+
+    ``documents`` (doc_id → metadata) lends publication dates to undated claims.
+    ``existing`` (claim_id → incident_id) keeps earlier groupings: those claims stay in
+    their incidents and new claims join them.
+    """
+    documents = documents or {}
+    feats: list[Features] = []
+    for claim in claims:
+        meta = documents.get(claim.doc_id)
+        feats.append(features(claim, meta.published if meta is not None else None))
+    return _Grouper(feats, existing or {}).run()
+
+
+class _UnionFind:
+    """Union-find whose roots may carry a fixed incident id; two ids never merge."""
+
+    __slots__ = ("anchor", "parent", "size")
+
+    def __init__(self, anchors: list[str | None]) -> None:
+        self.parent = list(range(len(anchors)))
+        self.size = [1] * len(anchors)
+        self.anchor = anchors
+
+    def find(self, x: int) -> int:
+        parent = self.parent
+        root = x
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    def union(self, a: int, b: int) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        fa, fb = self.anchor[ra], self.anchor[rb]
+        if fa is not None and fb is not None and fa != fb:
+            return False
+        if self.size[ra] < self.size[rb]:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        self.size[ra] += self.size[rb]
+        self.anchor[ra] = fa if fa is not None else fb
+        return True
+
+
+class _Grouper:
+    def __init__(self, feats: list[Features], existing: Mapping[str, str]) -> None:
+        # a fixed order makes the result independent of the order claims arrive in
+        feats.sort(key=lambda f: (f.start, f.claim_id))
+        self.f = feats
+        self.uf = _UnionFind([existing.get(f.claim_id) for f in feats])
+        self.by_doc: dict[str, list[int]] = defaultdict(list)
+        for i, f in enumerate(feats):
+            self.by_doc[f.doc].append(i)
+        self.neighbours = _place_neighbours(feats)
+        self.pinned = [f.pprec == P_SPECIFIC and f.dprec == D_SPECIFIC for f in feats]
+        self._pinned_index: dict[tuple[PlaceKey, int], list[int]] = defaultdict(list)
+        self._by_place: dict[PlaceKey, list[int]] | None = None
+
+    def run(self) -> dict[str, str]:
+        f = self.f
+        self._seed()
+        self._pass_pinned()
+        placed = [i for i, a in enumerate(f) if a.pprec == P_SPECIFIC and not self.pinned[i]]
+        loose = [i for i in placed if not self._attach(i, self._placed_candidates(f[i]))]
+        self._merge(loose)
+        vague = [i for i, a in enumerate(f) if a.pprec != P_SPECIFIC]
+        area_index = self._area_index() if vague else {}
+        loose = [
+            i for i in vague if not self._attach(i, self._vague_candidates(f[i], area_index))
+        ]
+        self._merge(loose)
+        return self._ids()
+
+    # ------------------------------------------------------------------ passes
+
+    def _seed(self) -> None:
+        first: dict[str, int] = {}
+        for i, anchor in enumerate(self.uf.anchor):
+            if anchor is not None:
+                self.uf.union(first.setdefault(anchor, i), i)
+
+    def _pass_pinned(self) -> None:
+        """Settlement and a short date: merge every compatible pair."""
+        f, uf, index = self.f, self.uf, self._pinned_index
+        for i, a in enumerate(f):
+            if not self.pinned[i]:
+                continue
+            assert a.place is not None
+            back = FOLLOW_UP_LAG_DAYS + 1 if a.family == _FU else 1
+            seen: set[int] = set()
+            for place in self.neighbours[a.place]:
+                for day in range(a.start - back, a.end + 2):
+                    for j in index.get((place, day), ()):
+                        if j not in seen:
+                            seen.add(j)
+                            if _compatible(a, f[j], same_doc=a.doc == f[j].doc):
+                                uf.union(i, j)
+            for day in range(a.start, a.end + 1):
+                index[(a.place, day)].append(i)
+
+    def _attach(self, i: int, candidates: Iterable[int]) -> bool:
+        """Join the one compatible incident (one sharing the document wins); else False."""
+        f, uf = self.f, self.uf
+        a = f[i]
+        roots: set[int] = set()
+        same_doc_roots: set[int] = set()
+        for j in candidates:
+            if j == i:
+                continue
+            b = f[j]
+            same = a.doc == b.doc
+            if _compatible(a, b, same_doc=same):
+                root = uf.find(j)
+                roots.add(root)
+                if same:
+                    same_doc_roots.add(root)
+        target = same_doc_roots or roots
+        return len(target) == 1 and uf.union(i, next(iter(target)))
+
+    def _merge(self, loose: list[int]) -> None:
+        """Claims that attached nowhere: merge compatible pairs among them."""
+        f, uf = self.f, self.uf
+        index: dict[tuple[str, int], list[int]] = defaultdict(list)
+        done: set[int] = set()
+        for i in loose:
+            a = f[i]
+            candidates = [j for j in self.by_doc[a.doc] if j in done]
+            key = _merge_key(a)
+            if key and a.dprec != D_UNKNOWN:
+                month = a.end // 30
+                for m in (month - 1, month, month + 1):
+                    candidates.extend(index.get((key, m), ()))
+            for j in candidates:
+                if _compatible(a, f[j], same_doc=a.doc == f[j].doc):
+                    uf.union(i, j)
+            if key and a.dprec != D_UNKNOWN:
+                index[(key, a.end // 30)].append(i)
+            done.add(i)
+
+    # ------------------------------------------------------------------ candidates
+
+    def _placed_candidates(self, a: Features) -> list[int]:
+        out = [j for j in self.by_doc[a.doc] if self.pinned[j]]
+        assert a.place is not None
+        if a.dprec == D_SPAN:
+            for place in self.neighbours[a.place]:
+                for day in range(a.start - FOLLOW_UP_LAG_DAYS - 1, a.end + 2):
+                    out.extend(self._pinned_index.get((place, day), ()))
+        elif a.dprec == D_UNKNOWN and a.lo >= 0:
+            out.extend(self._strong_candidates(a))
+        return out
+
+    def _vague_candidates(
+        self, a: Features, area_index: dict[tuple[str, int], list[int]]
+    ) -> list[int]:
+        # a country-level or unplaced claim only joins its own report's incident
+        out = [j for j in self.by_doc[a.doc] if self.f[j].pprec == P_SPECIFIC]
+        if a.pprec == P_REGION and a.admin1 and a.dprec in (D_SPECIFIC, D_SPAN):
+            for week in range((a.start - FOLLOW_UP_LAG_DAYS - 1) // 7, a.end // 7 + 2):
+                out.extend(area_index.get((a.admin1, week), ()))
+        return out
+
+    def _area_index(self) -> dict[tuple[str, int], list[int]]:
+        index: dict[tuple[str, int], list[int]] = defaultdict(list)
+        for i, a in enumerate(self.f):
+            if a.pprec == P_SPECIFIC and a.admin1 and a.dprec in (D_SPECIFIC, D_SPAN):
+                for week in range(a.start // 7, a.end // 7 + 1):
+                    index[(a.admin1, week)].append(i)
+        return index
+
+    def _strong_candidates(self, a: Features) -> list[int]:
+        # Undated claims are few; scanning the counted pinned claims at the same places is
+        # bounded by those places' claims.
+        if self._by_place is None:
+            by_place: dict[PlaceKey, list[int]] = defaultdict(list)
+            for i, b in enumerate(self.f):
+                if self.pinned[i] and b.place is not None and b.lo >= 0:
+                    by_place[b.place].append(i)
+            self._by_place = by_place
+        assert a.place is not None
+        by_place_ = self._by_place
+        out: list[int] = []
+        for place in self.neighbours[a.place]:
+            out.extend(j for j in by_place_.get(place, ()) if self.f[j].type == a.type)
+        return out
+
+    def _ids(self) -> dict[str, str]:
+        members: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(self.f)):
+            members[self.uf.find(i)].append(i)
+        out: dict[str, str] = {}
+        for root, group in members.items():
+            incident = self.uf.anchor[root]
+            if incident is None:
+                incident = incident_id_for(min(self.f[i].claim_id for i in group))
+            for i in group:
+                out[self.f[i].claim_id] = incident
+        return out
+
+
+def _merge_key(a: Features) -> str:
+    if a.pprec in (P_SPECIFIC, P_REGION):
+        return a.admin1 or f"{a.country}@{round(a.lat)},{round(a.lon)}"
+    if a.pprec == P_COUNTRY:
+        return a.country
+    return ""
+
+
+def _place_neighbours(feats: list[Features]) -> dict[PlaceKey, list[PlaceKey]]:
+    """Every settlement key → the keys within ``CITY_KM`` (itself included), via a grid."""
+    coords: dict[PlaceKey, tuple[float, float]] = {}
+    for f in feats:
+        if f.place is not None:
+            coords.setdefault(f.place, (f.lat, f.lon))
+    cell_lat = 0.25  # degrees: 27.8 km, so neighbours lie in adjacent rows
+    grid: dict[tuple[int, int], list[PlaceKey]] = defaultdict(list)
+    for key, (lat, lon) in coords.items():
+        grid[(math.floor(lat / cell_lat), math.floor(lon / cell_lat))].append(key)
+    out: dict[PlaceKey, list[PlaceKey]] = {}
+    for key, (lat, lon) in coords.items():
+        row, col = math.floor(lat / cell_lat), math.floor(lon / cell_lat)
+        # a degree of longitude shrinks towards the poles: scan as many columns as 25 km needs
+        width = math.ceil(CITY_KM / (111.32 * cell_lat * max(math.cos(math.radians(lat)), 0.05)))
+        near: list[PlaceKey] = []
+        for r in (row - 1, row, row + 1):
+            for c in range(col - width, col + width + 1):
+                for other in grid.get((r, c), ()):
+                    olat, olon = coords[other]
+                    if other == key or km(lat, lon, olat, olon) <= CITY_KM:
+                        near.append(other)
+        out[key] = near
+    return out
+
+
+def _dates_ok(a: Features, b: Features, *, same_doc: bool) -> bool:
+    if a.dprec == D_UNKNOWN or b.dprec == D_UNKNOWN:
+        if same_doc:
+            return True
+        dated, undated = (b, a) if a.dprec == D_UNKNOWN else (a, b)
+        if not _strong(a, b):
+            return False
+        # an undated report bounds the event by its publication date, when known
+        if undated.end and dated.dprec != D_UNKNOWN:
+            return dated.start <= undated.end + 1 and dated.end >= undated.start - 1
+        return True
+    if (a.dprec == D_LONG) != (b.dprec == D_LONG):
+        return False
+    if a.dprec == D_LONG:
+        overlap = min(a.end, b.end) - max(a.start, b.start) + 1
+        return overlap * 2 >= min(a.end - a.start, b.end - b.start) + 1
+    a_end, b_end = a.end + 1, b.end + 1
+    if a.family == _FU and b.family != _FU:
+        b_end += FOLLOW_UP_LAG_DAYS
+    elif b.family == _FU and a.family != _FU:
+        a_end += FOLLOW_UP_LAG_DAYS
+    return a.start <= b_end and b.start <= a_end
+
+
+def _strong(a: Features, b: Features) -> bool:
+    """Same type, same settlement and nearly the same number: enough without a date."""
+    if a.type != b.type or a.lo < 0 or b.lo < 0:
+        return False
+    if a.pprec != P_SPECIFIC or b.pprec != P_SPECIFIC:
+        return False
+    if a.place != b.place and km(a.lat, a.lon, b.lat, b.lon) > CITY_KM:
+        return False
+    return max(a.lo, b.lo) <= STRONG_COUNT * min(a.hi, b.hi)
+
+
+def _places_ok(a: Features, b: Features, *, same_doc: bool) -> bool:
+    pa, pb = a.pprec, b.pprec
+    if pa == P_UNKNOWN or pb == P_UNKNOWN:
+        return same_doc
+    if pa == P_COUNTRY or pb == P_COUNTRY:
+        if pa == pb:
+            return a.country == b.country
+        # a country-level claim next to a town in one report is that report's town, untold
+        return same_doc and a.country == b.country
+    if pa == P_SPECIFIC and pb == P_SPECIFIC:
+        return a.place == b.place or km(a.lat, a.lon, b.lat, b.lon) <= CITY_KM
+    if a.admin1 and a.admin1 == b.admin1:
+        return True
+    limit = _REGION_REGION_KM if pa == pb else REGION_KM
+    return a.country == b.country and km(a.lat, a.lon, b.lat, b.lon) <= limit
+
+
+def _counts_ok(a: Features, b: Features) -> bool:
+    if a.type != b.type or a.lo < 0 or b.lo < 0:
+        return True
+    return max(a.lo, b.lo) <= COUNT_FACTOR * min(a.hi, b.hi) + 2
+
+
+def _compatible(a: Features, b: Features, *, same_doc: bool) -> bool:
+    if not _family_ok(a.family, b.family, a.type == b.type,
+                      a.type == "prosecution" or b.type == "prosecution"):
+        return False
+    return (
+        _places_ok(a, b, same_doc=same_doc)
+        and _dates_ok(a, b, same_doc=same_doc)
+        and _counts_ok(a, b)
+    )
