@@ -1,0 +1,146 @@
+"""The team server: ``create_app(settings, store)`` builds a FastAPI app, with no globals.
+
+Layers, outermost first: security headers (CSP self-only) → ``AuthMiddleware`` (login gate)
+→ ``CsrfMiddleware`` (origin + token on every state change) → routes. Every HTML page is
+rendered by Jinja2 with autoescaping on, so scraped text is always shown as text.
+"""
+
+from __future__ import annotations
+
+from importlib import resources as importlib_resources
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import jinja2
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.datastructures import MutableHeaders
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from khronika.errors import KhronikaError, StoreError
+from khronika.store.base import ConflictError, NotFoundError, Store
+from khronika.web.auth import AuthMiddleware, LoginLimiter, SessionCodec
+from khronika.web.context import page_context
+from khronika.web.csrf import CsrfMiddleware
+from khronika.web.routes import api, login, pages
+from khronika.web.settings import WebSettings
+
+WEB_DIR = Path(str(importlib_resources.files("khronika.web")))
+
+
+def create_app(settings: WebSettings, store: Store) -> FastAPI:
+    app = FastAPI(
+        title="khronika",
+        summary="Reviewed incident claims: raids, detentions, coerced recruitment.",
+        # The Swagger/ReDoc pages load their scripts from a CDN; the schema itself is served.
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    app.state.settings = settings
+    app.state.store = store
+    app.state.codec = SessionCodec(settings.secret_key)
+    app.state.limiter = LoginLimiter(settings.login_max_failures, settings.login_window_seconds)
+    app.state.templates = _templates(settings)
+
+    app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
+    app.include_router(login.router)
+    app.include_router(pages.router)
+    app.include_router(api.router)
+
+    app.add_exception_handler(KhronikaError, _khronika_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+
+    # add_middleware wraps: the last added runs first.
+    app.add_middleware(CsrfMiddleware)
+    app.add_middleware(AuthMiddleware, store=store, codec=app.state.codec)
+    app.add_middleware(SecurityHeaders, csp=content_security_policy(settings))
+    return app
+
+
+def content_security_policy(settings: WebSettings) -> str:
+    img = "'self' data:"
+    if settings.tile_url:
+        parts = urlsplit(settings.tile_url.replace("{s}", "a"))
+        img += f" {parts.scheme}://{parts.netloc}" if parts.netloc else ""
+        if "{s}" in settings.tile_url:
+            wildcard = urlsplit(settings.tile_url.replace("{s}.", "").replace("{s}", ""))
+            img += f" {wildcard.scheme}://*.{wildcard.netloc}"
+    return (
+        "default-src 'self'; script-src 'self'; style-src 'self'; "
+        f"img-src {img}; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+        "form-action 'self'; frame-ancestors 'none'"
+    )
+
+
+class SecurityHeaders:
+    def __init__(self, app: ASGIApp, *, csp: str) -> None:
+        self.app = app
+        self.csp = csp
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers["Content-Security-Policy"] = self.csp
+                headers["X-Content-Type-Options"] = "nosniff"
+                headers["Referrer-Policy"] = "same-origin"
+                headers["X-Frame-Options"] = "DENY"
+                if not str(scope["path"]).startswith("/static/"):
+                    headers.setdefault("Cache-Control", "no-store")
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def _templates(settings: WebSettings) -> Jinja2Templates:
+    loaders: list[jinja2.BaseLoader] = []
+    if settings.template_dir is not None:
+        loaders.append(jinja2.FileSystemLoader(settings.template_dir))
+    loaders.append(jinja2.FileSystemLoader(WEB_DIR / "templates"))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,  # every template, whatever its file name
+        undefined=jinja2.StrictUndefined,
+    )
+    return Jinja2Templates(env=env)
+
+
+def wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/")
+
+
+async def _khronika_error(request: Request, exc: Exception) -> Response:
+    status = 500
+    if isinstance(exc, ConflictError):
+        status = 409
+    elif isinstance(exc, NotFoundError):
+        status = 404
+    elif isinstance(exc, StoreError):
+        status = 422  # a reviewer's value the store refused: a bad request, not a crash
+    message = str(exc)
+    if wants_json(request):
+        return JSONResponse({"error": message}, status_code=status)
+    return _error_page(request, status, message)
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    if wants_json(request):
+        return JSONResponse({"error": exc.detail}, status_code=exc.status_code)
+    return _error_page(request, exc.status_code, str(exc.detail))
+
+
+def _error_page(request: Request, status: int, message: str) -> Response:
+    templates: Jinja2Templates = request.app.state.templates
+    return templates.TemplateResponse(
+        request, "error.html", page_context(request, status=status, message=message),
+        status_code=status,
+    )

@@ -1,0 +1,1 @@
+"""Routes by audience: ``login`` (open), ``pages`` (review UI), ``api`` (JSON for scripts)."""

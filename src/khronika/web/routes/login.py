@@ -1,0 +1,94 @@
+"""``/login`` and ``/logout``: the only open page, and the way out."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import RedirectResponse, Response
+
+from khronika.web.auth import (
+    LoginLimiter,
+    Session,
+    SessionCodec,
+    check_login,
+    client_address,
+    new_session,
+    set_session_cookie,
+)
+from khronika.web.context import page_context
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/login")
+def login_form(request: Request, next: str = "/") -> Response:
+    if request.state.user is not None:
+        return RedirectResponse(_local(next), status_code=303)
+    return _form(request, next=next, error=None, status=200)
+
+
+@router.post("/login")
+def login(
+    request: Request,
+    username: Annotated[str, Form(max_length=200)],
+    password: Annotated[str, Form(max_length=1000)],
+    next: Annotated[str, Form()] = "/",
+) -> Response:
+    limiter: LoginLimiter = request.app.state.limiter
+    address = client_address(request)
+    wait = limiter.retry_after(username, address)
+    if wait:
+        response = _form(
+            request, next=next, status=429,
+            error=f"Too many failed attempts. Try again in {wait // 60 + 1} minutes.",
+        )
+        response.headers["Retry-After"] = str(wait)
+        return response
+    user = check_login(request.app.state.store, username, password)
+    if user is None:
+        limiter.failed(username, address)
+        return _form(request, next=next, error="Wrong username or password.", status=401)
+    limiter.succeeded(username, address)
+    response = RedirectResponse(_local(next), status_code=303)
+    # A new session (and CSRF token) at login, so a token planted before it is worthless.
+    _set(request, response, new_session(user.username))
+    return response
+
+
+@router.post("/logout")
+def logout(request: Request) -> Response:
+    response = RedirectResponse("/login", status_code=303)
+    _set(request, response, new_session(None))
+    return response
+
+
+def _form(request: Request, *, next: str, error: str | None, status: int) -> Response:
+    session = request.state.session
+    fresh = session is None or session.username is not None
+    if fresh:
+        session = new_session(None)
+        request.state.session = session
+    response: Response = request.app.state.templates.TemplateResponse(
+        request, "login.html",
+        page_context(request, next=_local(next), error=error, user=None),
+        status_code=status,
+    )
+    if fresh:
+        _set(request, response, session)
+    return response
+
+
+def _set(request: Request, response: Response, session: Session) -> None:
+    codec: SessionCodec = request.app.state.codec
+    set_session_cookie(
+        response, codec, session, secure=request.app.state.settings.secure_cookies
+    )
+
+
+def _local(target: str) -> str:
+    # Only paths on this server: "//evil.example" or "https://…" would make the login page an
+    # open redirect.
+    if not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return "/"
+    return target

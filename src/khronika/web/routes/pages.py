@@ -1,0 +1,268 @@
+"""The review UI: queue, claim page (review form, audit log), incidents, documents, map, timeline.
+
+Route functions are named for the page they render. Each reads the store through the
+``Store`` protocol only; every value reaches the page through an autoescaped template.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from urllib.parse import quote
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from khronika.model import ACTORS, CERTAINTIES, EVENT_TYPES, QUALIFIERS, TARGETS
+from khronika.store.base import REVIEW_STATES, ClaimFilter, ConflictError, Store, User
+from khronika.web.context import page_context
+from khronika.web.filters import (
+    FilterError,
+    claims_with_states,
+    filter_params,
+    page_url,
+    parse_query,
+    reviews_page,
+)
+from khronika.web.incidents import get_incident, list_incidents
+from khronika.web.review import (
+    DATE_PRECISIONS,
+    PLACE_PRECISIONS,
+    FormError,
+    changes_from_form,
+    evidence_segments,
+)
+from khronika.web.settings import WebSettings
+
+router = APIRouter(include_in_schema=False)
+
+CHOICES = {
+    "event_types": EVENT_TYPES,
+    "certainties": CERTAINTIES,
+    "review_states": REVIEW_STATES,
+    "qualifiers": QUALIFIERS,
+    "actors": ACTORS,
+    "targets": TARGETS,
+    "date_precisions": DATE_PRECISIONS,
+    "place_precisions": PLACE_PRECISIONS,
+}
+
+
+def _store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+def _render(request: Request, template: str, *, status: int = 200, **values: object) -> Response:
+    return request.app.state.templates.TemplateResponse(  # type: ignore[no-any-return]
+        request, template, page_context(request, **CHOICES, **values), status_code=status
+    )
+
+
+@router.get("/")
+def home() -> Response:
+    return RedirectResponse("/claims", status_code=303)
+
+
+@router.get("/claims")
+def claim_list(request: Request) -> Response:
+    settings: WebSettings = request.app.state.settings
+    try:
+        query = parse_query(request.query_params, default_limit=settings.page_size)
+    except FilterError as exc:
+        raise HTTPException(400, str(exc)) from exc
+    store = _store(request)
+    reviews, more = reviews_page(store, query)
+    rows = [(r, evidence_segments(r.claim)) for r in reviews]
+    params = request.query_params
+    return _render(
+        request, "claims.html",
+        rows=rows,
+        query=query,
+        selected={k: params.getlist(k) for k in ("event_type", "certainty", "review_state")},
+        values={k: params.get(k, "") for k in
+                ("date_from", "date_to", "country", "region", "incident_id", "doc_id")},
+        regions=_regions(store),
+        prev_url=page_url("/claims", params, offset=max(0, query.offset - query.limit),
+                          limit=query.limit) if query.offset else None,
+        next_url=page_url("/claims", params, offset=query.offset + query.limit,
+                          limit=query.limit) if more else None,
+        filter_query=filter_params(params),
+        here=str(request.url.path) + (f"?{request.url.query}" if request.url.query else ""),
+    )
+
+
+@router.get("/claims/{claim_id}")
+def claim_detail(request: Request, claim_id: str) -> Response:
+    store = _store(request)
+    review = store.get_review(claim_id)
+    if review is None:
+        raise HTTPException(404, f"claim {claim_id} is not stored")
+    siblings = []
+    if review.claim.incident_id:
+        siblings = [
+            c for c in store.iter_claims(ClaimFilter(incident_id=review.claim.incident_id))
+            if c.claim_id != claim_id
+        ]
+    return _render(
+        request, "claim.html",
+        review=review,
+        claim=review.claim,
+        segments=evidence_segments(review.claim),
+        audit=store.audit_log(claim_id),
+        siblings=siblings,
+        document=store.get_document(review.claim.doc_id),
+        error=None,
+    )
+
+
+@router.post("/claims/{claim_id}/review")
+async def claim_review(request: Request, claim_id: str) -> Response:
+    user: User = request.state.user
+    if user.role not in ("admin", "reviewer"):
+        raise HTTPException(403, f"{user.username} is a viewer and cannot change claims")
+    form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+    return await run_in_threadpool(_apply_review, request, claim_id, user, form)
+
+
+def _apply_review(request: Request, claim_id: str, user: User, form: dict[str, str]) -> Response:
+    store = _store(request)
+    review = store.get_review(claim_id)
+    if review is None:
+        raise HTTPException(404, f"claim {claim_id} is not stored")
+    try:
+        expected_version = int(form.get("expected_version", ""))
+    except ValueError:
+        raise HTTPException(400, "expected_version is missing or not a number") from None
+    action = form.get("action", "")
+    changes: dict[str, object]
+    if action == "accept":
+        changes = {"review_state": "accepted"}
+    elif action == "reject":
+        changes = {"review_state": "rejected"}
+    elif action == "edit":
+        try:
+            changes = changes_from_form(review.claim, form)
+        except FormError as exc:
+            return _render(
+                request, "claim.html", status=422, review=review, claim=review.claim,
+                segments=evidence_segments(review.claim), audit=store.audit_log(claim_id),
+                siblings=[], document=None, error=str(exc),
+            )
+    else:
+        raise HTTPException(400, f"unknown action {action!r} (accept, reject, edit)")
+    try:
+        store.save_review(claim_id, user.username, changes, expected_version)
+    except ConflictError:
+        current = store.get_review(claim_id)
+        return _render(
+            request, "conflict.html", status=409,
+            claim_id=claim_id, current=current, attempted=changes,
+            expected_version=expected_version,
+            audit=[e for e in store.audit_log(claim_id) if e.version > expected_version],
+        )
+    target = form.get("next", "")
+    if not target.startswith("/") or target.startswith("//"):
+        target = f"/claims/{quote(claim_id)}"
+    return RedirectResponse(target, status_code=303)
+
+
+@router.get("/incidents")
+def incident_list(request: Request) -> Response:
+    try:
+        query = parse_query(request.query_params, default_limit=1000)
+    except FilterError as exc:
+        raise HTTPException(400, str(exc)) from exc
+    incidents = list_incidents(_store(request), query.filters)
+    return _render(request, "incidents.html", incidents=incidents)
+
+
+@router.get("/incidents/{incident_id}")
+def incident_detail(request: Request, incident_id: str) -> Response:
+    store = _store(request)
+    incident = get_incident(store, incident_id)
+    if incident is None:
+        raise HTTPException(404, f"incident {incident_id} has no claims")
+    accounts = []
+    for claim in incident.claims:
+        review = store.get_review(claim.claim_id)
+        accounts.append((claim, review, evidence_segments(claim), store.get_document(claim.doc_id)))
+    return _render(request, "incident.html", incident=incident, accounts=accounts)
+
+
+@router.get("/documents/{doc_id}")
+def document_detail(request: Request, doc_id: str) -> Response:
+    store = _store(request)
+    document = store.get_document(doc_id)
+    if document is None:
+        raise HTTPException(404, f"document {doc_id} is not stored")
+    claims = list(store.iter_claims(ClaimFilter(doc_id=doc_id)))
+    return _render(request, "document.html", document=document, claims=claims)
+
+
+@router.get("/map")
+def claim_map(request: Request) -> Response:
+    settings: WebSettings = request.app.state.settings
+    return _render(
+        request, "map.html",
+        tile_url=settings.tile_url,
+        tile_attribution=settings.tile_attribution,
+        data_url="/api/map.geojson" + (f"?{request.url.query}" if request.url.query else ""),
+    )
+
+
+@router.get("/timeline")
+def timeline(request: Request) -> Response:
+    try:
+        query = parse_query(request.query_params, default_limit=1000)
+    except FilterError as exc:
+        raise HTTPException(400, str(exc)) from exc
+    months: Counter[tuple[str, str]] = Counter()
+    undated = 0
+    for claim, _state in claims_with_states(_store(request), query.filters):
+        if claim.date.start is None:
+            undated += 1
+            continue
+        months[(claim.date.start.strftime("%Y-%m"), claim.event_type)] += 1
+    return _render(
+        request, "timeline.html", rows=_timeline_rows(months), colours=_colours(), undated=undated
+    )
+
+
+TimelineRow = tuple[str, int, list[tuple[str, int, float, float]], float]
+
+
+def _timeline_rows(months: Counter[tuple[str, str]]) -> list[TimelineRow]:
+    """Rows of (month, total, [(event_type, n, x, width)], end) for the template's SVG."""
+    per_month: dict[str, list[tuple[str, int]]] = {}
+    for (month, event_type), n in sorted(months.items()):
+        per_month.setdefault(month, []).append((event_type, n))
+    widest = max((sum(n for _, n in v) for v in per_month.values()), default=1)
+    scale = 600 / widest
+    rows: list[TimelineRow] = []
+    for month, parts in per_month.items():
+        x = 0.0
+        bars = []
+        for event_type, n in parts:
+            bars.append((event_type, n, round(x, 1), round(n * scale, 1)))
+            x += n * scale
+        rows.append((month, sum(n for _, n in parts), bars, round(x, 1)))
+    return rows
+
+
+def _colours() -> dict[str, int]:
+    return {event_type: i for i, event_type in enumerate(EVENT_TYPES)}
+
+
+def _regions(store: Store) -> list[tuple[str, str]]:
+    """(admin1 code, label) pairs seen among claims, labelled with the commonest place name."""
+    names: dict[str, Counter[str]] = {}
+    for claim in store.iter_claims():
+        loc = claim.location
+        if loc.admin1:
+            key = loc.admin1
+            names.setdefault(key, Counter())[f"{loc.country or '?'}: {loc.name or key}"] += 1
+    return sorted(
+        ((key, f"{c.most_common(1)[0][0]} ({key})") for key, c in names.items()),
+        key=lambda kv: kv[1],
+    )

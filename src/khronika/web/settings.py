@@ -1,0 +1,26 @@
+"""``WebSettings``: what a team can set for its server (the CLI fills it from flags and env)."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class WebSettings:
+    """What a team can set for its server; the CLI fills it from flags and the environment."""
+
+    # Signs session cookies. Random per process unless set: sessions then end on restart.
+    secret_key: str = field(default_factory=lambda: secrets.token_urlsafe(32))
+    # A team's own tile server, e.g. "https://tiles.example.org/{z}/{x}/{y}.png"; empty means
+    # the map shows only the bundled country boundaries and works with no network at all.
+    tile_url: str = ""
+    tile_attribution: str = ""
+    # Mark the session cookie Secure: set it when the server is behind HTTPS.
+    secure_cookies: bool = False
+    page_size: int = 50
+    login_max_failures: int = 5
+    login_window_seconds: float = 15 * 60
+    # Extra template folder searched before the bundled one, to override any template.
+    template_dir: Path | None = None
