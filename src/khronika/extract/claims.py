@@ -109,7 +109,12 @@ def extract_claims(
             seen: set[tuple[EventType, str | None]] = set()
             for t_index, trigger in enumerate(triggers):
                 fallback = story.places[-1] if story.places else UNKNOWN_PLACE
-                for chosen in _places_for(trigger, places, sentence) or [fallback]:
+                chosen_places = _places_for(trigger, places, sentence) or [fallback]
+                if len(chosen_places) > 1 and t_index in assigned:
+                    # "рейды в Казани, Тюмени и Кургане, после чего на учёт встали 14 человек":
+                    # one figure for the whole list, placed where all its places are
+                    chosen_places = [_common_place(chosen_places, geocoder)]
+                for chosen in chosen_places:
                     key = (trigger.event_type, chosen.name)
                     if key in seen:
                         continue
@@ -353,6 +358,19 @@ def _about_the_people(sentence: Sentence, date: DateRange) -> bool:
         return False
     before = [t for t in sentence.tokens if t.stop <= date.span.start][-5:]
     return any(t.lemma.lower() in _ACQUIRED for t in before)
+
+
+_COUNTRY_NAMES = {"RU": "Russia", "UA": "Ukraine", "BY": "Belarus", "KZ": "Kazakhstan"}
+
+
+def _common_place(places: list[Place], geocoder: Geocoder) -> Place:
+    countries = {p.country for p in places}
+    if len(countries) == 1:
+        code = next(iter(countries)) or ""
+        country = geocoder.gazetteer.lookup(_COUNTRY_NAMES.get(code, code), None)
+        if country is not None and country.precision == "country":
+            return country
+    return places[0]
 
 
 def _inside(item: Place | Count, credit: Credit | None) -> bool:

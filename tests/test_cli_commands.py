@@ -1,0 +1,122 @@
+"""The CLI end to end on real files: the README's sample run, export, idempotence, bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from khronika.cli import _register, app
+
+from .conftest import DEV, SHARED
+
+_register()
+runner = CliRunner()
+SCHEMA = json.loads((SHARED / "contract" / "claim.schema.json").read_text("utf-8"))
+
+
+def _validate_lines(text: str) -> int:
+    validator = jsonschema.Draft202012Validator(
+        SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    n = 0
+    for line in text.splitlines():
+        validator.validate(json.loads(line))
+        n += 1
+    return n
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory: pytest.TempPathFactory, resources: Any) -> Path:
+    db = tmp_path_factory.mktemp("sample") / "khronika.db"
+    result = runner.invoke(app, ["run", "--sample", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "processed 51 documents" in result.output
+    return db
+
+
+def test_cli_help_for_every_command() -> None:
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in app.registered_commands:
+        name = command.name or ""
+        sub = runner.invoke(app, [name, "--help"])
+        assert sub.exit_code == 0, name
+        assert "Usage" in sub.output
+
+
+def test_cli_sample_export_validates_against_contract(sample_db: Path) -> None:
+    result = runner.invoke(app, ["export", "--format", "jsonl", "--db", str(sample_db)])
+    assert result.exit_code == 0
+    assert _validate_lines(result.stdout) > 100
+
+
+def test_cli_run_twice_adds_nothing(sample_db: Path) -> None:
+    before = runner.invoke(app, ["export", "--db", str(sample_db)]).stdout.count("\n")
+    again = runner.invoke(app, ["run", "--sample", "--db", str(sample_db)])
+    assert again.exit_code == 0
+    assert "51 already stored" in again.output
+    after = runner.invoke(app, ["export", "--db", str(sample_db)]).stdout.count("\n")
+    assert before == after
+
+
+def test_cli_extract_prints_contract_lines(tmp_path: Path) -> None:
+    src = tmp_path / "one.jsonl"
+    src.write_text(
+        json.dumps({"id": "t1", "language": "en", "published": "2025-03-04",
+                    "text": "Police detained 40 migrants at a market in Kazan on Monday."})
+        + "\n",
+        "utf-8",
+    )
+    result = runner.invoke(app, ["extract", str(src)])
+    assert result.exit_code == 0
+    assert _validate_lines(result.stdout) == 1
+    claim = json.loads(result.stdout)
+    assert claim["event_type"] == "detention"
+    assert claim["count"]["min"] == 40
+    assert claim["location"]["name"] == "Kazan"
+    assert claim["date"]["start"] == "2025-03-03"
+
+
+def test_cli_bad_inputs_named_and_earlier_documents_kept(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a_good.jsonl").write_text(
+        json.dumps({"id": "good", "language": "ru", "published": "2024-05-02",
+                    "text": "В Самаре полиция задержала 12 мигрантов на рынке."}) + "\n",
+        "utf-8",
+    )
+    (inputs / "b_junk.html").write_bytes(bytes(range(256)) * 8)
+    (inputs / "c_empty.txt").write_bytes(b"")
+    (inputs / "d_lines.jsonl").write_bytes(
+        b'{"id": "x", "text": "\xff\xfe broken"}\n'
+    )
+    db = tmp_path / "k.db"
+    result = runner.invoke(app, ["run", str(inputs), "--db", str(db)])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("rejected ")]
+    assert len(errors) == 3
+    assert any("b_junk.html" in e for e in errors)
+    assert any("c_empty.txt" in e for e in errors)
+    assert any("d_lines.jsonl#1" in e for e in errors)
+    exported = runner.invoke(app, ["export", "--db", str(db)]).stdout
+    assert json.loads(exported.splitlines()[0])["doc_id"] == "good"
+    listed = runner.invoke(app, ["rejections", "--db", str(db)])
+    assert listed.stdout.count("\n") == 3
+
+
+def test_cli_eval_reports_every_metric() -> None:
+    result = runner.invoke(
+        app, ["eval", "--gold", str(DEV / "gold.jsonl"), "--docs", str(DEV / "docs.jsonl"),
+              "--json"],
+    )
+    assert result.exit_code == 0
+    metrics = json.loads(result.stdout)
+    for name in ("claim_f1", "count_accuracy", "date_accuracy", "location_accuracy",
+                 "attribution_accuracy", "certainty_accuracy"):
+        assert 0.6 <= metrics[name] <= 1.0
