@@ -1,0 +1,150 @@
+"""Gazetteer and toponym figures: load time and memory, look-ups per second, and, when the
+peer corpora sit beside the repository (``../shared/peers``), toponym resolution accuracy
+within 161 km on GRITTA's LGL and TR-News with gold toponyms given, and Russian place
+recognition on factRuEval-2016's test set.
+
+    .venv/bin/python bench/bench_geocode.py [--skip-peers]
+"""
+
+from __future__ import annotations
+
+import math
+import resource
+import statistics
+import sys
+import time
+import tracemalloc
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from khronika.geocode import Gazetteer, Geocoder
+
+PEERS = Path(__file__).resolve().parents[2] / "shared" / "peers"
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p = math.pi / 180
+    a = (
+        math.sin((lat2 - lat1) * p / 2) ** 2
+        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
+    )
+    return 12742 * math.asin(math.sqrt(a))
+
+
+def bench_load() -> Gazetteer:
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        Gazetteer.load()
+        times.append(time.perf_counter() - start)
+    tracemalloc.start()
+    gazetteer = Gazetteer.load()
+    _, peak = tracemalloc.get_traced_memory()
+    current, _ = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"gazetteer load: median {statistics.median(times):.3f} s over 3 runs"
+          f" ({len(gazetteer.entries):,} places)")
+    print(f"gazetteer memory: {current / 2**20:.0f} MiB held, {peak / 2**20:.0f} MiB peak"
+          f" (process max RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB)")
+    return gazetteer
+
+
+def bench_lookups(gazetteer: Gazetteer) -> None:
+    names = ["Москва", "Новосибирске", "Nizhny Tagil", "Moscow region", "Подмосковье",
+             "Tajikistan", "Нигдешнинск", "St. Petersburg", "Камышин", "Kazan"] * 2000
+    start = time.perf_counter()
+    for name in names:
+        gazetteer.lookup(name)
+    elapsed = time.perf_counter() - start
+    print(f"lookups: {len(names) / elapsed:,.0f}/s ({elapsed / len(names) * 1e6:.1f} µs each)")
+
+
+def bench_gritta(gazetteer: Gazetteer) -> None:
+    for corpus in ("lgl.xml", "TR-News.xml"):
+        path = PEERS / "geoparsing-gritta" / "data" / "Corpora" / corpus
+        if not path.exists():
+            print(f"{corpus}: not found under {path.parent}")
+            continue
+        errors: list[float] = []
+        missing = 0
+        for toponym in ET.parse(path).getroot().iter("toponym"):
+            phrase, lat, lon = (toponym.findtext("phrase"), toponym.findtext(".//lat"),
+                                toponym.findtext(".//lon"))
+            if not phrase or lat is None or lon is None:
+                continue
+            place = gazetteer.lookup(phrase, "en")
+            if place is None or place.lat is None or place.lon is None:
+                missing += 1
+                errors.append(20_039.0)  # half the Earth's circumference, as in the paper
+                continue
+            errors.append(km(place.lat, place.lon, float(lat), float(lon)))
+        within = sum(e <= 161 for e in errors) / len(errors)
+        auc = sum(math.log(1 + e) for e in errors) / (len(errors) * math.log(20_039))
+        print(f"GRITTA {corpus}: {len(errors):,} gold toponyms, accuracy@161km {within:.3f},"
+              f" median error {statistics.median(errors):.0f} km, AUC {auc:.3f},"
+              f" not in gazetteer {missing}")
+
+
+def _fact_gold(stem: Path) -> set[tuple[int, int]]:
+    spans: dict[str, tuple[int, int]] = {}
+    for line in stem.with_suffix(".spans").read_text(encoding="utf-8").splitlines():
+        cols = line.split()
+        if len(cols) >= 4:
+            spans[cols[0]] = (int(cols[2]), int(cols[2]) + int(cols[3]))
+    gold = set()
+    for line in stem.with_suffix(".objects").read_text(encoding="utf-8").splitlines():
+        cols = line.split("#")[0].split()
+        if len(cols) >= 3 and cols[1] in ("Location", "LocOrg"):
+            parts = [spans[s] for s in cols[2:] if s in spans]
+            if parts:
+                gold.add((min(a for a, _ in parts), max(b for _, b in parts)))
+    return gold
+
+
+def bench_factrueval(gazetteer: Gazetteer) -> None:
+    folder = PEERS / "factRuEval-2016" / "testset"
+    if not folder.exists():
+        print(f"factRuEval-2016: not found under {folder}")
+        return
+    from khronika.nlp import build_nlp
+
+    nlp = build_nlp()
+    geocoder = Geocoder(gazetteer, nlp)
+    tp_exact = tp_overlap = n_pred = n_gold = 0
+    found_gold = 0
+    start = time.perf_counter()
+    for txt in sorted(folder.glob("book_*.txt")):
+        text = txt.read_text(encoding="utf-8")
+        gold = _fact_gold(txt.with_suffix(""))
+        predicted = [
+            (p.span.start, p.span.stop)
+            for s in nlp.analyze(text, "ru")
+            for p in geocoder.find_places(s, "ru")
+            if p.span is not None
+        ]
+        n_pred += len(predicted)
+        n_gold += len(gold)
+        tp_exact += sum(1 for p in predicted if p in gold)
+        tp_overlap += sum(1 for a, b in predicted if any(a < d and c < b for c, d in gold))
+        found_gold += sum(1 for c, d in gold if any(a < d and c < b for a, b in predicted))
+    elapsed = time.perf_counter() - start
+    rows = (("exact", tp_exact, tp_exact), ("overlap", tp_overlap, found_gold))
+    for label, tp, recall_hits in rows:
+        precision = tp / n_pred if n_pred else 0.0
+        recall = recall_hits / n_gold if n_gold else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        print(f"factRuEval-2016 test Location+LocOrg ({label} spans): P {precision:.3f}"
+              f" R {recall:.3f} F1 {f1:.3f} ({n_gold} gold, {n_pred} found)")
+    print(f"factRuEval-2016: {elapsed:.1f} s including natasha analysis")
+
+
+def main() -> None:
+    gazetteer = bench_load()
+    bench_lookups(gazetteer)
+    if "--skip-peers" not in sys.argv:
+        bench_gritta(gazetteer)
+        bench_factrueval(gazetteer)
+
+
+if __name__ == "__main__":
+    main()
