@@ -140,13 +140,13 @@ class _Grouper:
         self._pass_pinned()
         placed = [i for i, a in enumerate(f) if a.pprec == P_SPECIFIC and not self.pinned[i]]
         loose = [i for i in placed if not self._attach(i, self._placed_candidates(f[i]))]
-        self._merge(loose)
+        self._merge(self._attach_to_siblings(loose, placed_only=True))
         vague = [i for i, a in enumerate(f) if a.pprec != P_SPECIFIC]
         area_index = self._area_index() if vague else {}
         loose = [
             i for i in vague if not self._attach(i, self._vague_candidates(f[i], area_index))
         ]
-        self._merge(loose)
+        self._merge(self._attach_to_siblings(loose, placed_only=False))
         return self._ids()
 
     # ------------------------------------------------------------------ passes
@@ -194,6 +194,19 @@ class _Grouper:
                     same_doc_roots.add(root)
         target = same_doc_roots or roots
         return len(target) == 1 and uf.union(i, next(iter(target)))
+
+    def _attach_to_siblings(self, loose: list[int], *, placed_only: bool) -> list[int]:
+        """A second chance: claims of one report that attached pull in their siblings
+        (an undated raid beside an undated detention that matched by its count)."""
+        f, left = self.f, set(loose)
+
+        def siblings(i: int) -> list[int]:
+            return [
+                j for j in self.by_doc[f[i].doc]
+                if j not in left and (f[j].pprec == P_SPECIFIC or not placed_only)
+            ]
+
+        return [i for i in loose if not self._attach(i, siblings(i))]
 
     def _merge(self, loose: list[int]) -> None:
         """Claims that attached nowhere: merge compatible pairs among them."""
