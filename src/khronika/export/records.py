@@ -56,10 +56,12 @@ class ExportStats:
 
 
 def source_key(claim: Claim, outlet: str | None) -> str:
+    """A credited name and an outlet's name are one namespace: an outlet that reports in its
+    own voice and another that credits it are one source."""
     if claim.attribution:
-        return "credit:" + " ".join(claim.attribution[0].strip(_QUOTES).lower().split())
+        return " ".join(claim.attribution[0].strip(_QUOTES).lower().split())
     if outlet:
-        return "outlet:" + " ".join(outlet.strip(_QUOTES).lower().split())
+        return " ".join(outlet.strip(_QUOTES).lower().split())
     return "doc:" + claim.doc_id
 
 
