@@ -1,0 +1,234 @@
+"""Grouping rules on hand-made claims: types, dates, places, counts, ids, incremental runs."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from khronika.dedup import (
+    DocInfo,
+    cluster_incidents,
+    incident_id_for,
+    source_key,
+    summarize_incidents,
+    types_compatible,
+)
+from khronika.evaluate import pairwise_incident_scores
+from khronika.model import Claim, Count, DateRange, Evidence, Place
+
+KAZAN = ("Kazan", "RU", 55.78874, 49.12214, "city", 551487, "73")
+KAZAN_SUBURB = ("Vysokaya Gora", "RU", 55.9, 49.31, "city", 999001, "73")  # ~17 km
+CHISTOPOL = ("Chistopol", "RU", 55.36, 50.63, "city", 999002, "73")  # same region, 100 km
+SAMARA = ("Samara", "RU", 53.20007, 50.15, "city", 499099, "65")
+TATARSTAN = ("Tatarstan", "RU", 55.6, 50.9, "region", None, "73")
+RUSSIA = ("Russia", "RU", 60.0, 100.0, "country", 2017370, None)
+NOWHERE = (None, None, None, None, "unknown", None, None)
+
+
+def claim(
+    cid: str,
+    kind: str = "raid",
+    day: str | None = "2024-09-12",
+    place: tuple[object, ...] = KAZAN,
+    count: tuple[int | None, int | None, str] | None = None,
+    doc: str | None = None,
+    end: str | None = None,
+    precision: str = "day",
+    certainty: str = "asserted",
+    attribution: tuple[str, ...] = (),
+    text: str = "",
+) -> Claim:
+    name, country, lat, lon, pprec, gid, admin1 = place
+    start = date.fromisoformat(day) if day else None
+    stop = date.fromisoformat(end) if end else start
+    return Claim(
+        doc_id=doc or f"d-{cid}",
+        claim_id=cid,
+        event_type=kind,  # type: ignore[arg-type]
+        date=DateRange(start, stop, precision if day else "unknown"),  # type: ignore[arg-type]
+        location=Place(name, country, lat, lon, pprec, geonameid=gid, admin1=admin1),  # type: ignore[arg-type]
+        actors=(),
+        targets=(),
+        count=Count(*count) if count else None,  # type: ignore[arg-type]
+        attribution=attribution,
+        certainty=certainty,  # type: ignore[arg-type]
+        evidence=Evidence(text or f"{kind} {cid}", 0, 1),
+    )
+
+
+def grouped(*claims: Claim, **kwargs: object) -> list[set[str]]:
+    mapping = cluster_incidents(claims, **kwargs)  # type: ignore[arg-type]
+    groups: dict[str, set[str]] = {}
+    for cid, iid in mapping.items():
+        groups.setdefault(iid, set()).add(cid)
+    return sorted(groups.values(), key=lambda g: sorted(g))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "ok"),
+    [
+        ("raid", "detention", True),
+        ("detention", "escort_to_enlistment_office", True),
+        ("raid", "deportation", True),
+        ("summons", "enlistment", True),
+        ("citizenship_revocation", "citizenship_revocation", True),
+        ("citizenship_revocation", "prosecution", True),
+        ("citizenship_revocation", "raid", False),
+        ("citizenship_revocation", "detention", False),
+    ],
+)
+def test_dedup_type_table(a: str, b: str, ok: bool) -> None:
+    assert types_compatible(a, b) is ok  # type: ignore[arg-type]
+    assert types_compatible(b, a) is ok  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("b", "together"),
+    [
+        (claim("b", "detention", count=(86, 86, "exact")), True),  # same day, same city
+        (claim("b", "detention", day="2024-09-13"), True),  # a day off: night, time zones
+        (claim("b", place=KAZAN_SUBURB), True),  # within 25 km
+        (claim("b", day="2024-10-17"), False),  # same city and type, next month
+        (claim("b", place=SAMARA), False),  # same day, another city
+        (claim("b", "deportation", day="2024-09-20"), True),  # a court's order a week later
+        (claim("b", "deportation", day="2024-10-20"), False),  # too late to be that raid's
+        (claim("b", "citizenship_revocation"), False),
+        (claim("b", place=RUSSIA), False),  # country-level only with country-level
+    ],
+)
+def test_dedup_pair_rules(b: Claim, together: bool) -> None:
+    a = claim("a", "raid")
+    assert (len(grouped(a, b)) == 1) is together
+
+
+def test_dedup_counts_far_apart_are_two_events() -> None:
+    a = claim("a", "detention", count=(40, 40, "exact"))
+    b = claim("b", "detention", count=(1200, 1200, "about"))
+    c = claim("c", "detention", count=(60, 60, "exact"))
+    assert grouped(a, b, c) == [{"a", "c"}, {"b"}]
+
+
+def test_dedup_region_claim_attaches_only_when_unambiguous() -> None:
+    kazan = claim("k", "raid")
+    region = claim("r", "detention", place=TATARSTAN, count=(90, 90, "exact"))
+    assert grouped(kazan, region) == [{"k", "r"}]
+    other_town = claim("t", "raid", place=CHISTOPOL)
+    # two towns of the region raided that day: the regional figure belongs to neither
+    assert grouped(kazan, other_town, region) == [{"k"}, {"r"}, {"t"}]
+
+
+def test_dedup_region_claim_prefers_its_own_report() -> None:
+    kazan = claim("k", "raid", doc="doc1")
+    town = claim("t", "raid", place=CHISTOPOL)
+    region = claim("r", "detention", place=TATARSTAN, doc="doc1")
+    assert grouped(kazan, town, region) == [{"k", "r"}, {"t"}]
+
+
+def test_dedup_undated_needs_place_and_count() -> None:
+    dated = claim("a", "detention", count=(52, 52, "exact"))
+    same_count = claim("b", "detention", day=None, count=(50, 55, "range"))
+    other_count = claim("c", "detention", day=None, count=(10, 10, "exact"))
+    no_count = claim("d", "detention", day=None)
+    assert grouped(dated, same_count, other_count, no_count) == [{"a", "b"}, {"c"}, {"d"}]
+
+
+def test_dedup_undated_respects_publication_date() -> None:
+    dated = claim("a", "detention", count=(52, 52, "exact"))
+    late = claim("b", "detention", day=None, count=(52, 52, "exact"), doc="late")
+    documents = {"late": DocInfo(published=date(2025, 3, 1))}
+    assert len(grouped(dated, late, documents=documents)) == 2
+    documents = {"late": DocInfo(published=date(2024, 9, 14))}
+    assert len(grouped(dated, late, documents=documents)) == 1
+
+
+def test_dedup_unplaced_claim_joins_its_report() -> None:
+    raid = claim("a", "raid", doc="r")
+    detained = claim("b", "detention", place=NOWHERE, doc="r")
+    stranger = claim("c", "detention", place=NOWHERE)
+    assert grouped(raid, detained, stranger) == [{"a", "b"}, {"c"}]
+
+
+def test_dedup_period_aggregates_match_each_other_only() -> None:
+    a = claim("a", "detention", day="2025-01-01", end="2025-05-20", precision="year",
+              place=TATARSTAN, count=(1340, 1340, "exact"))
+    b = claim("b", "detention", day="2025-01-01", end="2025-05-22", precision="year",
+              place=TATARSTAN, count=(1340, 1340, "exact"))
+    raid = claim("c", "raid", day="2025-03-01")
+    assert grouped(a, b, raid) == [{"a", "b"}, {"c"}]
+
+
+def test_dedup_ids_stable_and_order_free() -> None:
+    claims = [claim("a"), claim("b", "detention"), claim("c", place=SAMARA)]
+    first = cluster_incidents(claims)
+    assert cluster_incidents(list(reversed(claims))) == first
+    assert first["a"] == first["b"] == incident_id_for("a")
+    assert first["c"] == incident_id_for("c")
+
+
+def test_dedup_incremental_keeps_ids_and_never_merges_incidents() -> None:
+    existing = {"a": "i:kazan", "c": "i:kazan-suburb"}
+    new = claim("n", "detention", count=(5, 5, "exact"))
+    bridge = [claim("a"), claim("c", place=KAZAN_SUBURB), new]
+    mapping = cluster_incidents(bridge, existing=existing)
+    assert mapping["a"] == "i:kazan" and mapping["c"] == "i:kazan-suburb"
+    assert mapping["n"] in {"i:kazan", "i:kazan-suburb"}
+    # an earlier claim arriving later does not rename the incident
+    mapping2 = cluster_incidents([*bridge, claim("0", "raid")], existing=mapping)
+    assert mapping2["0"] == mapping["a"] and mapping2["a"] == "i:kazan"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("«Фонтанка»", "Fontanka.ru"),
+        ("Фонтанки", "fontanka"),
+        ("The Moscow Times", "Moscow Times"),
+        ("Медуза", "Meduza"),
+        ("телеграм-канал Baza", "Baza"),
+    ],
+)
+def test_dedup_source_keys_across_scripts(a: str, b: str) -> None:
+    assert source_key(a) == source_key(b) != ""
+
+
+def test_dedup_summary_figures_and_sources() -> None:
+    docs = {
+        "orig": DocInfo("Бизнес Online", "https://www.business-gazeta.ru/1", date(2024, 9, 12)),
+        "copy": DocInfo("Казань Онлайн", "https://kazan.example/1", date(2024, 9, 13)),
+        "en": DocInfo("Novaya Gazeta Europe", "https://novayagazeta.eu/1", date(2024, 9, 13)),
+        "police": DocInfo("МВД по Татарстану", None, date(2024, 9, 12)),
+        "rumour": DocInfo("Anon channel", None, date(2024, 9, 12)),
+    }
+    claims = [
+        claim("1", "detention", count=(86, 86, "exact"), doc="orig"),
+        claim("2", "detention", count=(86, 86, "exact"), doc="copy", certainty="reported",
+              attribution=("Бизнес Online",)),
+        claim("3", "detention", count=(86, 86, "exact"), doc="en", certainty="reported",
+              attribution=("Business Online",)),
+        claim("4", "detention", count=(83, 83, "exact"), doc="police"),
+        claim("5", "detention", count=(101, None, "more_than"), doc="rumour",
+              certainty="unconfirmed"),
+        claim("6", "detention", count=(70, 70, "exact"), doc="rumour",
+              certainty="unconfirmed"),
+    ]
+    mapping = cluster_incidents(claims, documents=docs)
+    [summary] = summarize_incidents(claims, mapping, docs)
+    assert summary.figure_type == "detention"
+    assert summary.conservative == 83  # lowest credible; the unconfirmed 70 is not credible
+    assert (summary.range_min, summary.range_max) == (70, 101)
+    assert summary.sources == 3  # Business Online (three accounts), police, the channel
+    assert summary.grade == "B"  # two credible independent sources
+    assert len(summary.accounts) == 6
+    assert {a["published"] for a in summary.as_dict()["accounts"]} == {"2024-09-12", "2024-09-13"}
+
+
+def test_dedup_pairwise_scores() -> None:
+    gold = {"a": "x", "b": "x", "c": "y", "d": "y"}
+    assert pairwise_incident_scores(gold, gold)["incident_pair_f1"] == 1.0
+    merged = dict.fromkeys(gold, "one")
+    scores = pairwise_incident_scores(merged, gold)
+    assert scores["incident_pair_recall"] == 1.0
+    assert scores["incident_pair_precision"] == pytest.approx(2 / 6)
+    split = {k: k for k in gold}
+    assert pairwise_incident_scores(split, gold)["incident_pair_recall"] == 0.0
