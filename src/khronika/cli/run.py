@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -26,6 +27,15 @@ def run_cmd(
         str | None, typer.Option(help="Publication date (YYYY-MM-DD) for undated inputs.")
     ] = None,
     codebook: Annotated[Path | None, typer.Option(help="Another codebook (TOML).")] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, help="Run on a local Dask cluster of N processes."),
+    ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option("--dask", metavar="ADDRESS",
+                     help="Run on an existing Dask scheduler (tcp://host:8786)."),
+    ] = None,
 ) -> None:
     """Ingest → extract → store, with a progress bar and a one-line summary."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
@@ -39,10 +49,13 @@ def run_cmd(
     if not inputs:
         typer.echo("Error: give PATH... or --sample", err=True)
         raise typer.Exit(2)
+    if workers is not None and dask is not None:
+        typer.echo("Error: give --workers or --dask, not both", err=True)
+        raise typer.Exit(2)
     pub = _parse_date(published) if published else None
+    _one_blas_thread()
     store = open_store(db)
     try:
-        resources = build_resources(codebook_path=codebook)
         with Progress(
             TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} docs"),
             TimeElapsedColumn(), console=_stderr_console(), transient=True,
@@ -58,8 +71,18 @@ def run_cmd(
                         f"rejected {where}: [{r.code}] {r.message}", markup=False, highlight=False
                     )
 
-            summary = run(inputs, store=store, resources=resources, published=pub,
-                          on_outcome=seen)
+            if workers is None and dask is None:
+                resources = build_resources(codebook_path=codebook)
+                summary = run(inputs, store=store, resources=resources, published=pub,
+                              on_outcome=seen)
+            else:
+                from khronika.batch import dask_client, run_dask
+
+                progress.update(task, description="starting workers")
+                with dask_client(workers=workers, address=dask) as client:
+                    progress.update(task, description="extracting")
+                    summary = run_dask(inputs, store=store, client=client, published=pub,
+                                       codebook_path=codebook, on_outcome=seen)
     finally:
         store.close()
     typer.echo(
@@ -72,3 +95,9 @@ def run_cmd(
         raise typer.Exit(1)
 
 
+def _one_blas_thread() -> None:
+    # natasha's taggers multiply small matrices: OpenBLAS threads cost more than they give,
+    # and on a busy machine they spin against each other (5x slower, bench/bench_pipeline.py).
+    # Only effective before numpy is first imported, which the command's lazy imports allow.
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "1")

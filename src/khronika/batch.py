@@ -1,0 +1,260 @@
+"""The Dask runner: documents in partitions over the workers, one writer on the client.
+
+The client reads the inputs (so workers need no access to the files), cuts the documents
+into partitions and submits ``process_raw`` over each; every worker builds the heavy
+``Resources`` once, in a worker plugin, never per task. Outcomes come back to the client,
+which alone writes them to the store, one transaction per document, exactly as the serial
+``pipeline.run`` does, so both paths store the same claims for the same input.
+
+Bounded memory: at most ``max_in_flight`` partitions are submitted and not yet written;
+reading pauses until one completes, so a corpus of any size runs in flat memory.
+
+A partition whose task fails (an exception, a worker that died under it) is submitted once
+more; if it fails again every document in it becomes a ``Rejection`` with code ``K601``, so
+no document is ever lost silently.
+
+Dask is an optional extra: without it, importing this module raises ``ConfigError`` with the
+install command.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import tempfile
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from khronika.errors import ConfigError, InputError, KhronikaError
+from khronika.ingest import read_inputs
+from khronika.model import RawDocument, Rejection
+from khronika.pipeline import (
+    Outcome,
+    Resources,
+    RunSummary,
+    build_resources,
+    process_raw,
+    rejection_from,
+)
+from khronika.store import Store
+
+DASK_MISSING = "Dask runs need: pip install 'khronika[dask]'"
+
+try:
+    from distributed import Client, Future, LocalCluster, WorkerPlugin, as_completed, get_worker
+except ImportError as exc:  # pragma: no cover - depends on the installation
+    raise ConfigError(DASK_MISSING) from exc
+
+__all__ = [
+    "DASK_MISSING",
+    "PartitionFailed",
+    "ResourcesPlugin",
+    "dask_client",
+    "process_partition",
+    "run_dask",
+]
+
+PLUGIN_NAME = "khronika-resources"
+# 32 one-KB documents are 0.3-1 s of work: long enough that the scheduler's ~1 ms per task
+# is noise, short enough that the progress bar moves and a retry redoes little.
+PARTITION_DOCS = 32
+# Partitions travel inside the task message; above ~10 MB Dask warns and the scheduler holds
+# them in memory, so pages are cut into smaller partitions by size as well as by count.
+PARTITION_BYTES = 4 * 2**20
+# Per worker thread: one partition running, one queued behind it so no worker waits for the
+# client, and one completed waiting to be written.
+IN_FLIGHT_PER_THREAD = 3
+ATTEMPTS = 2  # a failed partition is tried once more, then its documents become rejections
+
+
+class PartitionFailed(KhronikaError):
+    """A partition failed twice on the cluster; each of its documents is rejected."""
+
+    code = "K601"
+
+
+PartitionFn = Callable[[list[RawDocument], "date | None"], list[Outcome]]
+
+
+class ResourcesPlugin(WorkerPlugin):
+    """Builds the pipeline's ``Resources`` once per worker, when the worker joins.
+
+    The codebook travels as TOML text, not as a path, so remote workers need no copy of it.
+    """
+
+    def __init__(self, codebook_toml: str | None = None) -> None:
+        self.codebook_toml = codebook_toml
+        self.resources: Resources | None = None
+        self.lock: threading.Lock | None = None
+
+    async def setup(self, worker: Any) -> None:
+        self.lock = threading.Lock()
+        # natasha takes seconds to load: off the event loop, so the worker keeps heartbeating
+        self.resources = await asyncio.get_running_loop().run_in_executor(None, self._build)
+
+    def _build(self) -> Resources:
+        if self.codebook_toml is None:
+            return build_resources()
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "codebook.toml"
+            path.write_text(self.codebook_toml, encoding="utf-8")
+            return build_resources(codebook_path=path)
+
+
+def process_partition(raws: list[RawDocument], published: date | None) -> list[Outcome]:
+    """Runs on a worker: ``process_raw`` over one partition with the worker's resources."""
+    plugin = get_worker().plugins[PLUGIN_NAME]
+    assert isinstance(plugin, ResourcesPlugin) and plugin.resources is not None
+    assert plugin.lock is not None
+    # Workers with several threads share one Resources; the GIL would serialise the work
+    # anyway, and the lock keeps natasha's taggers and caches to one caller at a time.
+    with plugin.lock:
+        return [process_raw(raw, resources=plugin.resources, published=published) for raw in raws]
+
+
+@contextmanager
+def dask_client(*, workers: int | None = None, address: str | None = None) -> Iterator[Client]:
+    """A client on an existing scheduler (``address``) or on a new local cluster.
+
+    Local workers are processes with one thread each: the pipeline is Python code under the
+    GIL, so threads would not add speed. Dask's nanny starts them with OMP, MKL and OpenBLAS
+    limited to one thread, which natasha needs (see ``docs/dask.md``).
+    """
+    if address is not None:
+        with Client(address) as client:  # type: ignore[no-untyped-call]  # distributed leaves it unannotated
+            yield client
+        return
+    with (
+        LocalCluster(  # type: ignore[no-untyped-call]  # unannotated in distributed
+            n_workers=workers or 1,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+        ) as cluster,
+        Client(cluster) as client,  # type: ignore[no-untyped-call]  # same
+    ):
+        yield client
+
+
+@dataclass
+class _Writer:
+    """The single writer: stores outcomes as the serial run does and keeps the summary."""
+
+    store: Store
+    on_outcome: Callable[[Outcome], None] | None
+    documents: int = 0
+    skipped: int = 0
+    claims: int = 0
+    rejections: list[Rejection] = field(default_factory=list)
+
+    def write(self, outcome: Outcome) -> None:
+        if outcome.rejection is not None:
+            self.store.save_rejection(outcome.rejection)
+            self.rejections.append(outcome.rejection)
+        elif outcome.document is not None:
+            if self.store.save_document(outcome.document, outcome.claims):
+                self.documents += 1
+                self.claims += len(outcome.claims)
+                outcome = replace(outcome, stored=True)
+            else:
+                self.skipped += 1
+        if self.on_outcome is not None:
+            self.on_outcome(outcome)
+
+    def summary(self) -> RunSummary:
+        return RunSummary(self.documents, self.skipped, self.claims, tuple(self.rejections))
+
+
+def run_dask(
+    paths: Sequence[Path],
+    *,
+    store: Store,
+    client: Client,
+    published: date | None = None,
+    codebook_path: Path | None = None,
+    on_outcome: Callable[[Outcome], None] | None = None,
+    partition_docs: int = PARTITION_DOCS,
+    max_in_flight: int | None = None,
+    process: PartitionFn = process_partition,
+) -> RunSummary:
+    """``pipeline.run`` on a Dask cluster: same outcomes, same store writes, same summary.
+
+    ``on_outcome`` is called on the client for every input as its partition completes (the
+    order follows completion, not the input). ``process`` replaces the task run on each
+    partition, for tests.
+    """
+    codebook_toml = codebook_path.read_text(encoding="utf-8") if codebook_path else None
+    client.register_plugin(ResourcesPlugin(codebook_toml), name=PLUGIN_NAME)
+    threads = sum(client.nthreads().values()) or 1  # type: ignore[no-untyped-call]  # distributed leaves it unannotated
+    limit = max_in_flight or IN_FLIGHT_PER_THREAD * threads
+    writer = _Writer(store, on_outcome)
+    running: Any = as_completed()  # type: ignore[no-untyped-call]  # distributed leaves it unannotated
+    attempts: dict[Any, tuple[list[RawDocument], int]] = {}  # by future key
+
+    def submit(raws: list[RawDocument], attempt: int) -> None:
+        future = client.submit(process, raws, published, pure=False)
+        attempts[future.key] = (raws, attempt)
+        running.add(future)
+
+    def collect(future: Future[list[Outcome]]) -> None:
+        raws, attempt = attempts.pop(future.key)
+        try:
+            outcomes: list[Outcome] = future.result()
+        except Exception as exc:  # any task failure, including a worker lost under it
+            if attempt < ATTEMPTS:
+                submit(raws, attempt + 1)
+            else:
+                for raw in raws:
+                    writer.write(Outcome(raw.source, rejection=_failed(raw, exc)))
+            return
+        finally:
+            future.release()  # type: ignore[no-untyped-call]  # distributed leaves it unannotated
+        for outcome in outcomes:
+            writer.write(outcome)
+
+    for item in _partitions(read_inputs(paths), partition_docs, PARTITION_BYTES):
+        if isinstance(item, InputError):
+            writer.write(Outcome(item.path, rejection=rejection_from(item)))
+            continue
+        submit(item, 1)
+        while running.count() >= limit:
+            collect(next(running))
+    while running.count():
+        collect(next(running))
+    return writer.summary()
+
+
+def _partitions(
+    items: Iterable[RawDocument | InputError], size: int, max_bytes: int
+) -> Iterator[list[RawDocument] | InputError]:
+    batch: list[RawDocument] = []
+    weight = 0
+    for item in items:
+        if isinstance(item, InputError):
+            yield item
+            continue
+        body = len(item.body)
+        if batch and (len(batch) >= size or weight + body > max_bytes):
+            yield batch
+            batch, weight = [], 0
+        batch.append(item)
+        weight += body
+    if batch:
+        yield batch
+
+
+def _failed(raw: RawDocument, exc: BaseException) -> Rejection:
+    reason = f"{type(exc).__name__}: {exc}"[:300]
+    return Rejection(
+        source=raw.source,
+        stage="batch",
+        code=PartitionFailed.code,
+        message=f"partition failed {ATTEMPTS} times on the cluster ({reason})",
+        record=raw.record,
+        doc_id=raw.id,
+    )
+
