@@ -7,6 +7,7 @@ rendered by Jinja2 with autoescaping on, so scraped text is always shown as text
 
 from __future__ import annotations
 
+import json
 from importlib import resources as importlib_resources
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -110,6 +111,9 @@ def _templates(settings: WebSettings) -> Jinja2Templates:
         autoescape=True,  # every template, whatever its file name
         undefined=jinja2.StrictUndefined,
     )
+    # Jinja's own tojson escapes every non-ASCII letter (\u0441…), unreadable for Cyrillic; the
+    # result is still autoescaped as text.
+    env.filters["json"] = lambda value: json.dumps(value, ensure_ascii=False, sort_keys=True)
     return Jinja2Templates(env=env)
 
 
