@@ -205,7 +205,9 @@ def test_export_filters(store: SqlStore, filters: ClaimFilter, expected: set[str
 
 
 def test_export_min_sources_counts_distinct_sources_of_incident(store: SqlStore) -> None:
-    rows = [json.loads(x) for x in run_export(store, "jsonl").splitlines()]
+    plain = [json.loads(x) for x in run_export(store, "jsonl").splitlines()]
+    assert {r["claim_id"]: r["sources"] for r in plain}["a-0"] is None  # not counted
+    rows = [json.loads(x) for x in run_export(store, "jsonl", count_sources=True).splitlines()]
     sources = {r["claim_id"]: r["sources"] for r in rows}
     # a-0 (Outlet A), b-0 (credits Outlet A), c-0 (Outlet C): two independent sources
     assert sources == {"a-0": 2, "b-0": 2, "c-0": 2, "b-1": 1, "c-1": 1}

@@ -74,6 +74,10 @@ def export_cmd(
     review_state: Annotated[
         list[str] | None, typer.Option("--review-state", help="Review state (repeatable).")
     ] = None,
+    count_sources: Annotated[
+        bool,
+        typer.Option("--sources", help="Fill the sources column (a second pass over the store)."),
+    ] = False,
     include_names: Annotated[
         bool,
         typer.Option("--include-names", help="Keep personal names (redacted by default)."),
@@ -102,7 +106,7 @@ def export_cmd(
         from khronika.export.parquet import INSTALL_HINT
 
         try:
-            import pyarrow  # type: ignore[import-untyped]  # noqa: F401
+            import pyarrow  # noqa: F401
         except ImportError:
             _fail(INSTALL_HINT)
         if output is None and sys.stdout.isatty():
@@ -125,7 +129,7 @@ def export_cmd(
         from khronika.nlp import build_nlp
 
         redactor = Redactor(build_nlp(), gazetteer=Gazetteer.load())
-    query = ExportQuery(filters, min_sources, lvl)
+    query = ExportQuery(filters, min_sources, lvl, count_sources)
     store = open_store(db)
     try:
         if output is not None:

@@ -138,7 +138,7 @@ class RowContext:
 
     review_state: str
     outlet: str | None
-    sources: int
+    sources: int | None
     claims: int = 1
     conservative: int | None = None
 
@@ -273,7 +273,7 @@ def _notes(claim: Claim, ctx: RowContext) -> str:
     if claim.attribution:
         text += f" Reported by {', '.join(claim.attribution)} ({claim.certainty})."
     if ctx.claims > 1:
-        text += f" {ctx.claims} claims from {ctx.sources} sources."
+        text += f" {ctx.claims} claims from {ctx.sources or 'several'} sources."
     return text
 
 

@@ -11,7 +11,7 @@ from khronika.export.formats import row_of
 from khronika.export.records import Record
 
 INSTALL_HINT = "Parquet export needs pyarrow: pip install 'khronika[parquet]'"
-BATCH_ROWS = 50_000
+BATCH_ROWS = 10_000
 
 
 class MissingExtra(ConfigError):
@@ -20,8 +20,8 @@ class MissingExtra(ConfigError):
 
 def _pyarrow() -> Any:
     try:
-        import pyarrow  # type: ignore[import-untyped]
-        import pyarrow.parquet  # type: ignore[import-untyped]
+        import pyarrow
+        import pyarrow.parquet
     except ImportError as exc:
         raise MissingExtra(INSTALL_HINT) from exc
     return pyarrow

@@ -33,6 +33,13 @@ class ExportQuery:
     filters: ClaimFilter = field(default_factory=ClaimFilter)
     min_sources: int | None = None
     level: Level = "claim"
+    # Counting an incident's sources takes a second pass over the store; it is made when
+    # ``min_sources`` or the incident level needs it, or when asked for the column's sake.
+    count_sources: bool = False
+
+    @property
+    def needs_sources(self) -> bool:
+        return self.count_sources or self.min_sources is not None or self.level == "incident"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +50,7 @@ class Record:
     claim: Claim
     review_state: str
     outlet: str | None
-    sources: int
+    sources: int | None  # None: the claim's incident's sources were not counted
     claims: int = 1
     conservative: int | None = None
 
@@ -107,7 +114,9 @@ def iter_records(
 ) -> Iterator[Record]:
     """Rows of an export, in stored order within each review state."""
     stats = stats if stats is not None else ExportStats()
-    per_incident = incident_sources(store) if store.count().incidents else {}
+    per_incident: dict[str, int] | None = None
+    if query.needs_sources:
+        per_incident = incident_sources(store) if store.count().incidents else {}
     claims = _claims(store, query, redactor, per_incident)
     if query.level == "claim":
         for record in claims:
@@ -134,14 +143,17 @@ def iter_records(
 
 
 def _enough(record: Record, query: ExportQuery, stats: ExportStats) -> bool:
-    if query.min_sources is not None and record.sources < query.min_sources:
+    if query.min_sources is not None and (record.sources or 0) < query.min_sources:
         stats.below_min_sources += 1
         return False
     return True
 
 
 def _claims(
-    store: Store, query: ExportQuery, redactor: Redactor | None, per_incident: dict[str, int]
+    store: Store,
+    query: ExportQuery,
+    redactor: Redactor | None,
+    per_incident: dict[str, int] | None,
 ) -> Iterator[Record]:
     docs = _Documents(store)
     names: dict[str, Names] = {}
@@ -152,10 +164,9 @@ def _claims(
         for claim in store.iter_claims(replace(query.filters, review_states=(state,))):
             doc = docs.get(claim.doc_id)
             outlet = doc.outlet if doc else None
-            if claim.incident_id is not None and claim.incident_id in per_incident:
-                sources = per_incident[claim.incident_id]
-            else:
-                sources = 1
+            sources: int | None = 1
+            if claim.incident_id is not None:
+                sources = None if per_incident is None else per_incident.get(claim.incident_id)
             if redactor is not None:
                 found = names.get(claim.doc_id)
                 if found is None:
