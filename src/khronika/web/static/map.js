@@ -30,10 +30,27 @@
     return box;
   }
 
+  // Natural Earth cuts rings at the antimeridian; Leaflet would draw the jump from +180 to
+  // -180 as a band across the whole map. Keep each ring's longitudes continuous instead.
+  function unwrapRing(ring) {
+    for (var i = 1; i < ring.length; i++) {
+      var prev = ring[i - 1][0];
+      while (ring[i][0] - prev > 180) { ring[i][0] -= 360; }
+      while (ring[i][0] - prev < -180) { ring[i][0] += 360; }
+    }
+  }
+  function unwrap(geometry) {
+    if (!geometry) { return; }
+    var polygons = geometry.type === "Polygon" ? [geometry.coordinates]
+      : geometry.type === "MultiPolygon" ? geometry.coordinates : [];
+    polygons.forEach(function (polygon) { polygon.forEach(unwrapRing); });
+  }
+
   fetch(el.dataset.boundaries, { credentials: "same-origin" })
     .then(function (r) { return r.json(); })
     .then(function (topo) {
       var countries = topojson.feature(topo, topo.objects.countries);
+      countries.features.forEach(function (f) { unwrap(f.geometry); });
       L.geoJSON(countries, {
         style: { color: "#555", weight: 1, fillColor: tileUrl ? "transparent" : "#f3f0e8", fillOpacity: 1 },
         interactive: false
