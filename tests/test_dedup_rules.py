@@ -87,7 +87,8 @@ def test_dedup_type_table(a: str, b: str, ok: bool) -> None:
     ("b", "together"),
     [
         (claim("b", "detention", count=(86, 86, "exact")), True),  # same day, same city
-        (claim("b", "detention", day="2024-09-13"), True),  # a day off: night, time zones
+        (claim("b", "detention", day="2024-09-11", end="2024-09-12"), True),  # the night into
+        (claim("b", "detention", day="2024-09-13"), False),  # next day: in a busy city, another
         (claim("b", place=KAZAN_SUBURB), True),  # within 25 km
         (claim("b", day="2024-10-17"), False),  # same city and type, next month
         (claim("b", place=SAMARA), False),  # same day, another city

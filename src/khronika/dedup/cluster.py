@@ -4,8 +4,9 @@ Three passes, so that a vague claim can never chain two distinct incidents toget
 
 1. **Pinned claims** (a settlement-level place and a date span of at most
    ``SPECIFIC_DAYS`` days) are compared only with pinned claims at places within
-   ``CITY_KM`` on nearby days — candidates come from an index keyed by (place, day) — and
-   every compatible pair is merged (union-find).
+   ``CITY_KM`` on overlapping days — candidates come from an index keyed by (place, day) —
+   and every compatible pair is merged (union-find), unless the two groups' counts of one
+   event type disagree by more than ``COUNT_FACTOR``.
 2. **Vague claims** (a region, the country, an unknown place, a longer span, an unknown
    date) attach to an incident from pass 1 only when exactly one is compatible; an incident
    that shares the claim's document wins over others. A region-level "raids in the Perm
@@ -14,7 +15,10 @@ Three passes, so that a vague claim can never chain two distinct incidents toget
    outlets) when their areas, periods and counts agree.
 
 Pair tests (``_compatible``): event types from the table in ``fingerprint``; dates that
-overlap within a day, or within ``FOLLOW_UP_LAG_DAYS`` when a court decision follows a raid;
+overlap (a night raid's span "13–14 February" meets "14 February"; an adjacent day does
+not — in a big city that is usually another raid). A court decision up to
+``FOLLOW_UP_LAG_DAYS`` after a raid joins it only when that raid's incident is the one
+candidate, so lagged links cannot chain a month of raids in one city;
 period aggregates (spans over ``LONG_DAYS``) only with each other; places within 25 km for
 settlements, the same region (admin1) when either is a region, the same country when both
 are country-level; counts of one event type within a factor of three. An undated claim
@@ -87,14 +91,22 @@ def cluster_incidents(
 
 
 class _UnionFind:
-    """Union-find whose roots may carry a fixed incident id; two ids never merge."""
+    """Union-find whose roots may carry a fixed incident id and a count profile.
 
-    __slots__ = ("anchor", "parent", "size")
+    Two fixed ids never merge. Nor do two groups whose counts of one event type are more
+    than ``COUNT_FACTOR`` apart: a report of a raid with no figure must not bridge the
+    incident where 40 were detained and the one where 1,200 were.
+    """
 
-    def __init__(self, anchors: list[str | None]) -> None:
+    __slots__ = ("anchor", "counts", "parent", "size")
+
+    def __init__(self, anchors: list[str | None], feats: list[Features]) -> None:
         self.parent = list(range(len(anchors)))
         self.size = [1] * len(anchors)
         self.anchor = anchors
+        self.counts: list[dict[str, tuple[int, int]] | None] = [
+            {f.type: (f.lo, f.hi)} if f.lo >= 0 else None for f in feats
+        ]
 
     def find(self, x: int) -> int:
         parent = self.parent
@@ -105,18 +117,32 @@ class _UnionFind:
             parent[x], x = root, parent[x]
         return root
 
-    def union(self, a: int, b: int) -> bool:
+    def union(self, a: int, b: int, *, force: bool = False) -> bool:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
         fa, fb = self.anchor[ra], self.anchor[rb]
         if fa is not None and fb is not None and fa != fb:
             return False
+        ca, cb = self.counts[ra], self.counts[rb]
+        if ca is not None and cb is not None and not force:
+            for kind, (lo, hi) in cb.items():
+                other = ca.get(kind)
+                if other is not None and max(lo, other[0]) > COUNT_FACTOR * min(hi, other[1]) + 2:
+                    return False
         if self.size[ra] < self.size[rb]:
-            ra, rb = rb, ra
+            ra, rb, ca, cb = rb, ra, cb, ca
         self.parent[rb] = ra
         self.size[ra] += self.size[rb]
         self.anchor[ra] = fa if fa is not None else fb
+        if cb is not None:
+            if ca is None:
+                self.counts[ra] = cb
+            else:
+                for kind, (lo, hi) in cb.items():
+                    old = ca.get(kind)
+                    ca[kind] = (lo, hi) if old is None else (min(lo, old[0]), max(hi, old[1]))
+            self.counts[rb] = None
         return True
 
 
@@ -125,7 +151,7 @@ class _Grouper:
         # a fixed order makes the result independent of the order claims arrive in
         feats.sort(key=lambda f: (f.start, f.claim_id))
         self.f = feats
-        self.uf = _UnionFind([existing.get(f.claim_id) for f in feats])
+        self.uf = _UnionFind([existing.get(f.claim_id) for f in feats], feats)
         self.by_doc: dict[str, list[int]] = defaultdict(list)
         for i, f in enumerate(feats):
             self.by_doc[f.doc].append(i)
@@ -155,7 +181,7 @@ class _Grouper:
         first: dict[str, int] = {}
         for i, anchor in enumerate(self.uf.anchor):
             if anchor is not None:
-                self.uf.union(first.setdefault(anchor, i), i)
+                self.uf.union(first.setdefault(anchor, i), i, force=True)
 
     def _pass_pinned(self) -> None:
         """Settlement and a short date: merge every compatible pair."""
@@ -164,17 +190,32 @@ class _Grouper:
             if not self.pinned[i]:
                 continue
             assert a.place is not None
-            back = FOLLOW_UP_LAG_DAYS + 1 if a.family == _FU else 1
             seen: set[int] = set()
             for place in self.neighbours[a.place]:
-                for day in range(a.start - back, a.end + 2):
+                for day in range(a.start, a.end + 1):
                     for j in index.get((place, day), ()):
                         if j not in seen:
                             seen.add(j)
-                            if _compatible(a, f[j], same_doc=a.doc == f[j].doc):
+                            if _compatible(a, f[j], same_doc=a.doc == f[j].doc, lag=False):
                                 uf.union(i, j)
             for day in range(a.start, a.end + 1):
                 index[(a.place, day)].append(i)
+        self._follow_ups()
+
+    def _follow_ups(self) -> None:
+        """A court's order days after a raid joins that raid's incident if it is the only
+        one it can belong to (in a busy city, lagged links would chain unrelated raids)."""
+        f, uf = self.f, self.uf
+        for i, a in enumerate(f):
+            if not self.pinned[i] or a.family != _FU:
+                continue
+            assert a.place is not None
+            own = uf.find(i)
+            candidates = [j for j in self.by_doc[a.doc] if self.pinned[j]]
+            for place in self.neighbours[a.place]:
+                for day in range(a.start - FOLLOW_UP_LAG_DAYS, a.start):
+                    candidates.extend(self._pinned_index.get((place, day), ()))
+            self._attach(i, (j for j in candidates if f[j].family != _FU and uf.find(j) != own))
 
     def _attach(self, i: int, candidates: Iterable[int]) -> bool:
         """Join the one compatible incident (one sharing the document wins); else False."""
@@ -323,7 +364,7 @@ def _place_neighbours(feats: list[Features]) -> dict[PlaceKey, list[PlaceKey]]:
     return out
 
 
-def _dates_ok(a: Features, b: Features, *, same_doc: bool) -> bool:
+def _dates_ok(a: Features, b: Features, *, same_doc: bool, lag: bool = True) -> bool:
     if a.dprec == D_UNKNOWN or b.dprec == D_UNKNOWN:
         if same_doc:
             return True
@@ -339,10 +380,10 @@ def _dates_ok(a: Features, b: Features, *, same_doc: bool) -> bool:
     if a.dprec == D_LONG:
         overlap = min(a.end, b.end) - max(a.start, b.start) + 1
         return overlap * 2 >= min(a.end - a.start, b.end - b.start) + 1
-    a_end, b_end = a.end + 1, b.end + 1
-    if a.family == _FU and b.family != _FU:
+    a_end, b_end = a.end, b.end
+    if lag and a.family == _FU and b.family != _FU:
         b_end += FOLLOW_UP_LAG_DAYS
-    elif b.family == _FU and a.family != _FU:
+    elif lag and b.family == _FU and a.family != _FU:
         a_end += FOLLOW_UP_LAG_DAYS
     return a.start <= b_end and b.start <= a_end
 
@@ -381,12 +422,12 @@ def _counts_ok(a: Features, b: Features) -> bool:
     return max(a.lo, b.lo) <= COUNT_FACTOR * min(a.hi, b.hi) + 2
 
 
-def _compatible(a: Features, b: Features, *, same_doc: bool) -> bool:
+def _compatible(a: Features, b: Features, *, same_doc: bool, lag: bool = True) -> bool:
     if not _family_ok(a.family, b.family, a.type == b.type,
                       a.type == "prosecution" or b.type == "prosecution"):
         return False
     return (
         _places_ok(a, b, same_doc=same_doc)
-        and _dates_ok(a, b, same_doc=same_doc)
+        and _dates_ok(a, b, same_doc=same_doc, lag=lag)
         and _counts_ok(a, b)
     )
