@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from khronika.dedup import (
     DocInfo,
@@ -233,3 +236,40 @@ def test_dedup_pairwise_scores() -> None:
     assert scores["incident_pair_precision"] == pytest.approx(2 / 6)
     split = {k: k for k in gold}
     assert pairwise_incident_scores(split, gold)["incident_pair_recall"] == 0.0
+
+
+_PLACES = (KAZAN, KAZAN_SUBURB, CHISTOPOL, SAMARA, TATARSTAN, RUSSIA, NOWHERE)
+
+
+@st.composite
+def claim_sets(draw: st.DrawFn) -> list[Claim]:
+    out = []
+    for n in range(draw(st.integers(1, 25))):
+        out.append(
+            claim(
+                f"c{n}",
+                draw(st.sampled_from(("raid", "detention", "deportation", "summons",
+                                      "citizenship_revocation"))),
+                day=draw(st.sampled_from((None, "2024-09-10", "2024-09-12", "2024-09-20"))),
+                place=draw(st.sampled_from(_PLACES)),
+                count=draw(st.sampled_from((None, (5, 5, "exact"), (80, 90, "range")))),
+                doc=f"d{draw(st.integers(0, 6))}",
+            )
+        )
+    return out
+
+
+@given(claim_sets(), st.randoms())
+def test_dedup_grouping_properties(claims: list[Claim], rnd: Any) -> None:
+    mapping = cluster_incidents(claims)
+    assert set(mapping) == {c.claim_id for c in claims}
+    shuffled = list(claims)
+    rnd.shuffle(shuffled)
+    assert cluster_incidents(shuffled) == mapping  # input order does not matter
+    # re-running with the result as "existing" changes nothing
+    assert cluster_incidents(shuffled, existing=mapping) == mapping
+    # a subset grouped first, then the rest added incrementally: earlier ids survive
+    half = shuffled[: len(shuffled) // 2]
+    first = cluster_incidents(half)
+    later = cluster_incidents(shuffled, existing=first)
+    assert all(later[cid] == iid for cid, iid in first.items())
