@@ -20,6 +20,7 @@ install command.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -88,6 +89,7 @@ class ResourcesPlugin(WorkerPlugin):
 
     def __init__(self, codebook_toml: str | None = None) -> None:
         self.codebook_toml = codebook_toml
+        self.digest = _digest(codebook_toml)
         self.resources: Resources | None = None
         self.lock: threading.Lock | None = None
 
@@ -188,7 +190,7 @@ def run_dask(
     partition, for tests.
     """
     codebook_toml = codebook_path.read_text(encoding="utf-8") if codebook_path else None
-    client.register_plugin(ResourcesPlugin(codebook_toml), name=PLUGIN_NAME)
+    _install_resources(client, codebook_toml)
     threads = sum(client.nthreads().values()) or 1  # type: ignore[no-untyped-call]  # distributed leaves it unannotated
     limit = max_in_flight or IN_FLIGHT_PER_THREAD * threads
     writer = _Writer(store, on_outcome)
@@ -226,6 +228,22 @@ def run_dask(
     while running.count():
         collect(next(running))
     return writer.summary()
+
+
+def _install_resources(client: Client, codebook_toml: str | None) -> None:
+    # A long-lived cluster keeps the plugin between runs: rebuild only for another codebook.
+    installed = client.run(_installed_digest)
+    if not installed or set(installed.values()) != {_digest(codebook_toml)}:
+        client.register_plugin(ResourcesPlugin(codebook_toml), name=PLUGIN_NAME)
+
+
+def _installed_digest(dask_worker: Any) -> str | None:
+    plugin = dask_worker.plugins.get(PLUGIN_NAME)
+    return plugin.digest if isinstance(plugin, ResourcesPlugin) else None
+
+
+def _digest(codebook_toml: str | None) -> str:
+    return hashlib.sha256((codebook_toml or "<bundled>").encode()).hexdigest()[:16]
 
 
 def _partitions(
