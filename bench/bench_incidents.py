@@ -6,10 +6,10 @@
 Each size runs in its own process, so "peak RSS" is that size's own high-water mark
 (claims in memory included; "grouping +RSS" is what grouping added on top). The synthetic
 record: 2,000 towns in 85 regions, town sizes Zipf-like (the largest town gets ~8% of the
-incidents), incidents spread over five years, each told by 1–4 documents with 1–4 claims
-each (raid, detentions, escorts, later court orders), ±20% count noise, a few claims at
-region level or undated. Pairwise precision/recall against the generating incidents is
-printed as a sanity check.
+incidents), incidents spread over five years per 100 k claims (``--years`` fixes the
+span), each told by 1–4 documents with 1–4 claims each (raid, detentions, escorts, later
+court orders), ±20% count noise, a few claims at region level or undated. Pairwise
+precision/recall against the generating incidents is printed as a sanity check.
 """
 
 from __future__ import annotations
@@ -30,7 +30,9 @@ SIZES = (10_000, 100_000, 1_000_000)
 _KINDS = ("raid", "detention", "escort_to_enlistment_office", "summons", "deportation")
 
 
-def synthetic(n: int, seed: int = 7) -> tuple[list[Claim], dict[str, DocInfo], dict[str, str]]:
+def synthetic(
+    n: int, years: int, seed: int = 7
+) -> tuple[list[Claim], dict[str, DocInfo], dict[str, str]]:
     rng = random.Random(seed)
     towns = [
         (f"town{t}", rng.uniform(43.0, 68.0), rng.uniform(30.0, 135.0), f"{t % 85:02d}", 10_000 + t)
@@ -46,7 +48,7 @@ def synthetic(n: int, seed: int = 7) -> tuple[list[Claim], dict[str, DocInfo], d
     while len(claims) < n:
         incident += 1
         name, lat, lon, admin1, gid = rng.choices(towns, weights)[0]
-        day = base + timedelta(days=rng.randrange(5 * 365))
+        day = base + timedelta(days=rng.randrange(years * 365))
         detained = rng.randint(5, 400)
         for d in range(rng.randint(1, 4)):
             doc_id = f"doc{incident}-{d}"
@@ -81,9 +83,9 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def one(n: int) -> None:
+def one(n: int, years: int) -> None:
     t0 = time.perf_counter()
-    claims, docs, truth = synthetic(n)
+    claims, docs, truth = synthetic(n, years)
     made, before = time.perf_counter() - t0, rss_mb()
     t0 = time.perf_counter()
     mapping = cluster_incidents(claims, documents=docs)
@@ -94,7 +96,7 @@ def one(n: int) -> None:
         f"incidents {len(set(mapping.values())):,}  peak RSS {rss_mb():,.0f} MB  "
         f"grouping +RSS {rss_mb() - before:,.0f} MB  "
         f"pair P {scores['incident_pair_precision']:.3f} R {scores['incident_pair_recall']:.3f}"
-        f"  (generation {made:.1f} s)",
+        f"  ({years} years; generation {made:.1f} s)",
         flush=True,
     )
 
@@ -102,12 +104,18 @@ def one(n: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, help="one size only (in this process)")
+    parser.add_argument(
+        "--years", type=int,
+        help="span of the record; default 5 years per 100 k claims, so that reports per "
+        "town and day stay as dense as at 100 k (a fixed span makes big towns ever busier)",
+    )
     args = parser.parse_args()
     if args.n:
-        one(args.n)
+        one(args.n, args.years or max(5, 5 * args.n // 100_000))
         return
     for n in SIZES:
-        subprocess.run([sys.executable, __file__, "--n", str(n)], check=True)
+        extra = ["--years", str(args.years)] if args.years else []
+        subprocess.run([sys.executable, __file__, "--n", str(n), *extra], check=True)
 
 
 if __name__ == "__main__":
