@@ -19,10 +19,10 @@ COMPONENT = "khronika.attribution.v1"
 _RU_SPEECH = frozenset(
     """сообщить сообщать рассказать рассказывать заявить заявлять написать писать передать
     передавать утверждать подтвердить подтверждать отметить пояснить добавить указать сказать
-    говорить уточнить опровергнуть опровергать отрицать сообщаться""".split()
+    говорить уточнить сообщаться""".split()
 )
 _EN_SPEECH = frozenset(
-    "say report tell write add state announce claim confirm allege deny told said".split()
+    "say report tell write add state announce claim confirm allege told said".split()
 )
 _RU_BY = ("данные", "слово", "информация", "сведение", "оценка")  # "по данным X", "по словам X"
 _RU_GENERIC = frozenset(
@@ -36,8 +36,13 @@ _EN_GENERIC = frozenset(
 _DESCRIPTORS = frozenset(
     """телеграм-канал телеграм канал издание газета агентство портал сайт паблик
     local outlet independent channel newspaper military rights group agency news site
-    telegram media publication the a an""".split()
+    telegram media publication the a an местный региональный городской независимый
+    оппозиционный новостной""".split()
 )
+_EN_AUDIENCE = frozenset("reporters journalists media press us me".split())
+_EN_AUX = frozenset("have has had did does do also later".split())
+_OPEN_QUOTES = frozenset("«“")
+_CLOSE_QUOTES = frozenset("»”")
 _RU_OWN = frozenset("наш наша наше наши свой своя свои редакция".split())
 _EN_OWN = frozenset("our we us".split())
 _POSSESSIVE = frozenset("их его её ее мой наш свой his her their its our my".split())
@@ -47,6 +52,7 @@ _MONTHS = frozenset(
 )
 _STOP = frozenset(',.;:!?()—–"«»“”')
 
+_TO_US = frozenset("мы я".split())  # "нам пишут", "мне рассказали": an unnamed source
 _HEDGE_RU = frozenset("якобы предположительно вероятно утверждаться".split())
 _HEDGE_EN = frozenset("reportedly allegedly apparently purportedly supposedly".split())
 _DENY_RU = frozenset("опровергнуть опровергать отрицать".split())
@@ -73,6 +79,9 @@ class Cues:
     hedged: bool = False
     unconfirmed: bool = False
     disputed: bool = False
+    # False when the denial or non-confirmation answers a claim made earlier in its own
+    # sentence ("lawyers said …; police denied the allegation"), so it covers no other one
+    covers_previous: bool = True
 
 
 def find_credit(sentence: Sentence, lang: Lang) -> Credit | None:
@@ -108,6 +117,10 @@ def find_cues(sentence: Sentence, lang: Lang) -> Cues:
             bool(lset & _HEDGE_RU)
             or _has_seq(lemmas, ("по", "данные"))
             or _has_seq(lemmas, ("по", "слово"))
+            or any(
+                lemmas[k] in _TO_US and lemmas[k + 1] in _RU_SPEECH
+                for k in range(len(lemmas) - 1)
+            )
         )
         disputed = bool(lset & _DENY_RU)
         unconfirmed = False
@@ -120,7 +133,32 @@ def find_cues(sentence: Sentence, lang: Lang) -> Cues:
         hedged = bool(lset & _HEDGE_EN) or "said to" in sentence.text
         disputed = bool(lset & _DENY_EN)
         unconfirmed = bool(_UNCONFIRMED_EN.search(sentence.text))
-    return Cues(hedged, unconfirmed, disputed)
+    return Cues(hedged, unconfirmed, disputed, _covers_previous(sentence, lemmas, lang))
+
+
+def _covers_previous(sentence: Sentence, lemmas: list[str], lang: Lang) -> bool:
+    deny, confirm = (_DENY_RU, _CONFIRM_RU) if lang == "ru" else (_DENY_EN, _CONFIRM_EN)
+    speech = _RU_SPEECH if lang == "ru" else _EN_SPEECH
+    toks = sentence.tokens
+    cue = next((i for i, lem in enumerate(lemmas) if lem in deny or lem in confirm), None)
+    if cue is None:
+        return True
+    for k in range(cue):
+        if lemmas[k] not in speech:
+            continue
+        # English tokens carry no reliable part of speech: "these reports" is a noun
+        if lang == "ru" and toks[k].pos not in ("VERB", "AUX"):
+            continue
+        if lang == "en" and k > 0 and lemmas[k - 1] in _EN_DETERMINERS:
+            continue
+        if any(t.text in _CLAUSE_BREAKS or t.lemma.lower() in _CLAUSE_BREAKS
+               for t in toks[k + 1 : cue]):
+            return False  # "lawyers said …; police denied it": the denial answers this clause
+    return True
+
+
+_EN_DETERMINERS = frozenset("the these those this such a an".split())
+_CLAUSE_BREAKS = frozenset(";  — – but while а но однако".split())
 
 
 # --------------------------------------------------------------------------- Russian
@@ -213,6 +251,8 @@ def _ru_speaker(toks: tuple[Token, ...], lemmas: list[str], v: int) -> tuple[int
         break
     if j < n and lemmas[j] in ("в", "во"):
         j += 1  # impersonal "сообщили в пресс-службе УМВД"
+    elif j < n and toks[j].pos == "ADP":
+        return None
     end = _np_end(toks, j)
     return (j, end) if end > j else None
 
@@ -226,6 +266,13 @@ def _np_end(toks: tuple[Token, ...], start: int) -> int:
         low = text.lower()
         if quoted and k > start and text in ("»", '"', "”"):
             return k + 1
+        if not quoted and k > start and text in _OPEN_QUOTES:
+            close = next(
+                (m for m in range(k + 1, min(len(toks), k + 10)) if toks[m].text in _CLOSE_QUOTES),
+                None,
+            )
+            if close is not None:
+                return close + 1
         if not quoted and (text in _STOP or low in ("что", "со", "citing", "that", "on", "in")):
             break
         k += 1
@@ -249,6 +296,13 @@ def _en_credits(
                 found.append((i + 2, end))
         elif lem in ("cite", "citing"):
             end = _np_end(toks, i + 1)
+            if (
+                end > i + 1
+                and end + 1 < n
+                and toks[end].text.lower() in ("in", "at", "within")
+                and lemmas[end - 1] in ("source", "official", "person", "people")
+            ):
+                end = _np_end(toks, end + 1)  # "sources in the ministry"
             if end > i + 1:
                 cited.append((i + 1, end))
         elif lem in _EN_SPEECH:
@@ -269,11 +323,17 @@ def _en_credits(
             start = i
             while start > 0 and toks[start - 1].text not in _STOP and i - start < 10:
                 start -= 1
-            if start < i and not any(t.lemma in ("that", "which", "who") for t in toks[start:i]):
-                found.append((start, i))
+            stop = i
+            while stop > start and toks[stop - 1].text.lower() in _EN_AUX:
+                stop -= 1
+            if start < stop and not any(
+                t.lemma in ("that", "which", "who") for t in toks[start:stop]
+            ):
+                found.append((start, stop))
                 if lem in ("tell", "told") and i + 1 < n:
                     end = _np_end(toks, i + 1)
-                    if end > i + 1 and toks[i + 1].text.lower() not in _EN_OWN:
+                    addressee = toks[i + 1].text.lower()
+                    if end > i + 1 and addressee not in _EN_OWN and addressee not in _EN_AUDIENCE:
                         found.append((i + 1, end))
 
 
@@ -281,7 +341,13 @@ def _en_credits(
 
 
 def _name(sentence: Sentence, a: int, b: int) -> str:
-    words = [t for t in sentence.tokens[a:b] if t.text not in _STOP]
+    toks = sentence.tokens
+    opening = next((k for k in range(a, b) if toks[k].text in _OPEN_QUOTES), None)
+    if opening is not None and opening > a and all(
+        t.text[:1].islower() for t in toks[a:opening]
+    ):
+        a = opening  # "местный паблик «Подольск онлайн»" → "Подольск онлайн"
+    words = [t for t in toks[a:b] if t.text not in _STOP]
     while words and words[0].text.lower() in ("the", "a", "an", "its", "his", "her", "their"):
         words = words[1:]
     while words and words[0].lemma.lower() in _POSSESSIVE:

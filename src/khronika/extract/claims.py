@@ -11,7 +11,7 @@ from khronika.codebook import Codebook, find_phrases
 from khronika.extract.attribution import Credit, Cues, find_credit, find_cues
 from khronika.extract.counts import extract_counts
 from khronika.extract.dates import extract_dates
-from khronika.extract.events import Trigger, find_triggers, sentence_lemmas
+from khronika.extract.events import Trigger, find_triggers, mentioned_events, sentence_lemmas
 from khronika.geocode import Geocoder
 from khronika.model import (
     UNKNOWN_DATE,
@@ -78,10 +78,18 @@ def extract_claims(
     drafts: list[_Draft] = []
     cues_by_sentence: list[Cues] = []
     triggers_by_sentence: list[list[Trigger]] = []
+    mentioned_by_sentence: list[frozenset[EventType]] = []
     title_text = " ".join((doc.title or "").split()).casefold()
     for i, sentence in enumerate(sentences):
         if title_text and " ".join(sentence.text.split()).casefold() == title_text:
-            continue  # the headline repeats the story that follows; it is not evidence of its own
+            # the headline repeats the story that follows; it is not evidence of its own
+            cues_by_sentence.append(Cues())
+            triggers_by_sentence.append([])
+            mentioned_by_sentence.append(frozenset())
+            continue
+        if _starts_item(sentence):
+            # a round-up's new item is a new story: its place, date and source start afresh
+            story = _Story(actors=story.actors, targets=story.targets)
         credit = find_credit(sentence, lang)
         cues = find_cues(sentence, lang)
         cues_by_sentence.append(cues)
@@ -90,13 +98,24 @@ def extract_claims(
         dates = extract_dates(sentence, lang, doc.published)
         triggers = find_triggers(sentences, i, lang, codebook, title_lemmas=title_lemmas)
         triggers_by_sentence.append(triggers)
+        mentioned_by_sentence.append(
+            mentioned_events(sentence, lang, codebook)
+            if not triggers and (cues.disputed or cues.unconfirmed)
+            else frozenset()
+        )
         lex = codebook.lexicons[lang]
         lemmas = sentence_lemmas(sentence)
         actors = _lexicon_values(lemmas, lex.actors) or story.actors
         targets = _lexicon_values(lemmas, lex.targets) or story.targets
         counts = [c for c in extract_counts(sentence, lang) if not _inside(c, credit)]
         if triggers:
-            assigned = _assign_counts(sentence, triggers, counts)
+            # "в Ярославле задержали 34 человека, в Твери — 21": a place paired with its own count
+            elliptic = _elliptic_pairs(sentence, places, counts)
+            paired_places = {id(p) for p, _ in elliptic}
+            paired_counts = {id(c) for _, c in elliptic}
+            places_left = [p for p in places if id(p) not in paired_places]
+            counts_left = [c for c in counts if id(c) not in paired_counts]
+            assigned = _assign_counts(sentence, triggers, counts_left)
             for t_index, trigger in enumerate(triggers):
                 if t_index in assigned or trigger.event_type == "raid":
                     continue
@@ -109,12 +128,15 @@ def extract_claims(
             seen: set[tuple[EventType, str | None]] = set()
             for t_index, trigger in enumerate(triggers):
                 fallback = story.places[-1] if story.places else UNKNOWN_PLACE
-                chosen_places = _places_for(trigger, places, sentence) or [fallback]
+                chosen_places = _places_for(trigger, places_left, sentence) or [fallback]
                 if len(chosen_places) > 1 and t_index in assigned:
                     # "рейды в Казани, Тюмени и Кургане, после чего на учёт встали 14 человек":
                     # one figure for the whole list, placed where all its places are
                     chosen_places = [_common_place(chosen_places, geocoder)]
-                for chosen in chosen_places:
+                counted = [(p, assigned.get(t_index)) for p in chosen_places]
+                if trigger.event_type != "raid" and t_index in assigned:
+                    counted += elliptic
+                for chosen, count in counted:
                     key = (trigger.event_type, chosen.name)
                     if key in seen:
                         continue
@@ -126,7 +148,7 @@ def extract_claims(
                             trigger.event_type,
                             trigger,
                             chosen,
-                            assigned.get(t_index),
+                            count,
                             date,
                             sources,
                             cues,
@@ -141,13 +163,25 @@ def extract_claims(
             story.places = places
         if dates:
             story.date = dates[0]
-        story.last_count = counts[-1] if counts else None
+        if counts:
+            story.last_count = counts[-1]
+        elif triggers:
+            # kept only over sentences without events: "Редакции не удалось это подтвердить.
+            # Позднее их отправили …"
+            story.last_count = None
         if actors:
             story.actors = actors
         if targets:
             story.targets = targets
     return [
-        _finish(doc, sentences, d, cues_by_sentence, triggers_by_sentence, components)
+        _finish(
+            doc,
+            sentences,
+            d,
+            cues_by_sentence,
+            _Around(triggers_by_sentence, mentioned_by_sentence),
+            components,
+        )
         for d in drafts
     ]
 
@@ -157,14 +191,12 @@ def _finish(
     sentences: list[Sentence],
     d: _Draft,
     cues: list[Cues],
-    triggers: list[list[Trigger]],
+    around: _Around,
     components: tuple[str, ...],
 ) -> Claim:
     s = sentences[d.sentence]
     certainty: Certainty = "asserted"
-    nxt = d.sentence + 1
-    # a trigger-less next sentence ("This number has not been confirmed.") covers this one
-    follow = cues[nxt] if nxt < len(cues) and not triggers[nxt] else None
+    follow = _following_cues(d.sentence, d.event_type, cues, around)
     if d.cues.disputed or (follow and follow.disputed):
         certainty = "disputed"
     elif d.cues.unconfirmed or (follow and follow.unconfirmed):
@@ -188,6 +220,77 @@ def _finish(
         trigger=d.trigger.span,
         components=components,
     )
+
+
+# how many sentences after a claim a denial or non-confirmation may stand and still cover it
+_COVER_REACH = 3
+_ITEM_MARKS = frozenset("— – - • * ·".split())
+
+
+@dataclass(frozen=True, slots=True)
+class _Around:
+    triggers: list[list[Trigger]]
+    mentioned: list[frozenset[EventType]]  # event types a trigger-less denial names
+
+
+def _following_cues(
+    index: int, event_type: EventType, cues: list[Cues], around: _Around
+) -> Cues | None:
+    """The cues of the first trigger-less sentence after ``index``, when they cover this claim.
+
+    "This number has not been confirmed." or "В администрации это опровергли." speaks about
+    the event just told (and its restatements); "denied that anyone had been pressured" about
+    the events it names, however far back; "lawyers said …; police denied it" about its own.
+    """
+    between: set[EventType] = set()
+    for k in range(index + 1, min(len(cues), index + 1 + _COVER_REACH)):
+        if around.triggers[k]:
+            between |= {t.event_type for t in around.triggers[k]}
+            continue
+        if not cues[k].covers_previous:
+            return None
+        if around.mentioned[k]:
+            return cues[k] if event_type in around.mentioned[k] else None
+        return cues[k] if between <= {event_type} else None
+    return None
+
+
+def _starts_item(sentence: Sentence) -> bool:
+    text = sentence.text.lstrip()
+    if text[:1] in _ITEM_MARKS:
+        return True
+    head = text.split(maxsplit=1)[0] if text else ""
+    return len(head) > 1 and head[:-1].isdigit() and head[-1] in ").:"
+
+
+_ELLIPSIS_LINKS = frozenset("— – - в во in ещё еще another more".split())
+_DASHES = frozenset("— – -".split())
+
+
+def _elliptic_pairs(
+    sentence: Sentence, places: list[Place], counts: list[Count]
+) -> list[tuple[Place, Count]]:
+    """Places that carry their own figure through a dash: "в Твери — 21", "двоих — в Томске"."""
+    tokens = sentence.tokens
+    pairs: list[tuple[Place, Count]] = []
+    for place in places:
+        if place.span is None:
+            continue
+        for count in counts:
+            if count.span is None:
+                continue
+            lo, hi = sorted(
+                ((place.span.start, place.span.stop), (count.span.start, count.span.stop))
+            )
+            between = [t.text.lower() for t in tokens if lo[1] <= t.start and t.stop <= hi[0]]
+            if (
+                between
+                and set(between) <= _ELLIPSIS_LINKS
+                and any(w in _DASHES for w in between)
+            ):
+                pairs.append((place, count))
+                break
+    return pairs
 
 
 def _resolve_sources(credit: Credit | None, story: _Story) -> tuple[str, ...]:
@@ -294,7 +397,7 @@ def _assign_counts(
     return out
 
 
-_PRONOUNS = frozenset("их им они них ними them they".split())
+_PRONOUNS = frozenset("их им они них ними them they their".split())
 _PARTITIVE = frozenset("из по среди of among some many most all".split())
 _ACQUIRED = frozenset(
     "получить получивший стать become obtain receive get naturalize родиться bear".split()

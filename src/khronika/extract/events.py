@@ -71,6 +71,17 @@ def find_triggers(
     return found
 
 
+def mentioned_events(sentence: Sentence, lang: Lang, codebook: Codebook) -> frozenset[EventType]:
+    """Event types whose trigger words a sentence uses at all, negated or not ("denied that
+    anyone had been pressured" names recruitment pressure without its contract)."""
+    lemmas = sentence_lemmas(sentence)
+    return frozenset(
+        r.event
+        for r in codebook.rules_for(lang)
+        if any(match_phrase(lemmas, i, p) for i in range(len(lemmas)) for p in r.groups[0])
+    )
+
+
 def _match_rule(rule: Rule, lemmas: list[str]) -> list[tuple[int, int, int]]:
     out = []
     head, rest = rule.groups[0], rule.groups[1:]
@@ -179,12 +190,23 @@ def _is_attributive_en(tokens: tuple[Token, ...], i: int) -> bool:
     return before_ok and nxt.isalpha() and nxt.islower() and nxt not in _EN_NOT_NOUN
 
 
+# Words that open a sentence continuing the previous one's subject ("Most of them …").
+_CONTINUING = frozenset("они их них им ими they them their".split())
+_OPENING = 3
+
+
 def _in_scope(
     sentences: list[Sentence], index: int, lex: LangLexicon, title_lemmas: list[str]
 ) -> bool:
     here = sentence_lemmas(sentences[index])
     if find_phrases(here, lex.out):
         return False
+    if (
+        index > 0
+        and _CONTINUING & set(here[:_OPENING])
+        and find_phrases(sentence_lemmas(sentences[index - 1]), lex.out)
+    ):
+        return False  # "… were killed in Ukraine. Most of them had been sent to the front."
     if find_phrases(here, lex.domain):
         return True
     context: list[list[str]] = [title_lemmas] if title_lemmas else []
