@@ -1,17 +1,20 @@
 """khronika's claims in ACLED's columns: the mapping documented in ``docs/exports.md``.
 
-Every row is a flat dict of typed Python values (``date``, ``int``, ``float``, ``str``,
-``None``) in ``COLUMNS`` order; the CSV, GeoJSON and Parquet writers only change how they
-spell them.
+Every row is a tuple of values in ``COLUMNS`` order (``int``, ``float``, ``str``, ``None``;
+dates as ISO ``YYYY-MM-DD`` strings), made from a claim in the store's JSON shape rather than
+a ``Claim``: decoding a million claims into dataclasses costs more than the whole export. The
+CSV, GeoJSON and Parquet writers only change how they spell the values.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
-from typing import Any
+from typing import Any, Protocol
 
-from khronika.model import Actor, Claim, EventType, Target
+from khronika.model import Actor, EventType, Target
 
 # ACLED's columns, in ACLED's order.
 ACLED_COLUMNS: tuple[str, ...] = (
@@ -143,85 +146,156 @@ class RowContext:
     conservative: int | None = None
 
 
-def flat_row(claim: Claim, ctx: RowContext, *, timestamp: int) -> dict[str, Any]:
-    """One claim (or incident, through its representative claim) as ``COLUMNS``' values."""
-    loc, d, cnt = claim.location, claim.date, claim.count
-    where = country(loc.country)
-    country_name = where.name if where else (loc.country or "Russia")
-    actor1, assoc1 = _state_actor(claim.actors, loc.country or "RU", country_name)
-    actor2, assoc2 = _civilians(claim.targets, country_name)
-    inter2 = INTER_CIVILIANS if actor2 else None
-    sources = list(claim.attribution)
-    if ctx.outlet and ctx.outlet not in sources:
-        sources.append(ctx.outlet)
-    event_day = d.start or d.end
-    precision_days = (d.end - d.start).days if d.start and d.end else None
-    time_precision = _TIME_PRECISION[d.precision]
-    if d.precision == "day" and precision_days is not None and precision_days > 0:
-        time_precision = 2 if precision_days <= 7 else 3
-    return {
-        "event_id_cnty": (where.iso3 if where else "XXX") + "-"
-        + (claim.incident_id if ctx.claims > 1 and claim.incident_id else claim.claim_id),
-        "event_date": event_day,
-        "year": event_day.year if event_day else None,
-        "time_precision": time_precision,
-        "disorder_type": DISORDER_TYPE,
-        "event_type": DISORDER_TYPE,
-        "sub_event_type": SUB_EVENT_TYPE[claim.event_type],
-        "actor1": actor1,
-        "assoc_actor_1": assoc1,
-        "inter1": INTER_STATE,
-        "actor2": actor2,
-        "assoc_actor_2": assoc2,
-        "inter2": inter2,
-        "interaction": INTER_STATE * 10 + (inter2 or 0),
-        "civilian_targeting": "",
-        "iso": where.numeric if where else None,
-        "region": _REGION.get(loc.country or "", ""),
-        "country": country_name,
-        "admin1": loc.admin1 or "",
-        "admin2": loc.name if loc.precision == "district" and loc.name else "",
-        "admin3": "",
-        "location": loc.name or "",
-        "latitude": loc.lat,
-        "longitude": loc.lon,
-        "geo_precision": _GEO_PRECISION.get(loc.precision),
-        "source": "; ".join(sources),
-        "source_scale": "",
-        "notes": _notes(claim, ctx),
-        "fatalities": 0,
-        "tags": _tags(claim, ctx),
-        "timestamp": timestamp,
-        "claim_id": claim.claim_id,
-        "incident_id": claim.incident_id,
-        "doc_id": claim.doc_id,
-        "khronika_event_type": claim.event_type,
-        "date_start": d.start,
-        "date_end": d.end,
-        "date_precision": d.precision,
-        "date_text": d.text,
-        "location_text": loc.text,
-        "location_precision": loc.precision,
-        "geonameid": loc.geonameid,
-        "country_code": loc.country,
-        "count_min": cnt.min if cnt else None,
-        "count_max": cnt.max if cnt else None,
-        "count_qualifier": cnt.qualifier if cnt else None,
-        "count_text": cnt.text if cnt else None,
-        "count_conservative": ctx.conservative,
-        "certainty": claim.certainty,
-        "attribution": "; ".join(claim.attribution),
-        "outlet": ctx.outlet,
-        "sources": ctx.sources,
-        "claims": ctx.claims,
-        "actors": "; ".join(claim.actors),
-        "targets": "; ".join(claim.targets),
-        "evidence": claim.evidence.text,
-        "evidence_start": claim.evidence.start,
-        "evidence_end": claim.evidence.end,
-        "review_state": ctx.review_state,
-        "components": "; ".join(claim.components),
-    }
+class Context(Protocol):
+    """``RowContext``'s fields, as any object carries them (an export ``Record`` does)."""
+
+    @property
+    def review_state(self) -> str: ...
+    @property
+    def outlet(self) -> str | None: ...
+    @property
+    def sources(self) -> int | None: ...
+    @property
+    def claims(self) -> int: ...
+    @property
+    def conservative(self) -> int | None: ...
+
+
+class AcledRows:
+    """Claims (``codec.claim_to_full_dict``'s shape) → rows of ``COLUMNS``' values.
+
+    One per export run: the labels that depend only on a country, the actors or the targets
+    are made once per distinct combination and kept here, since a run repeats few of them.
+    """
+
+    def __init__(self, *, timestamp: int) -> None:
+        self.timestamp = timestamp
+        self._countries: dict[str | None, tuple[str, str, int | None]] = {}
+        self._actors: dict[tuple[tuple[str, ...], str], tuple[str, str]] = {}
+        self._targets: dict[tuple[tuple[str, ...], str], tuple[str, str]] = {}
+
+    def values(self, claim: Mapping[str, Any], ctx: Context) -> tuple[Any, ...]:
+        loc, d, cnt = claim["location"], claim["date"], claim["count"]
+        code = loc.get("country")
+        place = self._countries.get(code)
+        if place is None:
+            where = country(code)
+            name = where.name if where else (code or "Russia")
+            place = (name, where.iso3 if where else "XXX", where.numeric if where else None)
+            self._countries[code] = place
+        country_name, iso3, numeric = place
+        actors = tuple(claim.get("actors") or ())
+        key = (actors, code or "RU")
+        state = self._actors.get(key)
+        if state is None:
+            state = self._actors[key] = _state_actor(actors, key[1], country_name)
+        targets = tuple(claim.get("targets") or ())
+        civilians = self._targets.get((targets, country_name))
+        if civilians is None:
+            civilians = _civilians(targets, country_name)
+            self._targets[(targets, country_name)] = civilians
+        inter2 = INTER_CIVILIANS if civilians[0] else None
+        attribution: Sequence[str] = claim.get("attribution") or ()
+        outlet = ctx.outlet
+        sources = list(attribution)
+        if outlet and outlet not in sources:
+            sources.append(outlet)
+        start, end, precision = d.get("start"), d.get("end"), d["precision"]
+        event_day = start or end
+        time_precision = _TIME_PRECISION[precision]
+        if precision == "day" and start and end and end != start:
+            days = (date.fromisoformat(end) - date.fromisoformat(start)).days
+            if days > 0:
+                time_precision = 2 if days <= 7 else 3
+        event_type = claim["event_type"]
+        certainty = claim["certainty"]
+        claim_id = claim.get("claim_id") or ""
+        incident_id = claim.get("incident_id")
+        counted = _count_phrase(cnt)
+        evidence = claim["evidence"]
+        n_claims = ctx.claims
+        loc_name = loc.get("name")
+        loc_precision = loc["precision"]
+        # the two text columns ACLED users read: notes (a sentence) and tags (key=value)
+        when = "On an unknown date"
+        if start and end and end != start:
+            when = f"Between {start} and {end}"
+        elif start:
+            when = f"On {start}"
+        notes = f"{when}, {EVENT_LABEL[event_type]} in {loc_name or 'an unknown place'}"
+        notes += f" ({counted})." if counted else "."
+        if attribution:
+            notes += f" Reported by {', '.join(attribution)} ({certainty})."
+        if n_claims > 1:
+            notes += f" {n_claims} claims from {ctx.sources or 'several'} sources."
+        tags = f"khronika event type={event_type}; certainty={certainty}"
+        if cnt is not None:
+            tags += f"; count={counted or cnt['qualifier']}"
+        if not actors:
+            tags += "; actor not stated"
+        return (
+            iso3 + "-" + (incident_id if n_claims > 1 and incident_id else claim_id),
+            event_day,
+            int(event_day[:4]) if event_day else None,
+            time_precision,
+            DISORDER_TYPE,
+            DISORDER_TYPE,
+            SUB_EVENT_TYPE[event_type],
+            state[0],
+            state[1],
+            INTER_STATE,
+            civilians[0],
+            civilians[1],
+            inter2,
+            INTER_STATE * 10 + (inter2 or 0),
+            "",
+            numeric,
+            _REGION.get(code or "", ""),
+            country_name,
+            loc.get("admin1") or "",
+            loc_name if loc_precision == "district" and loc_name else "",
+            "",
+            loc_name or "",
+            loc.get("lat"),
+            loc.get("lon"),
+            _GEO_PRECISION.get(loc_precision),
+            "; ".join(sources),
+            "",
+            notes,
+            0,
+            tags,
+            self.timestamp,
+            # khronika's own columns
+            claim_id,
+            incident_id,
+            claim["doc_id"],
+            event_type,
+            start,
+            end,
+            precision,
+            d.get("text"),
+            loc.get("text"),
+            loc_precision,
+            loc.get("geonameid"),
+            code,
+            cnt.get("min") if cnt else None,
+            cnt.get("max") if cnt else None,
+            cnt["qualifier"] if cnt else None,
+            cnt.get("text") if cnt else None,
+            ctx.conservative,
+            certainty,
+            "; ".join(attribution),
+            outlet,
+            ctx.sources,
+            n_claims,
+            "; ".join(actors),
+            "; ".join(targets),
+            evidence["text"],
+            evidence.get("start") or 0,
+            evidence.get("end") or 0,
+            ctx.review_state,
+            "; ".join(claim.get("components") or ()),
+        )
 
 
 def _state_actor(actors: tuple[Actor, ...], code: str, name: str) -> tuple[str, str]:
@@ -247,40 +321,14 @@ def _civilians(targets: tuple[Target, ...], name: str) -> tuple[str, str]:
     return f"Civilians ({name})", "; ".join(labels)
 
 
-def _count_phrase(claim: Claim) -> str:
-    c = claim.count
+def _count_phrase(c: Mapping[str, Any] | None) -> str:
     if c is None:
         return ""
-    if c.min is not None and c.max is not None and c.min != c.max:
-        return f"{c.min}-{c.max} people"
-    if c.min is not None:
-        return ("at least " if c.max is None else "") + f"{c.min} people"
-    if c.max is not None:
-        return f"up to {c.max} people"
+    low, high = c.get("min"), c.get("max")
+    if low is not None and high is not None and low != high:
+        return f"{low}-{high} people"
+    if low is not None:
+        return ("at least " if high is None else "") + f"{low} people"
+    if high is not None:
+        return f"up to {high} people"
     return ""
-
-
-def _notes(claim: Claim, ctx: RowContext) -> str:
-    when = claim.date.start.isoformat() if claim.date.start else "On an unknown date"
-    if claim.date.start and claim.date.end and claim.date.end != claim.date.start:
-        when = f"Between {claim.date.start.isoformat()} and {claim.date.end.isoformat()}"
-    elif claim.date.start:
-        when = f"On {when}"
-    where = claim.location.name or "an unknown place"
-    what = EVENT_LABEL[claim.event_type]
-    count = _count_phrase(claim)
-    text = f"{when}, {what} in {where}" + (f" ({count})" if count else "") + "."
-    if claim.attribution:
-        text += f" Reported by {', '.join(claim.attribution)} ({claim.certainty})."
-    if ctx.claims > 1:
-        text += f" {ctx.claims} claims from {ctx.sources or 'several'} sources."
-    return text
-
-
-def _tags(claim: Claim, ctx: RowContext) -> str:
-    tags = [f"khronika event type={claim.event_type}", f"certainty={claim.certainty}"]
-    if claim.count is not None:
-        tags.append(f"count={_count_phrase(claim) or claim.count.qualifier}")
-    if not claim.actors:
-        tags.append("actor not stated")
-    return "; ".join(tags)

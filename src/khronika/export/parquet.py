@@ -1,17 +1,25 @@
 """Parquet through pyarrow, an optional extra: typed columns (dates as ``date32``, counts as
-nullable ``int64``), written in row groups so memory holds one batch."""
+nullable ``int64``), written one record batch (one row group) at a time so memory holds one
+batch."""
 
 from __future__ import annotations
 
 from typing import IO, Any
 
 from khronika.errors import ConfigError
-from khronika.export.acled import COLUMNS, DATE_COLUMNS, FLOAT_COLUMNS, INT_COLUMNS
-from khronika.export.formats import row_of
+from khronika.export.acled import (
+    COLUMNS,
+    DATE_COLUMNS,
+    FLOAT_COLUMNS,
+    INT_COLUMNS,
+    AcledRows,
+)
 from khronika.export.records import Record
 
 INSTALL_HINT = "Parquet export needs pyarrow: pip install 'khronika[parquet]'"
-BATCH_ROWS = 10_000
+# Rows per record batch: big enough that pyarrow's per-batch costs vanish, small enough
+# that a batch of rows (about 1 KB each as Python objects) stays some tens of MB.
+BATCH_ROWS = 50_000
 
 
 class MissingExtra(ConfigError):
@@ -45,34 +53,33 @@ def schema() -> Any:
 
 
 class ParquetWriter:
-    def __init__(self, out: IO[bytes], *, timestamp: int) -> None:
+    def __init__(self, out: IO[bytes], *, timestamp: int, batch_rows: int = BATCH_ROWS) -> None:
         pa = _pyarrow()
         self._pa = pa
         self._schema = schema()
         self._writer = pa.parquet.ParquetWriter(out, self._schema, compression="zstd")
-        self._timestamp = timestamp
-        self._columns: dict[str, list[Any]] = {name: [] for name in COLUMNS}
-        self._n = 0
+        self._rows = AcledRows(timestamp=timestamp)
+        self._batch: list[tuple[Any, ...]] = []
+        self._batch_rows = batch_rows
 
     def write(self, record: Record) -> None:
-        row = row_of(record, timestamp=self._timestamp)
-        for name, values in self._columns.items():
-            values.append(row[name])
-        self._n += 1
-        if self._n >= BATCH_ROWS:
+        self._batch.append(self._rows.values(record.claim, record))
+        if len(self._batch) >= self._batch_rows:
             self._flush()
 
     def _flush(self) -> None:
-        if not self._n:
+        if not self._batch:
             return
-        batch = self._pa.record_batch(
-            [self._pa.array(self._columns[f.name], type=f.type) for f in self._schema],
-            schema=self._schema,
-        )
-        self._writer.write_batch(batch)
-        for values in self._columns.values():
-            values.clear()
-        self._n = 0
+        pa = self._pa
+        arrays = []
+        # rows → columns in one C-level transpose rather than an append per cell
+        for f, values in zip(self._schema, zip(*self._batch, strict=True), strict=True):
+            if f.name in DATE_COLUMNS:  # ISO strings; pyarrow parses them in C
+                arrays.append(pa.array(values, type=pa.string()).cast(f.type))
+            else:
+                arrays.append(pa.array(values, type=f.type))
+        self._writer.write_batch(pa.record_batch(arrays, schema=self._schema))
+        self._batch.clear()
 
     def close(self) -> None:
         self._flush()

@@ -1,9 +1,11 @@
 """What an export writes: stored claims (or incidents) streamed with their review state,
 outlet and number of independent sources, names redacted, filters applied.
 
-Streaming keeps memory flat: claims come from the store in batches, documents are fetched
-once for the run of claims they own, and only aggregates that cannot be streamed are held
-(one small record per incident, for ``--min-sources`` and ``--level incident``).
+Streaming keeps memory flat: one joined query (``Store.iter_export_rows``) yields each
+claim with its review state and its document's outlet, in stored order; claims stay in the
+store's JSON shape (decoding them into ``Claim`` objects would cost more than the export),
+and only aggregates that cannot be streamed are held (one small record per incident, for
+``--min-sources`` and ``--level incident``).
 
 Independent sources: a claim's source is the first name it credits (``attribution[0]``),
 or its document's outlet when it speaks in its own voice (the document id when the outlet is
@@ -13,14 +15,12 @@ sources of all its stored claims, whatever the filters select.
 
 from __future__ import annotations
 
-from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Any, Literal
 
-from khronika.export.redact import NO_NAMES, Names, Redactor
-from khronika.model import Claim, Count, DateRange, Document
-from khronika.store import REVIEW_STATES, ClaimFilter, Store
+from khronika.export.redact import NO_NAMES, Redactor, redact_fields
+from khronika.store import ClaimFilter, Store
 
 Level = Literal["claim", "incident"]
 LEVELS: tuple[Level, ...] = ("claim", "incident")
@@ -45,9 +45,11 @@ class ExportQuery:
 @dataclass(frozen=True, slots=True)
 class Record:
     """One exported row: a claim (at incident level, the incident's representative claim
-    carrying the incident's range, dates and credits) and what the store adds to it."""
+    carrying the incident's range, dates and credits) and what the store adds to it.
 
-    claim: Claim
+    ``claim`` is in the store's JSON shape (``ExportRow.claim``), names already redacted."""
+
+    claim: dict[str, Any]
     review_state: str
     outlet: str | None
     sources: int | None  # None: the claim's incident's sources were not counted
@@ -62,46 +64,24 @@ class ExportStats:
     below_min_sources: int = 0
 
 
-def source_key(claim: Claim, outlet: str | None) -> str:
+def source_key(claim: Mapping[str, Any], outlet: str | None) -> str:
     """A credited name and an outlet's name are one namespace: an outlet that reports in its
     own voice and another that credits it are one source."""
-    if claim.attribution:
-        return " ".join(claim.attribution[0].strip(_QUOTES).lower().split())
+    attribution = claim.get("attribution")
+    if attribution:
+        return " ".join(attribution[0].strip(_QUOTES).lower().split())
     if outlet:
         return " ".join(outlet.strip(_QUOTES).lower().split())
-    return "doc:" + claim.doc_id
-
-
-class _Documents:
-    """Recently used documents: claims come grouped by document, so a few suffice."""
-
-    def __init__(self, store: Store, size: int = 64) -> None:
-        self._store = store
-        self._cache: OrderedDict[str, Document | None] = OrderedDict()
-        self._size = size
-
-    def get(self, doc_id: str) -> Document | None:
-        if doc_id in self._cache:
-            self._cache.move_to_end(doc_id)
-            return self._cache[doc_id]
-        doc = self._store.get_document(doc_id)
-        self._cache[doc_id] = doc
-        if len(self._cache) > self._size:
-            self._cache.popitem(last=False)
-        return doc
+    return "doc:" + str(claim["doc_id"])
 
 
 def incident_sources(store: Store) -> dict[str, int]:
     """Distinct sources of every incident among all stored claims."""
     keys: dict[str, set[str]] = {}
-    docs = _Documents(store)
-    for claim in store.iter_claims():
-        if claim.incident_id is None:
-            continue
-        doc = docs.get(claim.doc_id) if not claim.attribution else None
-        keys.setdefault(claim.incident_id, set()).add(
-            source_key(claim, doc.outlet if doc else None)
-        )
+    for row in store.iter_export_rows():
+        incident = row.claim["incident_id"]
+        if incident is not None:
+            keys.setdefault(incident, set()).add(source_key(row.claim, row.outlet))
     return {incident: len(found) for incident, found in keys.items()}
 
 
@@ -112,22 +92,24 @@ def iter_records(
     redactor: Redactor | None,
     stats: ExportStats | None = None,
 ) -> Iterator[Record]:
-    """Rows of an export, in stored order within each review state."""
+    """Rows of an export, in stored order."""
     stats = stats if stats is not None else ExportStats()
     per_incident: dict[str, int] | None = None
     if query.needs_sources:
         per_incident = incident_sources(store) if store.count().incidents else {}
-    claims = _claims(store, query, redactor, per_incident)
+    claims = _claims(store, query.filters, redactor, per_incident)
     if query.level == "claim":
+        if query.min_sources is None:
+            yield from claims
+            return
         for record in claims:
             if _enough(record, query, stats):
                 yield record
         return
     groups: dict[str, _Group] = {}
     for record in claims:
-        incident = record.claim.incident_id
+        incident = record.claim["incident_id"]
         if incident is None:
-            record = replace(record, conservative=_lower(record.claim.count))
             if _enough(record, query, stats):
                 yield record
             continue
@@ -151,42 +133,47 @@ def _enough(record: Record, query: ExportQuery, stats: ExportStats) -> bool:
 
 def _claims(
     store: Store,
-    query: ExportQuery,
+    filters: ClaimFilter,
     redactor: Redactor | None,
     per_incident: dict[str, int] | None,
 ) -> Iterator[Record]:
-    docs = _Documents(store)
-    names: dict[str, Names] = {}
-    # The store yields claims without their review state, so each state is one pass: the
-    # state comes from the filter, memory stays flat, and order is stored order per state.
-    states = query.filters.review_states or REVIEW_STATES
-    for state in states:
-        for claim in store.iter_claims(replace(query.filters, review_states=(state,))):
-            doc = docs.get(claim.doc_id)
-            outlet = doc.outlet if doc else None
-            sources: int | None = 1
-            if claim.incident_id is not None:
-                sources = None if per_incident is None else per_incident.get(claim.incident_id)
-            if redactor is not None:
-                found = names.get(claim.doc_id)
-                if found is None:
-                    found = redactor.for_document(doc) if doc else NO_NAMES
-                    names.clear()  # one document's names at a time; the redactor caches more
-                    names[claim.doc_id] = found
-                claim = redactor.claim(claim, found)
-                outlet = found.apply(outlet) if outlet else outlet
-            conservative = claim.count.min if claim.count else None
-            yield Record(claim, state, outlet, sources, 1, conservative)
+    # Claims come grouped by document, so the current document's names (found once per
+    # document, by the redactor) and its redacted strings are all that is kept.
+    names_of: str | None = None
+    names = NO_NAMES
+    memo: dict[str, str] = {}
+    for row in store.iter_export_rows(filters):
+        claim = row.claim
+        outlet = row.outlet
+        incident = claim["incident_id"]
+        sources: int | None = 1
+        if incident is not None:
+            sources = None if per_incident is None else per_incident.get(incident)
+        if redactor is not None:
+            doc_id = claim["doc_id"]
+            if doc_id != names_of:
+                doc = store.get_document(doc_id)
+                names = redactor.for_document(doc) if doc else NO_NAMES
+                names_of = doc_id
+                memo.clear()
+            if names.pattern is not None:
+                redact_fields(claim, names, memo)
+                if outlet:
+                    outlet = names.apply_memo(outlet, memo)
+        count = claim["count"]
+        conservative = count.get("min") if count else None
+        yield Record(claim, row.review_state, outlet, sources, 1, conservative)
 
 
-def _lower(count: Count | None) -> int | None:
-    return count.min if count is not None else None
+def _lower(count: Mapping[str, Any] | None) -> int | None:
+    return count.get("min") if count is not None else None
 
 
-def _upper(count: Count | None) -> int | None:
+def _upper(count: Mapping[str, Any] | None) -> int | None:
     if count is None:
         return None
-    return count.max if count.max is not None else count.min
+    high = count.get("max")
+    return high if high is not None else count.get("min")
 
 
 class _Group:
@@ -199,41 +186,52 @@ class _Group:
         self.low_credible: int | None = None
         self.low_any: int | None = None
         self.high: int | None = None
-        self.start = first.claim.date.start
-        self.end = first.claim.date.end
+        d = first.claim["date"]
+        # ISO dates compare as strings
+        self.start: str | None = d.get("start") or None
+        self.end: str | None = d.get("end") or None
         self.credits: list[str] = []
         self._take(first.claim)
 
     def add(self, record: Record) -> None:
         self.n += 1
         self._take(record.claim)
-        d = record.claim.date
-        if d.start is not None and (self.start is None or d.start < self.start):
-            self.start = d.start
-        if d.end is not None and (self.end is None or d.end > self.end):
-            self.end = d.end
+        d = record.claim["date"]
+        start, end = d.get("start"), d.get("end")
+        if start and (self.start is None or start < self.start):
+            self.start = start
+        if end and (self.end is None or end > self.end):
+            self.end = end
 
-    def _take(self, claim: Claim) -> None:
-        low, high = _lower(claim.count), _upper(claim.count)
+    def _take(self, claim: Mapping[str, Any]) -> None:
+        count = claim["count"]
+        low, high = _lower(count), _upper(count)
         if low is not None:
             self.low_any = low if self.low_any is None else min(self.low_any, low)
-            if claim.certainty in _CREDIBLE:
+            if claim["certainty"] in _CREDIBLE:
                 lc = self.low_credible
                 self.low_credible = low if lc is None else min(lc, low)
         if high is not None:
             self.high = high if self.high is None else max(self.high, high)
-        for credit in claim.attribution:
+        for credit in claim.get("attribution") or ():
             if credit not in self.credits and len(self.credits) < 50:
                 self.credits.append(credit)
 
     def record(self) -> Record:
         claim = self.first.claim
-        count = claim.count
+        count = claim["count"]
         if self.n > 1 and (self.low_any is not None or self.high is not None):
             same = self.low_any == self.high
-            count = Count(self.low_any, self.high, "exact" if same else "range")
+            count = {
+                "min": self.low_any,
+                "max": self.high,
+                "qualifier": "exact" if same else "range",
+                "text": None,
+            }
+        d = claim["date"]
         # the incident's span of days, at its first claim's precision
-        date = DateRange(self.start, self.end, claim.date.precision, claim.date.text)
+        date = {"start": self.start, "end": self.end, "precision": d["precision"],
+                "text": d.get("text")}  # fmt: skip
         conservative = self.low_credible if self.low_credible is not None else self.low_any
-        merged = replace(claim, count=count, date=date, attribution=tuple(self.credits))
+        merged = {**claim, "count": count, "date": date, "attribution": list(self.credits)}
         return replace(self.first, claim=merged, claims=self.n, conservative=conservative)

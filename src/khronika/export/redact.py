@@ -21,7 +21,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from khronika.export.namewords import (
     GIVEN_NAMES,
@@ -77,6 +77,14 @@ class Names:
             return PLACEHOLDER
 
         return _RUNS.sub(PLACEHOLDER, self.pattern.sub(sub, text))
+
+    def apply_memo(self, text: str, memo: dict[str, str]) -> str:
+        """``apply`` remembering results in ``memo``: a document's claims repeat their
+        place, date, credits and often their sentence. ``memo`` belongs to these names."""
+        done = memo.get(text)
+        if done is None:
+            done = memo[text] = self.apply(text)
+        return done
 
 
 NO_NAMES = Names()
@@ -281,6 +289,23 @@ def _russian_stem(word: str) -> str:
     if len(word) > 4 and word[-1].lower() in "аяьйоеыиую":
         return word[:-1]
     return word
+
+
+def redact_fields(
+    claim: dict[str, Any], names: Names, memo: dict[str, str] | None = None
+) -> None:
+    """``Redactor.claim`` for a claim in the store's JSON shape (``ExportRow.claim``), in
+    place: evidence, attribution, and the location's, date's and count's text."""
+    if names.pattern is None:
+        return
+    memo = {} if memo is None else memo
+    evidence = claim["evidence"]
+    evidence["text"] = names.apply_memo(evidence["text"], memo)
+    if claim.get("attribution"):
+        claim["attribution"] = [names.apply_memo(a, memo) for a in claim["attribution"]]
+    for part in (claim["location"], claim["date"], claim.get("count")):
+        if part is not None and part.get("text"):
+            part["text"] = names.apply_memo(part["text"], memo)
 
 
 def _place(p: Place, names: Names) -> Place:

@@ -15,6 +15,25 @@ from typing import Any
 from khronika.export.jsonl import claim_from_dict, claim_to_dict, span_dict
 from khronika.model import Claim, Document, Span
 
+try:  # optional: parses a stored claim about three times as fast as json
+    import orjson
+except ImportError:  # pragma: no cover - exercised by monkeypatching ``orjson`` to None
+    orjson = None  # type: ignore[assignment]
+
+
+def loads(text: str) -> Any:
+    """``json.loads``, through orjson when it is installed.
+
+    orjson refuses a few things json accepts (integers beyond 64 bits, escaped lone
+    surrogates); those texts go to json, so both give the same values for every stored text.
+    """
+    if orjson is not None:
+        try:
+            return orjson.loads(text)
+        except orjson.JSONDecodeError:
+            pass
+    return json.loads(text)
+
 
 def dumps(value: object) -> str:
     # ensure_ascii=False keeps Cyrillic at 2 bytes a letter instead of 6; NUL still becomes
@@ -38,7 +57,7 @@ def claim_to_full_dict(claim: Claim) -> dict[str, Any]:
 
 
 def claim_from_json(text: str) -> Claim:
-    return claim_from_full_dict(json.loads(text))
+    return claim_from_full_dict(loads(text))
 
 
 def claim_from_full_dict(data: dict[str, Any]) -> Claim:

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
@@ -20,6 +20,7 @@ from khronika.store.base import (
     ClaimFilter,
     ClaimReview,
     ConflictError,
+    ExportRow,
     NotFoundError,
     ReviewState,
     Role,
@@ -34,6 +35,8 @@ from khronika.store.sqlite import sqlite_integrity_problems
 
 # Rows fetched per round trip when streaming; large enough to amortise, small in memory.
 STREAM_BATCH = 500
+# Rows per round trip for exports: their rows are read back to back, so bigger batches pay.
+EXPORT_BATCH = 5_000
 # Bound parameters per IN (...) list: SQLite's default limit is 32766, PostgreSQL's 65535.
 IN_CHUNK = 500
 
@@ -154,6 +157,24 @@ class SqlStore:
         )
         for row in self._stream(query, "reading claims"):
             yield _claim_from_row(row.reviewed or row.data, row.incident_id)
+
+    def iter_export_rows(
+        self, filters: ClaimFilter | None = None, batch_size: int = EXPORT_BATCH
+    ) -> Iterator[ExportRow]:
+        c, d = claims.c, documents.c
+        query = _filtered(
+            sa.select(
+                c.data, c.reviewed, c.incident_id, c.review_state, d.outlet, d.url, d.published
+            ).select_from(claims.join(documents, c.doc_id == d.id)),
+            filters or ClaimFilter(),
+        )
+        loads = codec.loads
+        for found in self._stream(query, "reading claims for export", batch_size):
+            row = cast("tuple[Any, ...]", found)  # a Row is a tuple; typed as one column
+            claim = loads(row[1] or row[0])
+            # incident_id lives in its column: clustering reassigns it without rewriting JSON
+            claim["incident_id"] = row[2]
+            yield ExportRow(claim, row[3], row[4], row[5], row[6])
 
     def get_claim(self, claim_id: str) -> Claim | None:
         review = self.get_review(claim_id)
@@ -367,9 +388,12 @@ class SqlStore:
             return postgresql.insert(table)
         return sqlite.insert(table)
 
-    def _stream(self, query: sa.Select[Any], doing: str) -> Iterator[sa.Row[Any]]:
+    def _stream(
+        self, query: sa.Select[Any], doing: str, batch_size: int = STREAM_BATCH
+    ) -> Iterator[sa.Row[Any]]:
+        # stream_results is a server-side cursor on PostgreSQL; SQLite's cursor always steps.
         with self._errors(doing), self._engine.connect() as conn:
-            result = conn.execution_options(stream_results=True, yield_per=STREAM_BATCH).execute(
+            result = conn.execution_options(stream_results=True, yield_per=batch_size).execute(
                 query
             )
             yield from result
