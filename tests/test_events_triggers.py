@@ -67,6 +67,29 @@ CASES = [
     ("en", "Police detained 12 football fans after a brawl.", set()),
     ("en", "Officers raided a nightclub looking for drugs.", set()),
     ("en", "Senators passed a bill on stripping migrants of citizenship.", set()),
+    # imperfective partners and papers checked (codebook rules)
+    ("ru", "Полицейские обходили квартиры, которые снимали мигранты.", {"raid"}),
+    ("ru", "Участковые проверяли патенты у мигрантов на автомойке.", {"raid"}),
+    ("ru", "Мигрантов выводили из цеха и сажали в автозак.", {"detention"}),
+    ("ru", "Троим иностранцам в отделе сделали предложение заключить контракт.",
+     {"recruitment_pressure"}),
+    ("en", "Officers checked the work permits of vendors at a bazaar in Omsk.", {"raid"}),
+    ("en", "Guards marched nineteen naturalized men from the bus depot on the edge of town to "
+     "the enlistment office.", {"escort_to_enlistment_office"}),
+    ("en", "Officials stripped four naturalized men in the region of their Russian passports.",
+     {"citizenship_revocation"}),
+    # war deaths, alternatives and waiting are not events
+    ("ru", "Не менее 30 мигрантов, подписавших контракт, погибли на фронте.", set()),
+    ("en", "Dozens of migrants who signed army contracts have died in the war.", set()),
+    ("ru", "Задержанным иностранцам предложили контракт вместо выдворения.",
+     {"recruitment_pressure"}),
+    ("ru", "Мигрантам, ожидающим выдворения, раздали анкеты.", set()),
+    ("ru", "Полицейские угрожали мигрантам лишением гражданства.", set()),
+    ("en", "Detained migrants were given a choice between expulsion and the army.", set()),
+    ("en", "Migrants held in a deportation centre near Moscow complained about the food.",
+     set()),
+    ("en", "A handover of passports to new citizens took place near the enlistment office.",
+     set()),
 ]
 
 
@@ -87,5 +110,13 @@ def test_events_domain_cue_from_earlier_sentence(nlp: Any, codebook: Any) -> Non
 
 def test_events_out_of_scope_context_blocks(nlp: Any, codebook: Any) -> None:
     text = "Officers raided a nightclub looking for drugs. Fourteen guests were detained."
+    sentences = nlp.analyze(text, "en")
+    assert find_triggers(sentences, 1, "en", codebook) == []
+
+
+def test_events_continuing_an_out_of_scope_sentence(nlp: Any, codebook: Any) -> None:
+    text = ("At least 200 migrants who fought under contract were killed last year. "
+            "Most of them had been sent to the front straight from detention centres for "
+            "foreigners.")
     sentences = nlp.analyze(text, "en")
     assert find_triggers(sentences, 1, "en", codebook) == []

@@ -222,8 +222,14 @@ def _ru_speaker(toks: tuple[Token, ...], lemmas: list[str], v: int) -> tuple[int
         # subject before the verb: "Собеседник утверждает, что …"
         span = [k for k in before if lemmas[k] not in _ADVERBS]
         return (span[0], span[-1] + 1) if span else None
-    if v > 0 and toks[v - 1].pos == "NOUN" and toks[v - 1].feat("Case") == "Loc":
-        # impersonal "В областном военкомате подтвердили"
+    if (
+        v > 0
+        and toks[v - 1].pos == "NOUN"
+        and toks[v - 1].feat("Case") == "Loc"
+        and any(lemmas[k] in ("в", "во") for k in before)
+    ):
+        # impersonal "В областном военкомате подтвердили" (but "Об облаве написал …" names
+        # the topic, and its source follows the verb)
         span = [k for k in before if lemmas[k] not in ("в", "во", *_ADVERBS)]
         return (span[0], span[-1] + 1) if span else None
     j = v + 1
@@ -308,6 +314,8 @@ def _en_credits(
         elif lem in _EN_SPEECH:
             if i > 0 and lemmas[i - 1] in ("be", "was", "were", "is", "are", "been"):
                 continue  # passive "were reported": a hedge, not a credit
+            if i > 0 and lemmas[i - 1] in _EN_DETERMINERS:
+                continue  # "denied the report": a noun
             prev = toks[i - 1].text if i > 0 else ""
             if (
                 prev in (",", "—", "”", "»", '"')

@@ -100,7 +100,7 @@ def extract_claims(
         triggers_by_sentence.append(triggers)
         mentioned_by_sentence.append(
             mentioned_events(sentence, lang, codebook)
-            if not triggers and (cues.disputed or cues.unconfirmed)
+            if not triggers and cues.disputed
             else frozenset()
         )
         lex = codebook.lexicons[lang]

@@ -176,6 +176,7 @@ def _is_blocked(
 _EN_DETERMINERS = frozenset(
     "the a an these those all many some several newly recently other".split()
 )
+_EN_AUXILIARIES = frozenset("was were is are have has had be been".split())
 _EN_NOT_NOUN = frozenset(
     "at in on by from to for during after and or but with into as than while over".split()
 )
@@ -183,9 +184,15 @@ _EN_NOT_NOUN = frozenset(
 
 def _is_attributive_en(tokens: tuple[Token, ...], i: int) -> bool:
     word = tokens[i].text.lower()
-    if not word.endswith("ed") or i == 0 or i + 1 >= len(tokens):
+    if not word.endswith("ed") or i + 1 >= len(tokens):
         return False
-    prev, nxt = tokens[i - 1].text.lower(), tokens[i + 1].text
+    nxt = tokens[i + 1].text
+    if i == 0:
+        # "Detained migrants were offered …": a participle opening the sentence before its noun
+        return (
+            nxt.isalpha() and nxt.islower() and nxt not in _EN_NOT_NOUN | _EN_AUXILIARIES
+        )
+    prev = tokens[i - 1].text.lower()
     before_ok = prev in _EN_DETERMINERS or (prev.endswith("ed") and prev.isalpha())
     return before_ok and nxt.isalpha() and nxt.islower() and nxt not in _EN_NOT_NOUN
 

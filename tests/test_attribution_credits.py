@@ -1,0 +1,58 @@
+"""Credits and certainty cues on sentences written for these tests (not from any article)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from khronika.extract.attribution import find_credit, find_cues
+
+# (language, sentence, sources credited — () for none)
+CREDITS = [
+    ("ru", "Об облаве написал городской телеграм-канал «Северный патруль».",
+     ("Северный патруль",)),
+    ("ru", "Повестки вручили 12 мужчинам, сообщил местный паблик «Окраина онлайн».",
+     ("Окраина онлайн",)),
+    ("ru", "Нам пишут из Калининграда: на рынке идут проверки.", ()),
+    ("ru", "В полиции региона эти сведения опровергли.", ()),
+    ("en", "Forty men were detained, the news site Volga Courier reported, citing sources in "
+     "the regional police.", ("Volga Courier", "sources in the regional police")),
+    ("en", "Three men were deported, their cousin told reporters.", ("cousin",)),
+    ("en", "The regional police have denied the report.", ()),
+    ("en", "Nine men were fined, officials have said.", ("officials",)),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "sources"), CREDITS)
+def test_attribution_credits_table(nlp: Any, lang: str, text: str,
+                                   sources: tuple[str, ...]) -> None:
+    (sentence,) = nlp.analyze(text, lang)
+    credit = find_credit(sentence, lang)
+    assert (credit.sources if credit else ()) == sources
+
+
+# (language, sentence, hedged, unconfirmed, disputed, covers the sentences before it)
+CUES = [
+    ("ru", "Нам пишут, что в общежитии прошли обыски.", True, False, False, True),
+    ("ru", "В военкомате это опровергли.", False, False, True, True),
+    ("ru", "Правозащитники заявили, что задержанных били, однако в МВД это отрицают.",
+     False, False, True, False),
+    ("ru", "Подтвердить эти данные редакции не удалось.", False, True, False, True),
+    ("en", "These reports could not be independently verified.", False, True, False, True),
+    ("en", "Relatives said the men were beaten; the police denied it.",
+     False, False, True, False),
+    ("en", "The ministry denied that anyone had been forced to sign.", False, False, True, True),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "hedged", "unconfirmed", "disputed", "covers"), CUES
+)
+def test_attribution_cues_table(nlp: Any, lang: str, text: str, hedged: bool,
+                                unconfirmed: bool, disputed: bool, covers: bool) -> None:
+    (sentence,) = nlp.analyze(text, lang)
+    cues = find_cues(sentence, lang)
+    assert (cues.hedged, cues.unconfirmed, cues.disputed, cues.covers_previous) == (
+        hedged, unconfirmed, disputed, covers
+    )

@@ -1,0 +1,65 @@
+"""Claims assembled across sentences, on short reports written for these tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from khronika import extract_claims_from_jsonl
+
+
+def _claims(tmp_path: Path, resources: Any, lang: str, text: str,
+            published: str = "2024-05-15") -> list[dict[str, Any]]:
+    path = tmp_path / "docs.jsonl"
+    doc = {"id": "t1", "url": None, "outlet": "test", "title": None, "published": published,
+           "language": lang, "text": text}
+    path.write_text(json.dumps(doc, ensure_ascii=False) + "\n", encoding="utf-8")
+    return extract_claims_from_jsonl(path, resources=resources).get("t1", [])
+
+
+def _by(claims: list[dict[str, Any]], event_type: str) -> list[dict[str, Any]]:
+    return [c for c in claims if c["event_type"] == event_type]
+
+
+def test_claims_ellipsis_gives_each_place_its_count(tmp_path: Path, resources: Any) -> None:
+    claims = _claims(tmp_path, resources, "ru",
+                     "Во вторник в Пензе задержали 40 мигрантов, в Саранске — ещё 15.")
+    got = {(c["location"]["name"], c["count"]["min"]) for c in _by(claims, "detention")}
+    assert got == {("Penza", 40), ("Saransk", 15)}
+
+
+def test_claims_roundup_item_starts_a_new_story(tmp_path: Path, resources: Any) -> None:
+    text = ("Обзор недели:\n— Курск: в понедельник полиция задержала 12 мигрантов, сообщает "
+            "«Курская неделя».\n— Брянск: суд оштрафовал пятерых иностранцев.")
+    claims = _claims(tmp_path, resources, "ru", text)
+    (fine,) = _by(claims, "prosecution")
+    (held,) = _by(claims, "detention")
+    assert fine["attribution"] == []
+    assert fine["date"]["start"] != held["date"]["start"]
+
+
+def test_claims_generic_denial_covers_restatements(tmp_path: Path, resources: Any) -> None:
+    text = ("В Орле сотрудники военкомата вручили повестки 20 новым гражданам, сообщил паблик "
+            "«Орёл сегодня». Повестки раздавали у входа на рынок. В военкомате это опровергли.")
+    claims = _by(_claims(tmp_path, resources, "ru", text), "summons")
+    assert len(claims) == 2
+    assert {c["certainty"] for c in claims} == {"disputed"}
+
+
+def test_claims_named_denial_covers_the_event_it_names(tmp_path: Path, resources: Any) -> None:
+    text = ("Police detained 25 migrants at a market in Kirov, a local channel said. "
+            "Officers pressured them to sign army contracts, the channel added. "
+            "The regional police denied that anyone had been pressured.")
+    claims = _claims(tmp_path, resources, "en", text)
+    assert [c["certainty"] for c in _by(claims, "detention")] == ["reported"]
+    assert [c["certainty"] for c in _by(claims, "recruitment_pressure")] == ["disputed"]
+
+
+def test_claims_count_carried_over_an_eventless_sentence(tmp_path: Path,
+                                                         resources: Any) -> None:
+    text = ("В Пскове 9 мигрантов подписали контракт, пишет «Псковский вестник». "
+            "Проверить эти сведения не удалось. Затем их отправили в воинскую часть.")
+    claims = _by(_claims(tmp_path, resources, "ru", text), "enlistment")
+    assert [c["count"]["min"] if c["count"] else None for c in claims] == [9, 9]
+    assert claims[0]["certainty"] == "unconfirmed"
