@@ -301,8 +301,17 @@ class _Grouper:
         return index
 
     def _strong_candidates(self, a: Features) -> list[int]:
-        # Undated claims are few; scanning the counted pinned claims at the same places is
-        # bounded by those places' claims.
+        assert a.place is not None
+        if a.end:  # the publication date bounds the window: look up those days only
+            return [
+                j
+                for place in self.neighbours[a.place]
+                for day in range(a.start - 1, a.end + 2)
+                for j in self._pinned_index.get((place, day), ())
+                if self.f[j].type == a.type
+            ]
+        # No publication date either: every counted claim at the place, ever (such reports
+        # are rare; their cost grows with the place's history).
         if self._by_place is None:
             by_place: dict[PlaceKey, list[int]] = defaultdict(list)
             for i, b in enumerate(self.f):
