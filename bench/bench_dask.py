@@ -1,0 +1,146 @@
+"""Dask: documents/s with 1 and 2 local workers (text and HTML), efficiency, RSS per worker,
+and memory at 10 k and 100 k documents.
+
+    .venv/bin/python bench/bench_dask.py [--docs 600] [--html-docs 300]
+    .venv/bin/python bench/bench_dask.py --memory 10000,100000 [--light]
+
+Throughput is wall time of ``run_dask`` (reading on the client, extraction on the workers,
+the single writer into SQLite), after the workers have built their resources and seen a
+warm-up batch: cluster start-up is a one-off cost, printed apart. Efficiency from 1 to 2
+workers is ``rate(2) / (2 * rate(1))``. The client shares the two cores with the workers,
+as it does in ``khronika run --workers 2``.
+
+``--memory`` runs one corpus of the largest size and prints the client's RSS and each
+worker's RSS as the written-document count passes each checkpoint. ``--light`` replaces
+extraction by cleaning alone, to reach 100 k documents in minutes: it measures the runner's
+own memory (reading, in-flight partitions, writer, store), not natasha's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import corpus
+import psutil
+
+from khronika.batch import dask_client, run_dask
+from khronika.model import RawDocument
+from khronika.pipeline import Outcome, RunSummary
+from khronika.store import open_store
+
+
+def worker_peak_rss(client: Any) -> dict[str, float]:
+    def peak() -> float:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    return dict(client.run(peak))
+
+
+def worker_rss(client: Any) -> list[float]:
+    def now() -> float:
+        return float(psutil.Process().memory_info().rss) / 2**20
+
+    return sorted(client.run(now).values())
+
+
+def timed_run(client: Any, path: Path, db: Path, **kwargs: Any) -> tuple[float, RunSummary]:
+    store = open_store(db)
+    try:
+        start = time.perf_counter()
+        summary = run_dask([path], store=store, client=client, **kwargs)
+        return time.perf_counter() - start, summary
+    finally:
+        store.close()
+
+
+def throughput(args: argparse.Namespace, folder: Path) -> None:
+    text = corpus.write_jsonl(folder / "news.jsonl", args.docs)
+    pages = corpus.write_html(folder / "pages", args.html_docs)
+    warm = corpus.write_jsonl(folder / "warm.jsonl", 40)
+    rates: dict[int, float] = {}
+    for workers in (1, 2):
+        start = time.perf_counter()
+        with dask_client(workers=workers) as client:
+            timed_run(client, warm, folder / f"warm{workers}.db")
+            print(f"{workers} worker(s): start-up + resources + warm-up "
+                  f"{time.perf_counter() - start:.1f} s")
+            seconds, summary = timed_run(client, text, folder / f"text{workers}.db")
+            rates[workers] = summary.documents / seconds
+            print(f"{workers} worker(s): text {summary.documents} docs in {seconds:.1f} s = "
+                  f"{rates[workers]:.1f} docs/s ({summary.claims} claims)")
+            if workers == 2 or args.html_both:
+                seconds, summary = timed_run(client, pages, folder / f"html{workers}.db")
+                print(f"{workers} worker(s): HTML {summary.documents} docs in {seconds:.1f} s = "
+                      f"{summary.documents / seconds:.1f} docs/s "
+                      f"({len(summary.rejections)} rejected)")
+            peaks = worker_peak_rss(client)
+            print(f"{workers} worker(s): peak RSS per worker "
+                  + ", ".join(f"{v:.0f} MB" for v in peaks.values()))
+    print(f"efficiency 1 → 2 workers: {rates[2] / (2 * rates[1]):.2f}")
+    client_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"client peak RSS: {client_peak:.0f} MB")
+
+
+def clean_only(raws: list[RawDocument], published: date | None) -> list[Outcome]:
+    """Light task for the memory run: cleaning without extraction (no natasha needed)."""
+    from khronika.clean import clean_document
+
+    return [Outcome(raw.source, document=clean_document(raw)) for raw in raws]
+
+
+def memory(args: argparse.Namespace, folder: Path) -> None:
+    checkpoints = sorted(int(n) for n in args.memory.split(","))
+    path = corpus.write_jsonl(folder / "big.jsonl", checkpoints[-1])
+    print(f"corpus: {checkpoints[-1]} documents, {path.stat().st_size / 2**20:.0f} MB")
+    me = psutil.Process()
+    with dask_client(workers=2) as client:
+        done = 0
+        start = time.perf_counter()
+
+        def seen(outcome: Outcome) -> None:
+            nonlocal done
+            done += 1
+            if done in checkpoints or done == 1000:
+                print(f"{done:>7} docs, {time.perf_counter() - start:7.0f} s: client RSS "
+                      f"{me.memory_info().rss / 2**20:.0f} MB, workers "
+                      + ", ".join(f"{v:.0f}" for v in worker_rss(client)) + " MB", flush=True)
+
+        extra: dict[str, Any] = {"process": clean_only} if args.light else {}
+        store = open_store(folder / "big.db")
+        try:
+            summary = run_dask([path], store=store, client=client, on_outcome=seen, **extra)
+        finally:
+            store.close()
+    print(f"stored {summary.documents} documents, {len(summary.rejections)} rejected, "
+          f"{done / (time.perf_counter() - start):.0f} docs/s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=600)
+    parser.add_argument("--html-docs", type=int, default=300)
+    parser.add_argument("--html-both", action="store_true", help="HTML with 1 worker too")
+    parser.add_argument("--memory", help="checkpoints, e.g. 10000,100000")
+    parser.add_argument("--light", action="store_true", help="clean only, in the memory run")
+    args = parser.parse_args()
+    # the client reads and writes; its own numpy (if any) must not spin threads either
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.memory:
+            memory(args, Path(tmp))
+        else:
+            throughput(args, Path(tmp))
+
+
+if __name__ == "__main__":
+    main()
