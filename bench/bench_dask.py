@@ -94,8 +94,16 @@ def throughput(args: argparse.Namespace, folder: Path) -> None:
 def clean_only(raws: list[RawDocument], published: date | None) -> list[Outcome]:
     """Light task for the memory run: cleaning without extraction (no natasha needed)."""
     from khronika.clean import clean_document
+    from khronika.errors import InputError
+    from khronika.pipeline import rejection_from
 
-    return [Outcome(raw.source, document=clean_document(raw)) for raw in raws]
+    out = []
+    for raw in raws:
+        try:
+            out.append(Outcome(raw.source, document=clean_document(raw)))
+        except InputError as exc:
+            out.append(Outcome(raw.source, rejection=rejection_from(exc, "clean")))
+    return out
 
 
 def memory(args: argparse.Namespace, folder: Path) -> None:
