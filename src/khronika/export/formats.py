@@ -28,7 +28,7 @@ FORMATS: tuple[Format, ...] = ("jsonl", "csv", "geojson", "parquet")
 BINARY_FORMATS = frozenset({"parquet"})
 
 # json.dumps(x, ensure_ascii=False) builds an encoder per call; this one is built once, and
-# its separators are orjson's, so the output is the same text whichever writes it.
+# its separators are orjson's, so the two write alike.
 _JSON_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _LAT = COLUMNS.index("latitude")
 _LON = COLUMNS.index("longitude")

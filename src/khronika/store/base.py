@@ -114,6 +114,9 @@ class ExportRow:
     with ``incident_id`` from its column. Decoding to ``Claim`` costs about five times the
     JSON parse, and an export only reads fields back out; ``to_claim()`` gives the dataclass
     when a caller does need it. The dict is the caller's to change.
+
+    ``document`` is only read when asked for (``with_documents=True``); consecutive claims of one
+    document share one ``Document`` object.
     """
 
     claim: dict[str, Any]
@@ -121,6 +124,7 @@ class ExportRow:
     outlet: str | None  # the document's
     url: str | None
     published: date | None
+    document: Document | None = None
 
     @property
     def doc_id(self) -> str:
@@ -152,10 +156,15 @@ class Store(Protocol):
     def iter_claims(self, filters: ClaimFilter | None = None) -> Iterator[Claim]: ...
 
     def iter_export_rows(
-        self, filters: ClaimFilter | None = None, batch_size: int = ...
+        self,
+        filters: ClaimFilter | None = None,
+        batch_size: int = ...,
+        *,
+        with_documents: bool = False,
     ) -> Iterator[ExportRow]:
         """Claims with review state and document fields, in stored order, from one query
-        streamed ``batch_size`` rows at a time (a server-side cursor on PostgreSQL)."""
+        streamed ``batch_size`` rows at a time (a server-side cursor on PostgreSQL);
+        ``with_documents`` adds each claim's whole ``Document`` (text included)."""
         ...
 
     def get_claim(self, claim_id: str) -> Claim | None: ...

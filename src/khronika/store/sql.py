@@ -159,22 +159,30 @@ class SqlStore:
             yield _claim_from_row(row.reviewed or row.data, row.incident_id)
 
     def iter_export_rows(
-        self, filters: ClaimFilter | None = None, batch_size: int = EXPORT_BATCH
+        self,
+        filters: ClaimFilter | None = None,
+        batch_size: int = EXPORT_BATCH,
+        *,
+        with_documents: bool = False,
     ) -> Iterator[ExportRow]:
         c, d = claims.c, documents.c
+        columns = [c.data, c.reviewed, c.incident_id, c.review_state, d.outlet, d.url, d.published]
+        if with_documents:
+            columns.append(d.data)
         query = _filtered(
-            sa.select(
-                c.data, c.reviewed, c.incident_id, c.review_state, d.outlet, d.url, d.published
-            ).select_from(claims.join(documents, c.doc_id == d.id)),
+            sa.select(*columns).select_from(claims.join(documents, c.doc_id == d.id)),
             filters or ClaimFilter(),
         )
-        loads = codec.loads
+        loads = codec.loads_claim
+        doc: Document | None = None
         for found in self._stream(query, "reading claims for export", batch_size):
             row = cast("tuple[Any, ...]", found)  # a Row is a tuple; typed as one column
             claim = loads(row[1] or row[0])
             # incident_id lives in its column: clustering reassigns it without rewriting JSON
             claim["incident_id"] = row[2]
-            yield ExportRow(claim, row[3], row[4], row[5], row[6])
+            if with_documents and (doc is None or doc.id != claim["doc_id"]):
+                doc = codec.document_from_json(row[7])
+            yield ExportRow(claim, row[3], row[4], row[5], row[6], doc)
 
     def get_claim(self, claim_id: str) -> Claim | None:
         review = self.get_review(claim_id)
