@@ -30,7 +30,7 @@ import time
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from khronika.model import Claim, Count, DateRange, Evidence, Lang, Place
 
@@ -58,12 +58,10 @@ def texts(k: int) -> list[str]:
         place = PLACES[i % 2]
         given, given2 = rnd.sample([g for g in GIVEN if not g.endswith("а")], 2)  # +а: a case
         surname, surname2 = rnd.sample(SURNAMES, 2)
-        out.append(
-            TEMPLATE.format(
-                place_in="В" + (place.text or "")[1:], day=1 + i % 28, n=5 + i,
-                given=given, surname=surname, given2=given2, surname2=surname2,
-            )  # fmt: skip
-        )
+        place_in = "В" + (place.text or "")[1:]
+        text = TEMPLATE.format(place_in=place_in, day=1 + i % 28, n=5 + i, given=given,
+                               surname=surname, given2=given2, surname2=surname2)  # fmt: skip
+        out.append(text)
     return out
 
 
@@ -169,7 +167,7 @@ def one(db: Path, fmt: str, args: argparse.Namespace) -> None:
 
         analysed = 0
         seconds = 0.0
-        by_text: dict[tuple[str, str], Names] = {}
+        by_text: ClassVar[dict[tuple[str, str], Names]] = {}
 
         def names_in(self, text: str, lang: Lang) -> Names:
             found = self.by_text.get((text, lang))
