@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-import lxml.html  # type: ignore[import-untyped]  # no stubs shipped; lead: mypy override
+import lxml.html
 from lxml import etree
 
 # libxml2 stops building the tree at 256 levels: the text below is silently lost.

@@ -47,13 +47,37 @@ def eval_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Misses and extras.")] = False,
 ) -> None:
-    """Score extraction against a gold file (see the corpus README)."""
-    from khronika import extract_claims_from_jsonl
-    from khronika.evaluate import format_report, load_gold, score
+    """Score extraction against a gold file (see the corpus README).
 
-    report = score(load_gold(gold), extract_claims_from_jsonl(docs))
+    Gold records with claims are scored claim by claim; gold records with an ``incident``
+    label add pairwise same-incident precision and recall of the grouping.
+    """
+    from khronika import extract_claims_from_jsonl
+    from khronika.dedup import cluster_claim_dicts
+    from khronika.evaluate import (
+        format_incident_scores,
+        format_report,
+        load_gold,
+        load_gold_incidents,
+        score,
+        score_incidents,
+    )
+
+    predicted = extract_claims_from_jsonl(docs)
+    labels = load_gold_incidents(gold)
+    has_claims = any('"claims"' in line for line in gold.read_text("utf-8").splitlines())
+    metrics: dict[str, float] = {}
+    lines: list[str] = []
+    if has_claims:
+        report = score(load_gold(gold), predicted)
+        metrics.update(report.metrics)
+        lines += format_report(report, verbose=verbose)
+    if labels:
+        incident_metrics = score_incidents(labels, predicted, cluster_claim_dicts(predicted, docs))
+        metrics.update(incident_metrics)
+        lines += format_incident_scores(incident_metrics)
     if as_json:
-        typer.echo(json.dumps(report.metrics, indent=2, sort_keys=True))
+        typer.echo(json.dumps(metrics, indent=2, sort_keys=True))
         return
-    for line in format_report(report, verbose=verbose):
+    for line in lines:
         typer.echo(line)

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-import lxml.html  # type: ignore[import-untyped]  # no stubs shipped
+import lxml.html
 from lxml import etree
 
 from khronika.errors import BadRecord, EmptyInput, EncodingError, InputError
