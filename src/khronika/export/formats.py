@@ -30,8 +30,6 @@ BINARY_FORMATS = frozenset({"parquet"})
 # json.dumps(x, ensure_ascii=False) builds an encoder per call; this one is built once, and
 # its separators are orjson's, so the two write alike.
 _JSON_ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-_LAT = COLUMNS.index("latitude")
-_LON = COLUMNS.index("longitude")
 _ID = COLUMNS.index("event_id_cnty")
 
 
@@ -181,11 +179,12 @@ class GeoJsonWriter:
         self._lines.append('{"type":"FeatureCollection","features":[')
 
     def write(self, record: Record) -> None:
-        row = self._rows.values(record.claim, record)
-        lat, lon = row[_LAT], row[_LON]
+        loc = record.claim["location"]
+        lat, lon = loc.get("lat"), loc.get("lon")
         if not _finite(lat) or not _finite(lon):
             self._stats.without_coordinates += 1
             return
+        row = self._rows.values(record.claim, record)
         feature = {
             "type": "Feature",
             "id": row[_ID],
