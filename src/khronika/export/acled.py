@@ -12,9 +12,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
-from khronika.model import Actor, EventType, Target
+from khronika.model import EventType
 
 # ACLED's columns, in ACLED's order.
 ACLED_COLUMNS: tuple[str, ...] = (
@@ -78,7 +78,8 @@ INTER_STATE = 1
 INTER_CIVILIANS = 7
 # ACLED actor names: "{body} of {country} ({period})"; the period is the ruling
 # government's, which ACLED gives for Russia as 2000-.
-_ACTOR_BODY: dict[Actor, tuple[str, str]] = {
+# Keyed by str: the values come from stored JSON, where an unknown name must not crash.
+_ACTOR_BODY: dict[str, tuple[str, str]] = {
     "police": ("Police Forces", ""),
     "rosgvardia": ("Police Forces", "National Guard"),
     "migration_service": ("Police Forces", "Migration Service"),
@@ -92,7 +93,7 @@ _ACTOR_BODY: dict[Actor, tuple[str, str]] = {
     "authorities": ("Government", ""),
 }
 _PERIOD = {"RU": " (2000-)"}
-_TARGET_LABEL: dict[Target, str] = {
+_TARGET_LABEL: dict[str, str] = {
     "migrants": "Migrants",
     "naturalized_citizens": "Naturalised Citizens",
     "foreign_nationals": "Foreign Nationals",
@@ -161,40 +162,56 @@ class Context(Protocol):
     def conservative(self) -> int | None: ...
 
 
+class _Parties(NamedTuple):
+    """The columns that depend only on a claim's country, actors and targets."""
+
+    country: str
+    iso3: str
+    iso: int | None
+    region: str
+    actor1: str
+    assoc_actor_1: str
+    actor2: str
+    assoc_actor_2: str
+    inter2: int | None
+    interaction: int
+    actors: str
+    targets: str
+
+
 class AcledRows:
     """Claims (``codec.claim_to_full_dict``'s shape) → rows of ``COLUMNS``' values.
 
-    One per export run: the labels that depend only on a country, the actors or the targets
-    are made once per distinct combination and kept here, since a run repeats few of them.
+    One per export run: the labels that depend only on the country, actors and targets are
+    made once per distinct combination and kept here, since a run repeats few of them.
     """
 
     def __init__(self, *, timestamp: int) -> None:
         self.timestamp = timestamp
-        self._countries: dict[str | None, tuple[str, str, int | None]] = {}
-        self._actors: dict[tuple[tuple[str, ...], str], tuple[str, str]] = {}
-        self._targets: dict[tuple[tuple[str, ...], str], tuple[str, str]] = {}
+        self._parties: dict[tuple[Any, ...], _Parties] = {}
+
+    def _parties_of(
+        self, code: str | None, actors: tuple[str, ...], targets: tuple[str, ...]
+    ) -> _Parties:
+        where = country(code)
+        name = where.name if where else (code or "Russia")
+        actor1, assoc1 = _state_actor(actors, code or "RU", name)
+        actor2, assoc2 = _civilians(targets, name)
+        inter2 = INTER_CIVILIANS if actor2 else None
+        return _Parties(
+            name, where.iso3 if where else "XXX", where.numeric if where else None,
+            _REGION.get(code or "", ""), actor1, assoc1, actor2, assoc2, inter2,
+            INTER_STATE * 10 + (inter2 or 0), "; ".join(actors), "; ".join(targets),
+        )  # fmt: skip
 
     def values(self, claim: Mapping[str, Any], ctx: Context) -> tuple[Any, ...]:
         loc, d, cnt = claim["location"], claim["date"], claim["count"]
         code = loc.get("country")
-        place = self._countries.get(code)
-        if place is None:
-            where = country(code)
-            name = where.name if where else (code or "Russia")
-            place = (name, where.iso3 if where else "XXX", where.numeric if where else None)
-            self._countries[code] = place
-        country_name, iso3, numeric = place
         actors = tuple(claim.get("actors") or ())
-        key = (actors, code or "RU")
-        state = self._actors.get(key)
-        if state is None:
-            state = self._actors[key] = _state_actor(actors, key[1], country_name)
-        targets = tuple(claim.get("targets") or ())
-        civilians = self._targets.get((targets, country_name))
-        if civilians is None:
-            civilians = _civilians(targets, country_name)
-            self._targets[(targets, country_name)] = civilians
-        inter2 = INTER_CIVILIANS if civilians[0] else None
+        key = (code, actors, tuple(claim.get("targets") or ()))
+        parties = self._parties.get(key)
+        if parties is None:
+            parties = self._parties[key] = self._parties_of(*key)
         attribution: Sequence[str] = claim.get("attribution") or ()
         outlet = ctx.outlet
         sources = list(attribution)
@@ -234,24 +251,24 @@ class AcledRows:
         if not actors:
             tags += "; actor not stated"
         return (
-            iso3 + "-" + (incident_id if n_claims > 1 and incident_id else claim_id),
+            parties.iso3 + "-" + (incident_id if n_claims > 1 and incident_id else claim_id),
             event_day,
             int(event_day[:4]) if event_day else None,
             time_precision,
             DISORDER_TYPE,
             DISORDER_TYPE,
             SUB_EVENT_TYPE[event_type],
-            state[0],
-            state[1],
+            parties.actor1,
+            parties.assoc_actor_1,
             INTER_STATE,
-            civilians[0],
-            civilians[1],
-            inter2,
-            INTER_STATE * 10 + (inter2 or 0),
+            parties.actor2,
+            parties.assoc_actor_2,
+            parties.inter2,
+            parties.interaction,
             "",
-            numeric,
-            _REGION.get(code or "", ""),
-            country_name,
+            parties.iso,
+            parties.region,
+            parties.country,
             loc.get("admin1") or "",
             loc_name if loc_precision == "district" and loc_name else "",
             "",
@@ -288,8 +305,8 @@ class AcledRows:
             outlet,
             ctx.sources,
             n_claims,
-            "; ".join(actors),
-            "; ".join(targets),
+            parties.actors,
+            parties.targets,
             evidence["text"],
             evidence.get("start") or 0,
             evidence.get("end") or 0,
@@ -298,7 +315,7 @@ class AcledRows:
         )
 
 
-def _state_actor(actors: tuple[Actor, ...], code: str, name: str) -> tuple[str, str]:
+def _state_actor(actors: tuple[str, ...], code: str, name: str) -> tuple[str, str]:
     period = _PERIOD.get(code.upper(), "")
     labels = []
     for actor in actors:
@@ -314,10 +331,10 @@ def _state_actor(actors: tuple[Actor, ...], code: str, name: str) -> tuple[str, 
     return labels[0], "; ".join(labels[1:])
 
 
-def _civilians(targets: tuple[Target, ...], name: str) -> tuple[str, str]:
+def _civilians(targets: tuple[str, ...], name: str) -> tuple[str, str]:
     if not targets:
         return "", ""
-    labels = [f"{_TARGET_LABEL[t]} ({name})" for t in targets if _TARGET_LABEL[t]]
+    labels = [f"{_TARGET_LABEL[t]} ({name})" for t in targets if _TARGET_LABEL.get(t)]
     return f"Civilians ({name})", "; ".join(labels)
 
 
