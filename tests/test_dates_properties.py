@@ -93,9 +93,9 @@ def test_dates_precision_fits_range_length(phrase: tuple[str, Lang, str], publis
         assert r.start is not None and r.end is not None
         length = (r.end - r.start).days + 1
         if text.startswith(("За последние", "Over ", "С ", "Since")):
-            # "over the past N weeks", "since January": the range runs to publication and its
-            # precision is that of the unit it is counted in
-            assert r.end == published
+            # "over the past N weeks", "since January": the range runs to publication (whole
+            # weeks: to the day before it) and its precision is that of the unit it is counted in
+            assert r.end in (published, published - timedelta(days=1))
         elif text.startswith(("В конце", "В новогоднюю", "On New", "В минувшие", "Last weekend")):
             assert length <= 11
         else:
@@ -108,7 +108,9 @@ def test_dates_precision_fits_range_length(phrase: tuple[str, Lang, str], publis
 @given(st.integers(1, 12), publications)
 def test_dates_durations_count_back_from_publication(weeks: int, published: date) -> None:
     (r,) = _found(f"За последние {weeks} недели", "ru", published)
-    assert (r.start, r.end, r.precision) == (published - timedelta(weeks=weeks), published, "week")
+    assert (r.start, r.end, r.precision) == (
+        published - timedelta(weeks=weeks), published - timedelta(days=1), "week"
+    )
 
 
 @CI

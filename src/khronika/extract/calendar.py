@@ -556,7 +556,10 @@ def read_duration(g: Groups) -> tuple[str, Resolver] | None:
     if unit.startswith(("недел", "week")):
         if ago:
             return "period", _relative(lambda b: week_of(b - timedelta(weeks=n)), "week")
-        return "period", _relative(lambda b: (b - timedelta(weeks=n), b), "week")
+        # whole weeks are complete days before the report: a Monday round-up's "за неделю"
+        # is the previous Monday to Sunday
+        return "period", _relative(
+            lambda b: (b - timedelta(weeks=n), b - timedelta(days=1)), "week")
     if unit.startswith(("месяц", "month")):
         if ago:
             return "period", _relative(

@@ -5,6 +5,7 @@ certainty, actors and targets, with the story's context carried between sentence
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field, replace
 
 from khronika.codebook import Codebook, find_phrases
@@ -12,6 +13,7 @@ from khronika.extract.attribution import Credit, Cues, find_credit, find_cues
 from khronika.extract.counts import extract_counts
 from khronika.extract.dates import extract_dates
 from khronika.extract.events import Trigger, find_triggers, mentioned_events, sentence_lemmas
+from khronika.extract.relative import extract_relative_date
 from khronika.geocode import Geocoder
 from khronika.model import (
     UNKNOWN_DATE,
@@ -75,6 +77,9 @@ def extract_claims(
     lang = doc.language
     title_lemmas = [lem for s in (title or []) for lem in sentence_lemmas(s)]
     story = _Story()
+    # the widest period the document has named so far ("На прошлой неделе …", "In the last
+    # three months of 2023 …"): the date of a round-up item that names no date of its own
+    frame: DateRange | None = None
     drafts: list[_Draft] = []
     cues_by_sentence: list[Cues] = []
     triggers_by_sentence: list[list[Trigger]] = []
@@ -108,6 +113,9 @@ def extract_claims(
         actors = _lexicon_values(lemmas, lex.actors) or story.actors
         targets = _lexicon_values(lemmas, lex.targets) or story.targets
         counts = [c for c in extract_counts(sentence, lang) if not _inside(c, credit)]
+        dates = [d for d in dates if not _about_the_people(sentence, d)]
+        relative = extract_relative_date(sentence, lang, story.date)
+        new_place = bool(places) and not any(p.name == q.name for p in places for q in story.places)
         if triggers:
             # "в Ярославле задержали 34 человека, в Твери — 21": a place paired with its own count
             elliptic = _elliptic_pairs(sentence, places, counts)
@@ -124,7 +132,6 @@ def extract_claims(
                 )
                 if carried is not None:
                     assigned[t_index] = carried
-            dates = [d for d in dates if not _about_the_people(sentence, d)]
             seen: set[tuple[EventType, str | None]] = set()
             for t_index, trigger in enumerate(triggers):
                 fallback = story.places[-1] if story.places else UNKNOWN_PLACE
@@ -141,7 +148,9 @@ def extract_claims(
                     if key in seen:
                         continue
                     seen.add(key)
-                    date = _nearest_date(trigger, dates) or story.date or UNKNOWN_DATE
+                    date = _nearest_date(trigger, dates) or _implied_date(
+                        sentence, lang, chosen, story, frame, relative, new_place
+                    )
                     drafts.append(
                         _Draft(
                             i,
@@ -163,6 +172,11 @@ def extract_claims(
             story.places = places
         if dates:
             story.date = dates[0]
+            for d in dates:
+                if _days(d) >= 2 and (frame is None or _days(d) > _days(frame)):
+                    frame = d
+        elif relative is not None and relative.precision == "day":
+            story.date = relative
         if counts:
             story.last_count = counts[-1]
         elif triggers:
@@ -283,11 +297,7 @@ def _elliptic_pairs(
                 ((place.span.start, place.span.stop), (count.span.start, count.span.stop))
             )
             between = [t.text.lower() for t in tokens if lo[1] <= t.start and t.stop <= hi[0]]
-            if (
-                between
-                and set(between) <= _ELLIPSIS_LINKS
-                and any(w in _DASHES for w in between)
-            ):
+            if between and set(between) <= _ELLIPSIS_LINKS and any(w in _DASHES for w in between):
                 pairs.append((place, count))
                 break
     return pairs
@@ -305,6 +315,7 @@ def _event_places(
     found: list[Place], sentence: Sentence, credit: Credit | None, story: _Story
 ) -> list[Place]:
     """Places an event can be at: not the outlet's name, not where migrants came from."""
+    found = [p for p in found if p.country == "RU" or not _is_origin(sentence, p)]
     outside = [p for p in found if not _inside(p, credit)]
     if not outside and not story.places:
         outside = found
@@ -316,6 +327,17 @@ def _event_places(
         # "правила пребывания в России", "expelled from Russia": the country frames the story
         outside = specific
     return outside
+
+
+_ORIGIN_BEFORE = frozenset("из от from of выходец уроженец native natives".split())
+
+
+def _is_origin(sentence: Sentence, place: Place) -> bool:
+    """"мигрантов из Средней Азии", "workers from Uzbekistan": where people came from."""
+    if place.span is None:
+        return False
+    before = [t for t in sentence.tokens if t.stop <= place.span.start][-2:]
+    return any(t.text.lower() in _ORIGIN_BEFORE or t.lemma in _ORIGIN_BEFORE for t in before)
 
 
 def _places_for(trigger: Trigger, places: list[Place], sentence: Sentence) -> list[Place]:
@@ -353,6 +375,38 @@ def _is_reference(tokens: tuple[object, ...], place: Place) -> bool:
         return False
     before = [t for t in tokens if t.stop <= place.span.start][-2:]  # type: ignore[attr-defined]
     return any(t.text.lower() in _REFERENCE_BEFORE for t in before)  # type: ignore[attr-defined]
+
+
+_PROGRESSIVE_EN = re.compile(r"\b(?:are|is)\s+(?:being|still)\b", re.I)
+
+
+def _implied_date(
+    sentence: Sentence,
+    lang: Lang,
+    place: Place,
+    story: _Story,
+    frame: DateRange | None,
+    relative: DateRange | None,
+    new_place: bool,
+) -> DateRange:
+    """The date of a claim whose sentence states none: carried, relative, or unknown."""
+    if relative is not None:
+        return relative
+    story_place = story.places[-1] if story.places else None
+    if place.precision == "country" and story_place and story_place.precision != "country":
+        # "Similar raids have been made across all of Russia": background, not this story's time
+        return UNKNOWN_DATE
+    if lang == "en" and _PROGRESSIVE_EN.search(sentence.text):
+        return UNKNOWN_DATE  # "Raids are also being carried out": still going on, no date told
+    if new_place and frame is not None:
+        return frame  # a round-up's next town inherits the round-up's period, not a day
+    return story.date or frame or UNKNOWN_DATE
+
+
+def _days(d: DateRange) -> int:
+    if d.start is None or d.end is None:
+        return -1
+    return (d.end - d.start).days
 
 
 def _nearest_date(trigger: Trigger, dates: list[DateRange]) -> DateRange | None:

@@ -1,0 +1,107 @@
+"""Dates stated relative to the story's last date: "two days later", "накануне", "days earlier".
+
+``extract_dates`` resolves against the publication date; these phrases resolve against the
+event the story told just before, which only the claim assembler knows, so it passes it in.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from khronika.model import DateRange, Lang, Sentence, Span
+
+_WORDS = {
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "один": 1,
+    "одного": 1,
+    "два": 2,
+    "двух": 2,
+    "три": 3,
+    "трёх": 3,
+    "трех": 3,
+    "четыре": 4,
+    "четырёх": 4,
+    "четырех": 4,
+    "пять": 5,
+    "пяти": 5,
+    "шесть": 6,
+    "шести": 6,
+    "семь": 7,
+}
+_N = r"(?P<n>\d{1,2}|" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")"
+# (pattern, days from the anchor's end; None: the text moves away from the anchor vaguely)
+_PATTERNS: dict[Lang, list[tuple[re.Pattern[str], int | None]]] = {
+    "en": [
+        (re.compile(rf"\b{_N}\s+days?\s+(?:later|after(?:wards)?)\b", re.I), 1),
+        (re.compile(rf"\b{_N}\s+days?\s+(?:earlier|before)\b", re.I), -1),
+        (re.compile(r"\b(?:the\s+(?:next|following)\s+day|a\s+day\s+later)\b", re.I), 0),
+        (re.compile(r"\b(?:the\s+(?:day\s+before|previous\s+day)|a\s+day\s+earlier)\b", re.I), 0),
+        (
+            re.compile(
+                r"\b(?:days|weeks|months)\s+(?:earlier|later|before)\b|\bearlier\s+that\s+"
+                r"(?:week|month)\b|\b(?:some\s+time|weeks)\s+later\b",
+                re.I,
+            ),
+            None,
+        ),
+    ],
+    "ru": [
+        (re.compile(rf"(?<!\w)(?:через|спустя)\s+{_N}\s+(?:дня|дней|день|суток)(?!\w)", re.I), 1),
+        (re.compile(rf"(?<!\w){_N}\s+(?:дня|дней)\s+назад(?!\w)", re.I), -1),
+        (
+            re.compile(
+                r"(?<!\w)(?:на\s+следующий\s+день|на\s+другой\s+день|спустя\s+сутки|"
+                r"наутро)(?!\w)",
+                re.I,
+            ),
+            0,
+        ),
+        (re.compile(r"(?<!\w)накануне(?!\w)", re.I), 0),
+        (
+            re.compile(
+                r"(?<!\w)(?:несколькими\s+днями\s+ранее|за\s+несколько\s+дней\s+до\s+этого|"
+                r"днями\s+ранее|неделей\s+ранее|позднее|позже)(?!\w)",
+                re.I,
+            ),
+            None,
+        ),
+    ],
+}
+_BACKWARD = ("earlier", "before", "previous", "назад", "накануне")
+
+
+def extract_relative_date(
+    sentence: Sentence, lang: Lang, anchor: DateRange | None
+) -> DateRange | None:
+    """The date a relative phrase gives, or an unknown date (with its text) when the phrase only
+    says "some other time"; None when the sentence has no such phrase."""
+    for pattern, sign in _PATTERNS[lang]:
+        m = pattern.search(sentence.text)
+        if m is None:
+            continue
+        text = m.group()
+        span = Span(sentence.start + m.start(), sentence.start + m.end(), text)
+        if sign is None or anchor is None or anchor.precision != "day" or anchor.end is None:
+            return DateRange(None, None, "unknown", text, span)
+        n = _number(m.groupdict().get("n"))
+        backward = any(w in text.lower() for w in _BACKWARD)
+        base = anchor.start if backward and anchor.start else anchor.end
+        day = base + timedelta(days=-n if backward else n)
+        return DateRange(day, day, "day", text, span)
+    return None
+
+
+def _number(word: str | None) -> int:
+    if word is None:
+        return 1
+    if word.isdigit():
+        return int(word)
+    return _WORDS.get(word.lower(), 1)
