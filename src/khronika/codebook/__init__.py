@@ -9,15 +9,16 @@ whatever lemmas the tokens get.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from khronika.errors import ConfigError
 from khronika.model import ACTORS, EVENT_TYPES, TARGETS, Actor, EventType, Lang, Target
 
+V = TypeVar("V")
 Phrase = tuple[str, ...]  # lemmas of consecutive tokens; a last item ending in "*" is a prefix
 
 
@@ -39,6 +40,25 @@ class LangLexicon:
     reference: tuple[Phrase, ...]
     actors: tuple[tuple[Phrase, Actor], ...]
     targets: tuple[tuple[Phrase, Target], ...]
+
+    def actors_in(self, lemmas: list[str]) -> tuple[Actor, ...]:
+        return _values_in(lemmas, self.actors)
+
+    def targets_in(self, lemmas: list[str]) -> tuple[Target, ...]:
+        return _values_in(lemmas, self.targets)
+
+
+def _values_in(lemmas: list[str], lexicon: tuple[tuple[Phrase, V], ...]) -> tuple[V, ...]:
+    """Values of the lexicon's phrases found in ``lemmas``, in lexicon order, once each."""
+    value_of = dict(lexicon)
+    phrases = PhraseSet(p for p, _ in lexicon)
+    hits = {phrase for i, lemma in enumerate(lemmas) for phrase in phrases.candidates(lemma)
+            if match_phrase(lemmas, i, phrase)}
+    out: list[V] = []
+    for phrase, value in lexicon:
+        if phrase in hits and value_of[phrase] not in out:
+            out.append(value)
+    return tuple(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +107,10 @@ def compile_codebook(raw: Mapping[str, Any], lemmatize: Callable[[str, Lang], st
         event, lang = r.get("event"), r.get("lang")
         if event not in EVENT_TYPES or lang not in ("ru", "en"):
             raise ConfigError(f"codebook rule {i + 1}: unknown event {event!r} or lang {lang!r}")
-        groups = tuple(tuple(v for e in group for v in variants(e, lang)) for group in r["all"])
-        none = tuple(phrase(e, lang) for e in r.get("none", []))
+        groups = tuple(
+            PhraseSet(v for e in group for v in variants(e, lang)) for group in r["all"]
+        )
+        none = PhraseSet(phrase(e, lang) for e in r.get("none", []))
         rules.append(Rule(event, lang, groups, int(r.get("window", 6)), none))
 
     lexicons: dict[Lang, LangLexicon] = {}
@@ -97,7 +119,7 @@ def compile_codebook(raw: Mapping[str, Any], lemmatize: Callable[[str, Lang], st
         lang = cast(Lang, lang)
 
         def words(key: str, lang: Lang = lang) -> tuple[Phrase, ...]:
-            return tuple(v for e in scope.get(f"{lang}_{key}", []) for v in variants(e, lang))
+            return PhraseSet(v for e in scope.get(f"{lang}_{key}", []) for v in variants(e, lang))
 
         actors = []
         for text, value in raw.get("actors", {}).get(lang, {}).items():
@@ -141,11 +163,39 @@ def match_phrase(lemmas: list[str], i: int, phrase: Phrase) -> bool:
     return True
 
 
+class PhraseSet(tuple[Phrase, ...]):
+    """A tuple of phrases indexed by first word, so matching costs a dict lookup per token
+    instead of a comparison per phrase (the profile of a run: 56% in phrase matching)."""
+
+    _by_first: dict[str, tuple[Phrase, ...]]
+    _prefixed: tuple[Phrase, ...]
+
+    def __new__(cls, phrases: Iterable[Phrase]) -> PhraseSet:
+        self = super().__new__(cls, tuple(dict.fromkeys(phrases)))
+        by_first: dict[str, list[Phrase]] = {}
+        prefixed = []
+        for p in self:
+            if p and p[0].endswith("*"):
+                prefixed.append(p)
+            elif p:
+                by_first.setdefault(p[0], []).append(p)
+        self._by_first = {k: tuple(v) for k, v in by_first.items()}
+        self._prefixed = tuple(prefixed)
+        return self
+
+    def candidates(self, word: str) -> tuple[Phrase, ...]:
+        found = self._by_first.get(word, ())
+        if self._prefixed:
+            found = found + tuple(p for p in self._prefixed if word.startswith(p[0][:-1]))
+        return found
+
+
 def find_phrases(lemmas: list[str], phrases: tuple[Phrase, ...]) -> list[tuple[int, int]]:
     """Every (start, stop) token range where one of ``phrases`` matches."""
     found = []
+    indexed = isinstance(phrases, PhraseSet)
     for i in range(len(lemmas)):
-        for p in phrases:
+        for p in phrases.candidates(lemmas[i]) if indexed else phrases:  # type: ignore[attr-defined]
             if match_phrase(lemmas, i, p):
                 found.append((i, i + len(p)))
     return found

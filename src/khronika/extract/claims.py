@@ -8,7 +8,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field, replace
 
-from khronika.codebook import Codebook, find_phrases
+from khronika.codebook import Codebook
 from khronika.extract.attribution import Credit, Cues, find_credit, find_cues
 from khronika.extract.counts import extract_counts
 from khronika.extract.dates import extract_dates
@@ -110,8 +110,8 @@ def extract_claims(
         )
         lex = codebook.lexicons[lang]
         lemmas = sentence_lemmas(sentence)
-        actors = _lexicon_values(lemmas, lex.actors) or story.actors
-        targets = _lexicon_values(lemmas, lex.targets) or story.targets
+        actors = lex.actors_in(lemmas) or story.actors
+        targets = lex.targets_in(lemmas) or story.targets
         counts = [c for c in extract_counts(sentence, lang) if not _inside(c, credit)]
         dates = [d for d in dates if not _about_the_people(sentence, d)]
         relative = extract_relative_date(sentence, lang, story.date)
@@ -534,14 +534,6 @@ def _inside(item: Place | Count, credit: Credit | None) -> bool:
     if credit is None or item.span is None:
         return False
     return credit.span.start <= item.span.start and item.span.stop <= credit.span.stop
-
-
-def _lexicon_values(lemmas: list[str], lexicon: tuple[tuple[tuple[str, ...], str], ...]) -> tuple:  # type: ignore[type-arg]
-    values: list[str] = []
-    for phrase, value in lexicon:
-        if value not in values and find_phrases(lemmas, (phrase,)):
-            values.append(value)
-    return tuple(values)
 
 
 def with_incident(claim: Claim, incident_id: str | None) -> Claim:

@@ -7,7 +7,16 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from khronika.codebook import Codebook, LangLexicon, Rule, find_phrases, match_phrase, normalize
+from khronika.codebook import (
+    Codebook,
+    LangLexicon,
+    Phrase,
+    PhraseSet,
+    Rule,
+    find_phrases,
+    match_phrase,
+    normalize,
+)
 from khronika.model import EventType, Lang, Sentence, Span, Token
 
 COMPONENT = "khronika.events.v1"
@@ -82,11 +91,15 @@ def mentioned_events(sentence: Sentence, lang: Lang, codebook: Codebook) -> froz
     )
 
 
+def _candidates(group: tuple[Phrase, ...], word: str) -> tuple[Phrase, ...]:
+    return group.candidates(word) if isinstance(group, PhraseSet) else group
+
+
 def _match_rule(rule: Rule, lemmas: list[str]) -> list[tuple[int, int, int]]:
     out = []
     head, rest = rule.groups[0], rule.groups[1:]
     for i in range(len(lemmas)):
-        if not any(match_phrase(lemmas, i, p) for p in head):
+        if not any(match_phrase(lemmas, i, p) for p in _candidates(head, lemmas[i])):
             continue
         lo, hi = max(0, i - rule.window), min(len(lemmas), i + rule.window + 1)
         last = i + 1
@@ -94,7 +107,11 @@ def _match_rule(rule: Rule, lemmas: list[str]) -> list[tuple[int, int, int]]:
         ok = True
         for group in rest:
             hits = [
-                j for j in range(lo, hi) for p in group if match_phrase(lemmas, j, p) and j != i
+                j
+                for j in range(lo, hi)
+                if j != i
+                for p in _candidates(group, lemmas[j])
+                if match_phrase(lemmas, j, p)
             ]
             if not hits:
                 ok = False
