@@ -61,11 +61,12 @@ def _bare(key: str) -> set[str]:
 
 
 def _middle(values: list[float]) -> float:
-    """Middle of the 5th–95th percentile range: a division's centre rather than its towns'
-    centre of mass, without letting one far island drag it."""
+    """Middle of the 1st–99th percentile range: a division's centre rather than its towns'
+    centre of mass (which sits where people crowd, as in southern Ontario), without letting
+    one far island drag it."""
     values = sorted(values)
-    low = values[int(len(values) * 0.05)]
-    high = values[min(len(values) - 1, int(len(values) * 0.95))]
+    low = values[int(len(values) * 0.01)]
+    high = values[min(len(values) - 1, int(len(values) * 0.99))]
     return (low + high) / 2
 
 

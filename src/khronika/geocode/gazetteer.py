@@ -155,6 +155,7 @@ class Gazetteer:
         gaz._load_admin(directory / "admin.tsv.gz", directory / "admin_aliases.tsv")
         gaz._load_countries(directory / "countries.tsv", directory / "countries_world.tsv")
         gaz._load_macro(directory / "macro.tsv")
+        gaz._load_soft(directory / "soft_aliases.tsv")
         gaz._sort(gaz._index)
         gaz._sort(gaz._soft)
         return gaz
@@ -309,7 +310,7 @@ class Gazetteer:
                         default=0,
                     )
                     if namesake >= 100_000:
-                        population = min(population, namesake // 2)
+                        population = min(population, namesake // 10)
                 entry = Entry(
                     name, None, country, float(lat), float(lon), "region", kind, code, None,
                     population,
@@ -329,6 +330,17 @@ class Gazetteer:
             )
             aliases = [a for a in (rest[0] if rest else "").split("|") if a]
             self._add(entry, [name_en, name_ru, *aliases])
+
+    def _load_soft(self, path: Path) -> None:
+        for alias, target, country in _rows(path):
+            wanted = None if country == "-" else country
+            found = [
+                i for i in self._index.get(name_key(target), ())
+                if self.entries[i].country == wanted
+            ]
+            if not found:
+                raise GazetteerMissing(f"{path.name}: no place {target!r} ({country})")
+            self._soft_alias(max(found, key=lambda i: self.entries[i].rank), [alias])
 
     def load_world(self) -> None:
         """Loads the tier of towns abroad between 1,000 and 15,000 people (about 110,000,
@@ -409,6 +421,10 @@ class Gazetteer:
                     break
         if not found and given and key.startswith("the "):
             found = self.candidates(key[4:], given=True)  # "the Caucasus", "the Balkans"
+        letters = name.replace(".", "").replace(" ", "")
+        if given and letters.isupper() and len(letters) <= 4:
+            # "US", "EU": an abbreviation, not the French village Eu or a town called Us
+            found = [e for e in found if e.kind != "city" or e.name.isupper()]
         return found
 
     def resolve_document(self, names: list[str], lang: Lang | None = None) -> list[Place | None]:

@@ -23,14 +23,19 @@ _RUSSIA = 2.0
 _NEAR = 1.0
 _SAME_COUNTRY = 1.5
 _SAME_DIVISION = 2.0
+# A name that is only some alternate of a place ("White House" among Casablanca's names)
+# is a weaker reading than a place's own name.
+_ALTERNATE = 1.5
 
 
-def _base(entry: Entry, domain: float) -> float:
+def _base(entry: Entry, domain: float, key: str = "") -> float:
     bonus = 0.0
     if entry.country == "RU":
         bonus = _RUSSIA * domain
     elif entry.country in NEAR_COUNTRIES:
         bonus = _NEAR * domain
+    if key and key not in (name_key(entry.name), name_key(entry.name_local or "")):
+        bonus -= _ALTERNATE
     return math.log10(entry.population + 1) + _KIND_BONUS.get(entry.precision, 0.0) + bonus
 
 
@@ -46,6 +51,7 @@ def _votes(readings: list[Entry]) -> tuple[Counter[str], Counter[tuple[str, str]
 
 
 def _score(
+    key: str,
     entry: Entry,
     own: Entry,
     domain: float,
@@ -58,7 +64,7 @@ def _score(
     own_division = (own.country or "", own.admin1 or "")
     others_division = divisions[division] - (own_division == division and bool(own.admin1))
     return (
-        _base(entry, domain)
+        _base(entry, domain, key)
         + (_SAME_COUNTRY if others_country > 0 else 0.0)
         + (_SAME_DIVISION if entry.admin1 and others_division > 0 else 0.0)
     )
@@ -82,7 +88,7 @@ def resolve_document(
         updated: dict[str, Entry] = {}
         for key in distinct:
             own = chosen[key]
-            scores = [_score(e, own, domain, countries, divisions) for e in options[key]]
+            scores = [_score(key, e, own, domain, countries, divisions) for e in options[key]]
             updated[key] = options[key][scores.index(max(scores))]
         chosen = updated
     out: list[Place | None] = []
