@@ -264,6 +264,9 @@ class Gazetteer:
                 lat, lon = float(known[0]), float(known[1])
                 demonyms = [d for d in known[2].split("|") if d] if len(known) > 2 else []
                 names += [n for n in (known[3] if len(known) > 3 else "").split("|") if n]
+                russian = [n for n in (known[4] if len(known) > 4 else "").split("|") if n]
+                names += russian
+                name_ru = russian[0] if russian else None
             if extra:
                 name_ru, lat_s, lon_s = extra[0], extra[1], extra[2]
                 lat, lon = float(lat_s), float(lon_s)
@@ -305,7 +308,8 @@ class Gazetteer:
                     # "New York", "Mexico", "Istanbul": a namesake city is what news means
                     # unless the context says otherwise, so the division ranks just below it
                     namesake = max(
-                        (self.entries[i].population for i in self._index.get(name_key(name), ())
+                        (self.entries[i].population
+                         for k in key_list for i in self._index.get(k, ())
                          if self.entries[i].country == country and self.entries[i].kind == "city"),
                         default=0,
                     )
@@ -331,16 +335,18 @@ class Gazetteer:
             aliases = [a for a in (rest[0] if rest else "").split("|") if a]
             self._add(entry, [name_en, name_ru, *aliases])
 
+    def _target(self, path: Path, target: str, country: str) -> int:
+        wanted = None if country == "-" else country
+        found = [
+            i for i in self._index.get(name_key(target), ()) if self.entries[i].country == wanted
+        ]
+        if not found:
+            raise GazetteerMissing(f"{path.name}: no place {target!r} ({country})")
+        return max(found, key=lambda i: self.entries[i].rank)
+
     def _load_soft(self, path: Path) -> None:
         for alias, target, country in _rows(path):
-            wanted = None if country == "-" else country
-            found = [
-                i for i in self._index.get(name_key(target), ())
-                if self.entries[i].country == wanted
-            ]
-            if not found:
-                raise GazetteerMissing(f"{path.name}: no place {target!r} ({country})")
-            self._soft_alias(max(found, key=lambda i: self.entries[i].rank), [alias])
+            self._soft_alias(self._target(path, target, country), [alias])
 
     def load_world(self) -> None:
         """Loads the tier of towns abroad between 1,000 and 15,000 people (about 110,000,

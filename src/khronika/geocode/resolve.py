@@ -34,8 +34,9 @@ def _base(entry: Entry, domain: float, key: str = "") -> float:
         bonus = _RUSSIA * domain
     elif entry.country in NEAR_COUNTRIES:
         bonus = _NEAR * domain
-    if key and key not in (name_key(entry.name), name_key(entry.name_local or "")):
-        bonus -= _ALTERNATE
+    own = name_key(entry.name)
+    if key and key not in (own, name_key(entry.name_local or "")) and not own.startswith(key + " "):
+        bonus -= _ALTERNATE  # "New York" still counts as New York City's own name
     return math.log10(entry.population + 1) + _KIND_BONUS.get(entry.precision, 0.0) + bonus
 
 

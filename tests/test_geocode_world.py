@@ -1,0 +1,115 @@
+"""The world part of the gazetteer: divisions abroad, country names in Russian, demonyms and
+abbreviations of given toponyms, macro-regions, and reading a document's toponyms together.
+Sentences and name lists written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from khronika.geocode import Gazetteer, Geocoder
+from khronika.model import Place
+
+
+@pytest.fixture(scope="session")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+@pytest.fixture(scope="session")
+def geocoder(gazetteer: Gazetteer, nlp: Any) -> Geocoder:
+    return Geocoder(gazetteer, nlp)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Texas", ("Texas", "US", "region")),
+        ("Bavaria", ("Bavaria", "DE", "region")),
+        ("Scotland", ("Scotland", "GB", "region")),
+        ("Ontario", ("Ontario", "CA", "region")),
+        ("Cook County", ("Cook County", "US", "region")),
+        ("Turkish", ("Turkey", "TR", "country")),
+        ("Syrians", ("Syria", "SY", "country")),
+        ("U.S.", ("United States", "US", "country")),
+        ("UK", ("United Kingdom", "GB", "country")),
+        ("Calif.", ("California", "US", "region")),
+        ("Central Asia", ("Central Asia", None, "region")),
+        ("the Balkans", ("Balkans", None, "region")),
+        ("European", ("Europe", None, "region")),
+        ("Средняя Азия", ("Central Asia", None, "region")),
+        ("Греция", ("Greece", "GR", "country")),
+        ("New York", ("New York City", "US", "city")),
+        ("Washington", ("Washington", "US", "city")),
+    ],
+)
+def test_geocode_world_given_toponym(
+    gazetteer: Gazetteer, name: str, expected: tuple[str, str | None, str]
+) -> None:
+    (place,) = gazetteer.resolve_document([name], "en")
+    assert place is not None
+    assert (place.name, place.country, place.precision) == expected
+    assert place.lat is not None and place.lon is not None
+
+
+@pytest.mark.parametrize("name", ["Turkish", "Va.", "Calif."])
+def test_geocode_world_soft_names_only_when_given(gazetteer: Gazetteer, name: str) -> None:
+    """Running-text recognition never reads an adjective or an abbreviation as a place."""
+    assert gazetteer.lookup(name, "en") is None
+
+
+def test_geocode_world_abbreviation_is_not_a_village(gazetteer: Gazetteer) -> None:
+    place = gazetteer.lookup("EU", "en", given=True)
+    assert place is not None and place.name == "Europe"
+
+
+def test_geocode_world_small_town_abroad_needs_the_world_tier(gazetteer: Gazetteer) -> None:
+    place = gazetteer.lookup("Palestine", "en", given=True)
+    assert place is not None
+    places = gazetteer.resolve_document(["Palestine", "Tyler", "Texas"], "en")
+    assert [(p.country, p.admin1) for p in places if p] == [("US", "TX")] * 3
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (["Paris", "Eiffel"], ("Paris", "FR")),
+        (["Paris", "Lamar County", "Texas"], ("Paris", "US")),
+        (["Moscow", "Tver"], ("Moscow", "RU")),
+        (["Moscow", "Idaho", "Boise"], ("Moscow", "US")),
+        (["Georgia", "Tbilisi"], ("Georgia", "GE")),
+        (["Georgia", "Atlanta", "Savannah"], ("Georgia", "US")),
+    ],
+)
+def test_geocode_world_document_context(
+    gazetteer: Gazetteer, names: list[str], expected: tuple[str, str]
+) -> None:
+    first = gazetteer.resolve_document(names, "en")[0]
+    assert first is not None
+    assert (first.name, first.country) == expected
+
+
+def test_geocode_world_unknown_stays_unknown(gazetteer: Gazetteer) -> None:
+    assert gazetteer.resolve_document(["Nowhereville Qq"], "en") == [None]
+
+
+def _found(geocoder: Geocoder, nlp: Any, text: str, lang: Any) -> list[Place]:
+    return [p for s in nlp.analyze(text, lang) for p in geocoder.find_places(s, lang)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Мигрантов из Средней Азии проверяли на рынке.", "ru", [("Central Asia", "region")]),
+        ("Делегация прилетела из Греции.", "ru", [("Greece", "country")]),
+        ("Власти ФРГ ответили на запрос.", "ru", [("Germany", "country")]),
+        ("В Сибири прошли проверки общежитий.", "ru", [("Siberia", "region")]),
+        ("Police raided a market in Texas.", "en", [("Texas", "region")]),
+        ("The Turkish consulate said nothing.", "en", []),
+    ],
+)
+def test_geocode_world_in_running_text(
+    geocoder: Geocoder, nlp: Any, text: str, lang: Any, expected: list[tuple[str, str]]
+) -> None:
+    assert [(p.name, p.precision) for p in _found(geocoder, nlp, text, lang)] == expected
