@@ -15,6 +15,7 @@ from khronika.clean.boilerplate import (
     HostileHTML,
     check_depth,
     extract_html,
+    markup_size,
     scrub_markup,
 )
 from khronika.clean.decode import Decoded, NotText, decode_bytes
@@ -26,11 +27,20 @@ from khronika.errors import (
     HostileMarkup,
     InputError,
     NotHTML,
+    TooLarge,
     UnsupportedLanguage,
 )
 from khronika.model import Document, RawDocument
 
-__all__ = ["clean_document", "document_id", "normalise_text"]
+__all__ = ["MAX_MARKUP", "MAX_TEXT", "clean_document", "document_id", "normalise_text"]
+
+# Extraction holds about 40 bytes per character of text (natasha tokens, morphology): a text
+# of 500,000 characters (a long book chapter; news reports stay under 50,000) peaks near
+# 1.2 GiB and takes ~20 s, so longer ones are refused rather than left to exhaust memory.
+MAX_TEXT = 500_000
+# Markup that can hold text (scripts, styles and comments not counted): trafilatura spends
+# ~9 s and ~70 MiB a MiB of it. Real pages carry well under 1 MiB.
+MAX_MARKUP = 4 * 2**20
 
 
 def clean_document(raw: RawDocument) -> Document:
@@ -44,6 +54,14 @@ def clean_document(raw: RawDocument) -> Document:
     decoded = _decode(raw)
     extracted: Extracted | None = None
     if raw.kind == "html":
+        size = markup_size(decoded.text)
+        if size > MAX_MARKUP:
+            raise _error(
+                TooLarge,
+                f"{size:,} characters of markup besides scripts and styles, over the limit "
+                f"of {MAX_MARKUP:,} for one page",
+                raw,
+            )
         try:
             extracted = extract_html(decoded.text)
         except RecursionError as exc:  # lxml/trafilatura on pathological trees
@@ -59,6 +77,10 @@ def clean_document(raw: RawDocument) -> Document:
     if not text:
         what = "HTML page shows no text" if raw.kind == "html" else "no text after cleaning"
         raise _error(EmptyInput, what, raw)
+    if len(text) > MAX_TEXT:
+        raise _error(
+            TooLarge, f"{len(text):,} characters of text, over the limit of {MAX_TEXT:,}", raw
+        )
     try:
         language = detect_language(text, hint=raw.language)
     except UnknownLanguage as exc:

@@ -37,6 +37,18 @@ _HOSTILE_TEXT = re.compile(
     r"<\s*/?\s*(?:script|style|iframe|object|embed|noscript)\b[^>]{0,500}>?", re.IGNORECASE
 )
 
+# Elements and comments that hold no text: their size does not count toward a page's limit.
+_TEXTLESS_OPEN = re.compile(r"<(script|style|svg)\b|<!--", re.IGNORECASE)
+_TEXTLESS_CLOSE = {
+    name: re.compile(closer, re.IGNORECASE)
+    for name, closer in (
+        ("script", "</script"),
+        ("style", "</style"),
+        ("svg", "</svg"),
+        ("", "-->"),
+    )
+}
+
 
 class HostileHTML(ValueError):
     """Markup built to break parsers (nesting far past what libxml2 builds)."""
@@ -95,6 +107,22 @@ def visible_text(html: str) -> str:
         element.tail = "\n" + (element.tail or "")
     lines = "".join(tree.itertext()).splitlines()
     return "\n".join(line.strip() for line in lines if line.strip())
+
+
+def markup_size(html: str) -> int:
+    """Characters of ``html`` outside scripts, styles, SVG and comments.
+
+    One pass with ``str``-level searches: a lazy regex over "open … close" would rescan to the
+    end for every unclosed ``<script`` and go quadratic on a page built of them. An element
+    left open hides the rest of the page, as it does in a browser.
+    """
+    hidden = position = 0
+    while (opening := _TEXTLESS_OPEN.search(html, position)) is not None:
+        closing = _TEXTLESS_CLOSE[(opening.group(1) or "").lower()].search(html, opening.end())
+        end = len(html) if closing is None else closing.end()
+        hidden += end - opening.start()
+        position = end
+    return len(html) - hidden
 
 
 def scrub_markup(text: str) -> str:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from khronika.errors import InputError, TooLarge
 from khronika.ingest.dispatch import read_stream
+from khronika.ingest.streams import DOCUMENT_LIMIT, INFLATED_LIMIT, Limits
 from khronika.model import RawDocument
 
 __all__ = ["read_inputs"]
@@ -21,24 +22,27 @@ _SINGLE_LIMIT_FORMATS = (".html", ".htm", ".txt", ".xhtml")
 
 
 def read_inputs(
-    paths: Sequence[Path], *, max_bytes: int = 256 * 2**20
+    paths: Sequence[Path], *, max_bytes: int = INFLATED_LIMIT, max_document: int = DOCUMENT_LIMIT
 ) -> Iterator[RawDocument | InputError]:
     """Every document in ``paths`` (files, folders walked in sorted order), in a stable order.
 
-    ``max_bytes`` bounds one document, one JSON Lines line and the inflated size of one
-    archive or compressed file; streams (JSON Lines, WARC, archives) are read in bounded
-    memory whatever their size.
+    ``max_document`` bounds one document (a page, a text file, a JSON Lines line, a WARC
+    response) and ``max_bytes`` what one file may inflate to (an archive's members together,
+    a compressed file, a feed or Telegram export); a document is never allowed more than
+    ``max_bytes`` either. Streams (JSON Lines, WARC, archives) are read in bounded memory
+    whatever their size.
     """
+    limits = Limits(document=min(max_document, max_bytes), inflated=max_bytes)
     for path in paths:
-        yield from _read_path(Path(path), max_bytes=max_bytes)
+        yield from _read_path(Path(path), limits=limits)
 
 
-def _read_path(path: Path, *, max_bytes: int) -> Iterator[RawDocument | InputError]:
+def _read_path(path: Path, *, limits: Limits) -> Iterator[RawDocument | InputError]:
     if path.is_dir():
         for file in _walk(path):
-            yield from _read_file(file, max_bytes=max_bytes)
+            yield from _read_file(file, limits=limits)
     elif path.exists():
-        yield from _read_file(path, max_bytes=max_bytes)
+        yield from _read_file(path, limits=limits)
     else:
         yield InputError("no such file or folder", path=str(path))
 
@@ -52,16 +56,19 @@ def _walk(folder: Path) -> Iterator[Path]:
                 yield Path(root) / name
 
 
-def _read_file(path: Path, *, max_bytes: int) -> Iterator[RawDocument | InputError]:
+def _read_file(path: Path, *, limits: Limits) -> Iterator[RawDocument | InputError]:
     source = str(path)
     try:
         size = path.stat().st_size
         # Plain single-document files are refused before reading; containers are capped as
         # they stream, since only their parts need to fit in memory.
-        if size > max_bytes and path.suffix.lower() in _SINGLE_LIMIT_FORMATS:
-            yield TooLarge(f"{size:,} bytes, over the limit of {max_bytes:,}", path=source)
+        if size > limits.document and path.suffix.lower() in _SINGLE_LIMIT_FORMATS:
+            yield TooLarge(
+                f"{size:,} bytes, over the limit of {limits.document:,} for one document",
+                path=source,
+            )
             return
         with path.open("rb") as stream:
-            yield from read_stream(source, path.name, stream, max_bytes=max_bytes)
+            yield from read_stream(source, path.name, stream, limits=limits)
     except OSError as exc:
         yield InputError(f"cannot read: {exc.strerror or exc}", path=source)

@@ -1,8 +1,8 @@
 """Zip and tar archives of pages: each member read as if it were a file on disk.
 
 Sizes written in an archive's headers can lie, so what counts is what actually inflates: the
-whole archive may inflate to at most ``max_bytes``, and a member past that becomes
-:class:`TooLarge` (a decompression bomb stops there, having used ``max_bytes`` of reading and
+whole archive may inflate to at most ``limits.inflated``, and a member past that becomes
+:class:`TooLarge` (a decompression bomb stops there, having used that much reading and
 64 KiB of memory at a time). A WACZ (a zip holding WARC files) is read through its WARCs.
 """
 
@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
 from khronika.errors import InputError, TooLarge, TruncatedInput
-from khronika.ingest.streams import Capped, LimitExceeded, buffered
+from khronika.ingest.streams import Capped, LimitExceeded, Limits, buffered
 from khronika.model import RawDocument
 
 Item = RawDocument | InputError
@@ -23,9 +23,10 @@ Reader = Callable[..., Iterator[Item]]  # dispatch.read_stream, passed in to avo
 
 
 def read_zip(
-    source: str, stream: BinaryIO, *, max_bytes: int, depth: int, read: Reader
+    source: str, stream: BinaryIO, *, limits: Limits, depth: int, read: Reader
 ) -> Iterator[Item]:
     # zipfile needs to seek to the central directory at the end: spool to memory, capped.
+    max_bytes = limits.inflated
     data = stream.read(max_bytes + 1)
     if len(data) > max_bytes:
         yield TooLarge(f"zip archive over the limit of {max_bytes:,} bytes", path=source)
@@ -52,7 +53,7 @@ def read_zip(
                         member,
                         info.filename,
                         buffered(capped),
-                        max_bytes=max_bytes,
+                        limits=limits,
                         depth=depth + 1,
                     )
                     budget = capped.remaining
@@ -68,9 +69,10 @@ def read_zip(
 
 
 def read_tar(
-    source: str, stream: BinaryIO, *, max_bytes: int, depth: int, read: Reader
+    source: str, stream: BinaryIO, *, limits: Limits, depth: int, read: Reader
 ) -> Iterator[Item]:
     """A tar stream (already decompressed and capped by the caller when it was .tar.gz)."""
+    max_bytes = limits.inflated
     budget = max_bytes
     try:
         archive = tarfile.open(fileobj=stream, mode="r|")
@@ -88,7 +90,7 @@ def read_tar(
                 continue
             capped = Capped(extracted, budget)  # type: ignore[arg-type]
             yield from read(
-                member_name, info.name, buffered(capped), max_bytes=max_bytes, depth=depth + 1
+                member_name, info.name, buffered(capped), limits=limits, depth=depth + 1
             )
             budget = capped.remaining
             if capped.exceeded:

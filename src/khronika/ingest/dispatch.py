@@ -24,7 +24,14 @@ from khronika.errors import (
 )
 from khronika.ingest.jsonl import read_jsonl
 from khronika.ingest.sniff import HEAD, Format, binary_kind, sniff
-from khronika.ingest.streams import Capped, LimitExceeded, Prefixed, buffered, read_capped
+from khronika.ingest.streams import (
+    Capped,
+    LimitExceeded,
+    Limits,
+    Prefixed,
+    buffered,
+    read_capped,
+)
 from khronika.model import RawDocument
 
 Item = RawDocument | InputError
@@ -33,11 +40,11 @@ _HTML_NAMES = (".html", ".htm", ".xhtml")
 
 
 def read_stream(
-    source: str, name: str, stream: BinaryIO, *, max_bytes: int, depth: int = 0
+    source: str, name: str, stream: BinaryIO, *, limits: Limits, depth: int = 0
 ) -> Iterator[Item]:
     """Documents in ``stream`` (named ``name``, reported as ``source``); never raises InputError."""
     try:
-        yield from _read(source, name, stream, max_bytes=max_bytes, depth=depth)
+        yield from _read(source, name, stream, limits=limits, depth=depth)
     except LimitExceeded as exc:
         yield TooLarge(str(exc), path=source)
     except InputError as exc:
@@ -49,7 +56,7 @@ def read_stream(
 
 
 def _read(
-    source: str, name: str, stream: BinaryIO, *, max_bytes: int, depth: int
+    source: str, name: str, stream: BinaryIO, *, limits: Limits, depth: int
 ) -> Iterator[Item]:
     head = stream.read(HEAD)
     fmt = sniff(head, name)
@@ -58,49 +65,49 @@ def _read(
         if depth >= _MAX_DEPTH:
             yield TooLarge(f"archives nested more than {_MAX_DEPTH} deep", path=source)
             return
-        yield from _read_container(fmt, source, name, whole, max_bytes=max_bytes, depth=depth)
+        yield from _read_container(fmt, source, name, whole, limits=limits, depth=depth)
         return
     if fmt == "jsonl":
-        yield from read_jsonl(source, whole, max_bytes=max_bytes)
+        yield from read_jsonl(source, whole, limits=limits)
         return
-    yield from _read_single(fmt, source, name, head, whole, max_bytes=max_bytes)
+    yield from _read_single(fmt, source, name, head, whole, limits=limits)
 
 
 def _read_container(
-    fmt: Format, source: str, name: str, stream: BinaryIO, *, max_bytes: int, depth: int
+    fmt: Format, source: str, name: str, stream: BinaryIO, *, limits: Limits, depth: int
 ) -> Iterator[Item]:
     if fmt in ("gzip", "bzip2"):
         inner_name = name[: name.lower().rfind(".")] if "." in name else name
         opened: BinaryIO = gzip.GzipFile(fileobj=stream) if fmt == "gzip" else bz2.BZ2File(stream)  # type: ignore[assignment]
-        capped = io.BufferedReader(Capped(opened, max_bytes), buffer_size=HEAD)
+        capped = io.BufferedReader(Capped(opened, limits.inflated), buffer_size=HEAD)
         inner_head = capped.peek(HEAD)[:HEAD]
         inner = sniff(inner_head, inner_name)
         if inner == "tar":
             from khronika.ingest.archives import read_tar
 
-            yield from read_tar(source, capped, max_bytes=max_bytes, depth=depth, read=read_stream)
+            yield from read_tar(source, capped, limits=limits, depth=depth, read=read_stream)
         elif inner == "warc":
             from khronika.ingest.warc import read_warc
 
-            yield from read_warc(source, capped, max_bytes=max_bytes)
+            yield from read_warc(source, capped, limits=limits)
         else:
-            yield from read_stream(source, inner_name, capped, max_bytes=max_bytes, depth=depth + 1)
+            yield from read_stream(source, inner_name, capped, limits=limits, depth=depth + 1)
     elif fmt == "tar":
         from khronika.ingest.archives import read_tar
 
-        yield from read_tar(source, stream, max_bytes=max_bytes, depth=depth, read=read_stream)
+        yield from read_tar(source, stream, limits=limits, depth=depth, read=read_stream)
     elif fmt == "zip":
         from khronika.ingest.archives import read_zip
 
-        yield from read_zip(source, stream, max_bytes=max_bytes, depth=depth, read=read_stream)
+        yield from read_zip(source, stream, limits=limits, depth=depth, read=read_stream)
     else:
         from khronika.ingest.warc import read_warc
 
-        yield from read_warc(source, stream, max_bytes=max_bytes)
+        yield from read_warc(source, stream, limits=limits)
 
 
 def _read_single(
-    fmt: Format, source: str, name: str, head: bytes, stream: BinaryIO, *, max_bytes: int
+    fmt: Format, source: str, name: str, head: bytes, stream: BinaryIO, *, limits: Limits
 ) -> Iterator[Item]:
     is_html_name = name.lower().endswith(_HTML_NAMES)
     if fmt == "empty":
@@ -116,7 +123,9 @@ def _read_single(
     if fmt == "json":
         yield BadRecord("JSON that is neither corpus JSON Lines nor a Telegram export", path=source)
         return
-    data = read_capped(stream, max_bytes)
+    # Exports and feeds hold many documents: they get the budget of a whole file.
+    many = fmt in ("telegram-json", "telegram-html", "feed")
+    data = read_capped(stream, limits.inflated if many else limits.document)
     if fmt == "telegram-json":
         from khronika.ingest.telegram import read_telegram_json
 

@@ -12,14 +12,16 @@ from datetime import date
 from typing import Any, BinaryIO
 
 from khronika.errors import BadRecord, EmptyInput, EncodingError, InputError, TooLarge
+from khronika.ingest.streams import Limits
 from khronika.model import RawDocument
 
 _OPTIONAL_TEXT = ("url", "outlet", "title", "language")
 
 
 def read_jsonl(
-    source: str, stream: BinaryIO, *, max_bytes: int
+    source: str, stream: BinaryIO, *, limits: Limits
 ) -> Iterator[RawDocument | InputError]:
+    max_bytes = limits.document
     number = 0
     seen_any = False
     while True:

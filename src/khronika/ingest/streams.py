@@ -3,7 +3,25 @@
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from typing import BinaryIO
+
+MIB = 2**20
+DOCUMENT_LIMIT = 16 * MIB  # a news page is rarely over 2 MiB; 16 leaves room for inline media
+INFLATED_LIMIT = 256 * MIB
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """How much one input may cost.
+
+    ``document`` bounds one page, text file, JSON Lines line or WARC response: what cleaning
+    and extraction then hold several times over. ``inflated`` bounds everything one file
+    expands to (an archive's members together, a compressed file, a feed or Telegram export).
+    """
+
+    document: int = DOCUMENT_LIMIT
+    inflated: int = INFLATED_LIMIT
 
 
 class LimitExceeded(ValueError):

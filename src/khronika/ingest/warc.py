@@ -3,7 +3,7 @@
 The record's ``WARC-Target-URI`` is the document's URL and the capture date stands in as its
 publication date only when the page gives none (cleaning prefers the page's own date). The
 archive streams record by record, so its size does not matter; one response body may be
-up to ``max_bytes``.
+up to ``limits.document``.
 """
 
 from __future__ import annotations
@@ -17,12 +17,14 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from khronika.errors import BadRecord, EmptyInput, InputError, TooLarge, TruncatedInput
+from khronika.ingest.streams import Limits
 from khronika.model import RawDocument
 
 
 def read_warc(
-    source: str, stream: BinaryIO, *, max_bytes: int
+    source: str, stream: BinaryIO, *, limits: Limits
 ) -> Iterator[RawDocument | InputError]:
+    max_bytes = limits.document
     found = False
     record_id = None
     try:
