@@ -53,7 +53,10 @@ class RussianNLP:
 
     def lemmatize(self, word: str) -> str:
         """Lemma of a word out of context (pymorphy's most likely parse)."""
-        parses = self.morph_vocab.parse(word)
+        try:
+            parses = self.morph_vocab.parse(word)
+        except ValueError:  # pymorphy asks unicodedata for names some code points lack
+            return word.lower()
         return str(parses[0].normal_form) if parses else word.lower()
 
     def _token(self, token: Any) -> Token:
@@ -61,8 +64,11 @@ class RussianNLP:
         key = (token.text, token.pos, feats)
         lemma = self._lemma_cache.get(key)
         if lemma is None:
-            token.lemmatize(self.morph_vocab)
-            lemma = (token.lemma or token.text).lower()
+            try:
+                token.lemmatize(self.morph_vocab)
+                lemma = (token.lemma or token.text).lower()
+            except ValueError:  # "𗀀": pymorphy's shape check needs a Unicode name
+                lemma = token.text.lower()
             if len(self._lemma_cache) < 200_000:  # bounded: a corpus has a long tail of words
                 self._lemma_cache[key] = lemma
         return Token(token.text, lemma, token.pos or "X", token.start, token.stop, feats)
