@@ -12,7 +12,13 @@ from khronika.codebook import Codebook
 from khronika.extract.attribution import Credit, Cues, find_credit, find_cues
 from khronika.extract.counts import extract_counts
 from khronika.extract.dates import extract_dates
-from khronika.extract.events import Trigger, find_triggers, mentioned_events, sentence_lemmas
+from khronika.extract.events import (
+    Trigger,
+    document_scope,
+    find_triggers,
+    mentioned_events,
+    sentence_lemmas,
+)
 from khronika.extract.relative import extract_relative_date
 from khronika.geocode import Geocoder
 from khronika.model import (
@@ -77,6 +83,7 @@ def extract_claims(
     lang = doc.language
     title_lemmas = [lem for s in (title or []) for lem in sentence_lemmas(s)]
     story = _Story()
+    scope = document_scope(sentences, lang, codebook, title_lemmas=title_lemmas)
     # the widest period the document has named so far ("На прошлой неделе …", "In the last
     # three months of 2023 …"): the date of a round-up item that names no date of its own
     frame: DateRange | None = None
@@ -101,7 +108,7 @@ def extract_claims(
         sources = _resolve_sources(credit, story)
         places = _event_places(geocoder.find_places(sentence, lang), sentence, credit, story)
         dates = extract_dates(sentence, lang, doc.published)
-        triggers = find_triggers(sentences, i, lang, codebook, title_lemmas=title_lemmas)
+        triggers = find_triggers(sentences, i, lang, codebook, scope=scope)
         triggers_by_sentence.append(triggers)
         mentioned_by_sentence.append(
             mentioned_events(sentence, lang, codebook)
@@ -333,7 +340,7 @@ _ORIGIN_BEFORE = frozenset("из от from of выходец уроженец na
 
 
 def _is_origin(sentence: Sentence, place: Place) -> bool:
-    """"мигрантов из Средней Азии", "workers from Uzbekistan": where people came from."""
+    """ "мигрантов из Средней Азии", "workers from Uzbekistan": where people came from."""
     if place.span is None:
         return False
     before = [t for t in sentence.tokens if t.stop <= place.span.start][-2:]

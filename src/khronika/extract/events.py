@@ -57,12 +57,19 @@ def find_triggers(
     codebook: Codebook,
     *,
     title_lemmas: list[str] | None = None,
+    scope: DocumentScope | None = None,
 ) -> list[Trigger]:
-    """Triggers of sentence ``index``, at most one per event type at each token."""
+    """Triggers of sentence ``index``, at most one per event type at each token.
+
+    Pass ``scope`` (``document_scope(...)``, once per document) when calling for every
+    sentence: the scope test looks at the whole document.
+    """
     sentence = sentences[index]
-    lemmas = sentence_lemmas(sentence)
     lex = codebook.lexicons[lang]
-    if not _in_scope(sentences, index, lex, title_lemmas or []):
+    if scope is None:
+        scope = document_scope(sentences, lang, codebook, title_lemmas=title_lemmas)
+    lemmas = scope.lemmas[index]
+    if not _in_scope(scope, index):
         return []
     found: list[Trigger] = []
     seen: set[tuple[EventType, int]] = set()
@@ -206,9 +213,7 @@ def _is_attributive_en(tokens: tuple[Token, ...], i: int) -> bool:
     nxt = tokens[i + 1].text
     if i == 0:
         # "Detained migrants were offered …": a participle opening the sentence before its noun
-        return (
-            nxt.isalpha() and nxt.islower() and nxt not in _EN_NOT_NOUN | _EN_AUXILIARIES
-        )
+        return nxt.isalpha() and nxt.islower() and nxt not in _EN_NOT_NOUN | _EN_AUXILIARIES
     prev = tokens[i - 1].text.lower()
     before_ok = prev in _EN_DETERMINERS or (prev.endswith("ed") and prev.isalpha())
     return before_ok and nxt.isalpha() and nxt.islower() and nxt not in _EN_NOT_NOUN
@@ -219,26 +224,45 @@ _CONTINUING = frozenset("они их них им ими they them their".split()
 _OPENING = 3
 
 
-def _in_scope(
-    sentences: list[Sentence], index: int, lex: LangLexicon, title_lemmas: list[str]
-) -> bool:
-    here = sentence_lemmas(sentences[index])
-    if find_phrases(here, lex.out):
+@dataclass(frozen=True, slots=True)
+class DocumentScope:
+    """Per-sentence lemmas and scope cues of one document, computed once."""
+
+    lemmas: tuple[list[str], ...]
+    out: tuple[bool, ...]
+    domain: tuple[bool, ...]
+    title_out: bool
+    title_domain: bool
+
+
+def document_scope(
+    sentences: list[Sentence],
+    lang: Lang,
+    codebook: Codebook,
+    *,
+    title_lemmas: list[str] | None = None,
+) -> DocumentScope:
+    lex = codebook.lexicons[lang]
+    lemmas = tuple(sentence_lemmas(s) for s in sentences)
+    title = title_lemmas or []
+    return DocumentScope(
+        lemmas=lemmas,
+        out=tuple(bool(find_phrases(lem, lex.out)) for lem in lemmas),
+        domain=tuple(bool(find_phrases(lem, lex.domain)) for lem in lemmas),
+        title_out=bool(find_phrases(title, lex.out)),
+        title_domain=bool(find_phrases(title, lex.domain)),
+    )
+
+
+def _in_scope(scope: DocumentScope, index: int) -> bool:
+    if scope.out[index]:
         return False
-    if (
-        index > 0
-        and _CONTINUING & set(here[:_OPENING])
-        and find_phrases(sentence_lemmas(sentences[index - 1]), lex.out)
-    ):
+    if index > 0 and _CONTINUING & set(scope.lemmas[index][:_OPENING]) and scope.out[index - 1]:
         return False  # "… were killed in Ukraine. Most of them had been sent to the front."
-    if find_phrases(here, lex.domain):
+    if scope.domain[index]:
         return True
-    context: list[list[str]] = [title_lemmas] if title_lemmas else []
-    context += [sentence_lemmas(s) for s in sentences[max(0, index - _DOMAIN_REACH) : index]]
-    if any(find_phrases(c, lex.out) for c in context):
+    if scope.title_out or any(scope.out[max(0, index - _DOMAIN_REACH) : index]):
         return False
     # the story is in the domain when anything in it is ("Особое внимание уделяли иностранцам"
     # three sentences after the detentions it explains)
-    return any(find_phrases(sentence_lemmas(s), lex.domain) for s in sentences) or bool(
-        find_phrases(title_lemmas, lex.domain)
-    )
+    return any(scope.domain) or scope.title_domain
