@@ -74,7 +74,7 @@ def build_resources(
 def process_document(doc: Document, *, resources: Resources) -> list[Claim]:
     """Claims of one cleaned document."""
     sentences = resources.nlp.analyze(doc.text, doc.language)
-    title = resources.nlp.analyze(doc.title, doc.language) if doc.title else None
+    title = resources.nlp.analyze_words(doc.title, doc.language) if doc.title else None
     return claims.extract_claims(
         doc,
         sentences,
