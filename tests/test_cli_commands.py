@@ -120,3 +120,29 @@ def test_cli_eval_reports_every_metric() -> None:
     for name in ("claim_f1", "count_accuracy", "date_accuracy", "location_accuracy",
                  "attribution_accuracy", "certainty_accuracy"):
         assert 0.6 <= metrics[name] <= 1.0
+
+
+def test_cli_gazetteer_import_then_run_reaches_the_village(tmp_path: Path) -> None:
+    from .test_geocode_import import _write_dump
+
+    dump = tmp_path / "dump"
+    dump.mkdir()
+    target = tmp_path / "villages.db"
+    imported = runner.invoke(
+        app, ["gazetteer", "import", *map(str, _write_dump(dump)), "--output", str(target)]
+    )
+    assert imported.exit_code == 0, imported.output
+    assert "places" in imported.output
+    src = tmp_path / "village.jsonl"
+    src.write_text(
+        json.dumps({"id": "v1", "language": "en", "published": "2025-05-06",
+                    "text": "Police raided a dormitory for migrant workers in Malye Kochki "
+                            "on Monday."}) + "\n",
+        "utf-8",
+    )
+    db = tmp_path / "k.db"
+    result = runner.invoke(app, ["run", str(src), "--db", str(db), "--gazetteer", str(target)])
+    assert result.exit_code == 0, result.output
+    claim = json.loads(runner.invoke(app, ["export", "--db", str(db)]).stdout.splitlines()[0])
+    assert claim["location"]["name"] == "Malye Kochki"
+    assert claim["location"]["geonameid"] == 99000001

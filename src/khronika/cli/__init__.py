@@ -62,6 +62,9 @@ def _stderr_console() -> Console:
 def _register() -> None:
     # every command module registers itself on import; the list is the CLI's table of contents
     from khronika.cli import export, extract, incidents, run, web  # noqa: F401
+    from khronika.cli.gazetteer import register
+
+    register(app)
 
 
 def main() -> None:

@@ -11,6 +11,7 @@ import typer
 from khronika.cli import (
     DEFAULT_DB,
     DbOption,
+    _fail,
     _parse_date,
     _stderr_console,
     app,
@@ -27,6 +28,10 @@ def run_cmd(
         str | None, typer.Option(help="Publication date (YYYY-MM-DD) for undated inputs.")
     ] = None,
     codebook: Annotated[Path | None, typer.Option(help="Another codebook (TOML).")] = None,
+    gazetteer: Annotated[
+        Path | None,
+        typer.Option(help="A gazetteer made by `khronika gazetteer import` (villages etc.)."),
+    ] = None,
     workers: Annotated[
         int | None,
         typer.Option("--workers", min=1, help="Run on a local Dask cluster of N processes."),
@@ -72,10 +77,12 @@ def run_cmd(
                     )
 
             if workers is None and dask is None:
-                resources = build_resources(codebook_path=codebook)
+                resources = build_resources(codebook_path=codebook, gazetteer_extra=gazetteer)
                 summary = run(inputs, store=store, resources=resources, published=pub,
                               on_outcome=seen)
             else:
+                if gazetteer is not None:
+                    _fail("--gazetteer is not yet passed to Dask workers; run without --workers")
                 from khronika.batch import dask_client, run_dask
 
                 progress.update(task, description="starting workers")
