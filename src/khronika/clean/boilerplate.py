@@ -57,9 +57,9 @@ _TEXTLESS_OPEN = re.compile(r"<(script|style|svg)\b|<!--", re.IGNORECASE)
 _TEXTLESS_CLOSE = {
     name: re.compile(closer, re.IGNORECASE)
     for name, closer in (
-        ("script", "</script"),
-        ("style", "</style"),
-        ("svg", "</svg"),
+        ("script", r"</script\b[^>]{0,100}>?"),
+        ("style", r"</style\b[^>]{0,100}>?"),
+        ("svg", r"</svg\b[^>]{0,100}>?"),
         ("", "-->"),
     )
 }
