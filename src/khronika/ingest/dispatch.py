@@ -125,7 +125,10 @@ def _read_single(
         return
     # Exports and feeds hold many documents: they get the budget of a whole file.
     many = fmt in ("telegram-json", "telegram-html", "feed")
-    data = read_capped(stream, limits.inflated if many else limits.document)
+    if many:
+        data = read_capped(stream, limits.inflated, "feed or export")
+    else:
+        data = read_capped(stream, limits.document, "one document")
     if fmt == "telegram-json":
         from khronika.ingest.telegram import read_telegram_json
 

@@ -75,9 +75,9 @@ def buffered(raw: io.RawIOBase) -> BinaryIO:
     return io.BufferedReader(raw, buffer_size=1 << 16)
 
 
-def read_capped(stream: BinaryIO, limit: int) -> bytes:
+def read_capped(stream: BinaryIO, limit: int, what: str = "input") -> bytes:
     """All of ``stream``, or :class:`LimitExceeded` without holding more than ``limit + 1``."""
     data = stream.read(limit + 1)
     if len(data) > limit:
-        raise LimitExceeded(f"larger than the limit of {limit:,} bytes")
+        raise LimitExceeded(f"{what} larger than the limit of {limit:,} bytes")
     return data
