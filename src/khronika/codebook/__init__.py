@@ -41,17 +41,23 @@ class LangLexicon:
     actors: tuple[tuple[Phrase, Actor], ...]
     targets: tuple[tuple[Phrase, Target], ...]
 
+    actor_phrases: PhraseSet | None = None
+    target_phrases: PhraseSet | None = None
+
     def actors_in(self, lemmas: list[str]) -> tuple[Actor, ...]:
-        return _values_in(lemmas, self.actors)
+        return _values_in(lemmas, self.actors, self.actor_phrases)
 
     def targets_in(self, lemmas: list[str]) -> tuple[Target, ...]:
-        return _values_in(lemmas, self.targets)
+        return _values_in(lemmas, self.targets, self.target_phrases)
 
 
-def _values_in(lemmas: list[str], lexicon: tuple[tuple[Phrase, V], ...]) -> tuple[V, ...]:
+def _values_in(
+    lemmas: list[str], lexicon: tuple[tuple[Phrase, V], ...], phrases: PhraseSet | None
+) -> tuple[V, ...]:
     """Values of the lexicon's phrases found in ``lemmas``, in lexicon order, once each."""
     value_of = dict(lexicon)
-    phrases = PhraseSet(p for p, _ in lexicon)
+    if phrases is None:
+        phrases = PhraseSet(p for p, _ in lexicon)
     hits = {phrase for i, lemma in enumerate(lemmas) for phrase in phrases.candidates(lemma)
             if match_phrase(lemmas, i, phrase)}
     out: list[V] = []
@@ -139,6 +145,8 @@ def compile_codebook(raw: Mapping[str, Any], lemmatize: Callable[[str, Lang], st
             reference=words("reference"),
             actors=tuple(actors),
             targets=tuple(targets),
+            actor_phrases=PhraseSet(p for p, _ in actors),
+            target_phrases=PhraseSet(p for p, _ in targets),
         )
     return Codebook(
         str(raw.get("name", "custom")), str(raw.get("version", "0")), tuple(rules), lexicons
@@ -182,6 +190,10 @@ class PhraseSet(tuple[Phrase, ...]):
         self._by_first = {k: tuple(v) for k, v in by_first.items()}
         self._prefixed = tuple(prefixed)
         return self
+
+    def could_match(self, words: set[str]) -> bool:
+        """False when no phrase can start at any of ``words``: skip the whole scan."""
+        return bool(self._prefixed) or not words.isdisjoint(self._by_first)
 
     def candidates(self, word: str) -> tuple[Phrase, ...]:
         found = self._by_first.get(word, ())

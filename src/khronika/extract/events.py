@@ -73,7 +73,11 @@ def find_triggers(
         return []
     found: list[Trigger] = []
     seen: set[tuple[EventType, int]] = set()
+    words = set(lemmas)
     for rule in codebook.rules_for(lang):
+        head = rule.groups[0]
+        if isinstance(head, PhraseSet) and not head.could_match(words):
+            continue  # most rules have no head word in a given sentence
         for first, last, earliest in _match_rule(rule, lemmas):
             key = (rule.event, first)
             if key in seen:
