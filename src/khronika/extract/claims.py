@@ -84,6 +84,12 @@ def extract_claims(
     title_lemmas = [lem for s in (title or []) for lem in sentence_lemmas(s)]
     story = _Story()
     scope = document_scope(sentences, lang, codebook, title_lemmas=title_lemmas)
+    all_triggers = [
+        find_triggers(sentences, i, lang, codebook, scope=scope) for i in range(len(sentences))
+    ]
+    if not any(all_triggers):
+        # most of what a keyword search brings in holds no event: skip places, dates, counts
+        return []
     # the widest period the document has named so far ("На прошлой неделе …", "In the last
     # three months of 2023 …"): the date of a round-up item that names no date of its own
     frame: DateRange | None = None
@@ -108,7 +114,7 @@ def extract_claims(
         sources = _resolve_sources(credit, story)
         places = _event_places(geocoder.find_places(sentence, lang), sentence, credit, story)
         dates = extract_dates(sentence, lang, doc.published)
-        triggers = find_triggers(sentences, i, lang, codebook, scope=scope)
+        triggers = all_triggers[i]
         triggers_by_sentence.append(triggers)
         mentioned_by_sentence.append(
             mentioned_events(sentence, lang, codebook)
