@@ -146,3 +146,19 @@ def test_cli_gazetteer_import_then_run_reaches_the_village(tmp_path: Path) -> No
     claim = json.loads(runner.invoke(app, ["export", "--db", str(db)]).stdout.splitlines()[0])
     assert claim["location"]["name"] == "Malye Kochki"
     assert claim["location"]["geonameid"] == 99000001
+
+
+def test_cli_readme_transcript_is_true(sample_db: Path) -> None:
+    """The README's first screen shows what `khronika run --sample` and export really print."""
+    from .conftest import REPO
+
+    readme = (REPO / "README.md").read_text("utf-8")
+    fresh = runner.invoke(app, ["run", "--sample", "--db", str(sample_db.parent / "again.db")])
+    summary = [line for line in fresh.output.splitlines() if line.startswith("processed ")]
+    assert summary and summary[0] in readme
+    exported = runner.invoke(app, ["export", "--db", str(sample_db)]).stdout
+    first = json.loads(exported.splitlines()[0])
+    for key in ("doc_id", "claim_id", "event_type", "actors", "targets", "count", "certainty"):
+        assert f'"{key}":{json.dumps(first[key], ensure_ascii=False, separators=(",", ":"))}' \
+            in readme.replace("\n ", ""), key
+    assert first["evidence"]["text"] in readme
