@@ -23,7 +23,7 @@ import time
 from datetime import date, timedelta
 
 from khronika.dedup import DocInfo, cluster_incidents
-from khronika.evaluate import pairwise_incident_scores
+from khronika.evaluate_incidents import pairwise_incident_scores
 from khronika.model import Claim, Count, DateRange, Evidence, Place
 
 SIZES = (10_000, 100_000, 1_000_000)

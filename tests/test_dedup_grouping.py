@@ -11,7 +11,11 @@ import pytest
 from typer.testing import CliRunner
 
 from khronika.dedup import cluster_claim_dicts, cluster_incidents, group_store, store_incidents
-from khronika.evaluate import load_gold_incidents, pairwise_incident_scores, score_incidents
+from khronika.evaluate_incidents import (
+    load_gold_incidents,
+    pairwise_incident_scores,
+    score_incidents,
+)
 from khronika.export.jsonl import claim_to_dict
 from khronika.model import Claim, Document
 

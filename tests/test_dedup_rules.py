@@ -17,7 +17,7 @@ from khronika.dedup import (
     summarize_incidents,
     types_compatible,
 )
-from khronika.evaluate import pairwise_incident_scores
+from khronika.evaluate_incidents import pairwise_incident_scores
 from khronika.model import Claim, Count, DateRange, Evidence, Place
 
 KAZAN = ("Kazan", "RU", 55.78874, 49.12214, "city", 551487, "73")

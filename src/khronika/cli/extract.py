@@ -54,12 +54,10 @@ def eval_cmd(
     """
     from khronika import extract_claims_from_jsonl
     from khronika.dedup import cluster_claim_dicts
-    from khronika.evaluate import (
+    from khronika.evaluate import format_report, load_gold, score
+    from khronika.evaluate_incidents import (
         format_incident_scores,
-        format_report,
-        load_gold,
         load_gold_incidents,
-        score,
         score_incidents,
     )
 
