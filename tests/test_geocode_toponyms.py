@@ -77,6 +77,10 @@ RU_CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("Мир изменился за последний год.", []),
     ("Об этом сообщило «Эхо Москвы».", []),
     ("Сосновый бор окружал лагерь.", []),
+    ("Облава была у ТЦ «Новосибирск» вчера.", []),
+    # a quote that opens speech or closes an earlier quoted word does not hide the place
+    ("Губернатор сказал: «Самара не пострадала от рейдов».", [("Samara", C)]),
+    ("Слова об \"угрозе\" Казани прозвучали на совещании.", [("Kazan", C)]),
 ]
 
 EN_CASES: list[tuple[str, list[tuple[str, str]]]] = [

@@ -61,6 +61,7 @@ _ALLOWED_NEXT = frozenset(
 )
 _TITLE_PREV = frozenset("novaya radio echo эхо новая".split())
 _QUOTES = frozenset("«\"“„'‘")
+_CLOSING_QUOTES = frozenset("»\"”“'’")
 # Capitalised words before a name that do not make it a person's name.
 _NAME_PREFIXES = frozenset(
     """north south east west northern southern eastern western central greater upper lower
@@ -191,7 +192,9 @@ class Geocoder:
         overlaps = [e for e in sentence.entities if e.start < stop and start < e.stop]
         if any(e.type == "PER" for e in overlaps):
             return False
-        if before is not None and (before.text in _QUOTES or before.lemma in _STREET):
+        if before is not None and before.lemma in _STREET:
+            return False
+        if before is not None and before.text in _QUOTES and self._quoted(tokens, match.last):
             return False
         if after is not None and after.lemma.lower() in _STREET:
             return False
@@ -232,6 +235,13 @@ class Geocoder:
         if initial:
             return in_loc or admin or words > 1 or big
         return in_loc or admin or words > 1 or prep or big
+
+    @staticmethod
+    def _quoted(tokens: tuple[Token, ...], last: int) -> bool:
+        """Whether a quote closes within two tokens of the name, so the name is a quoted title
+        («Москва», «Москва-Сити»). A quote that opens reported speech («Россия никогда не...»)
+        or closes an earlier quoted word ("агрессия" РФ) runs on or lies behind."""
+        return any(t.text in _CLOSING_QUOTES for t in tokens[last : last + 2])
 
     @staticmethod
     def _extends(
