@@ -113,3 +113,25 @@ def test_geocode_world_in_running_text(
     geocoder: Geocoder, nlp: Any, text: str, lang: Any, expected: list[tuple[str, str]]
 ) -> None:
     assert [(p.name, p.precision) for p in _found(geocoder, nlp, text, lang)] == expected
+
+
+@pytest.mark.parametrize(
+    ("names", "division"),
+    [
+        # each name alone reads elsewhere (Portland, Oregon; Augusta, Georgia), but every one
+        # of them has a namesake in the same state, and that shared state wins
+        (["Portland", "Bangor", "Augusta"], ("US", "ME")),
+        (["Richmond", "Lexington", "Frankfort"], ("US", "KY")),
+        (["Paris", "Henry County", "Huntingdon"], ("US", "TN")),
+    ],
+)
+def test_geocode_world_names_that_could_share_a_state(
+    gazetteer: Gazetteer, names: list[str], division: tuple[str, str]
+) -> None:
+    places = gazetteer.resolve_document(names, "en")
+    assert [(p.country, p.admin1) for p in places if p] == [division] * len(names)
+
+
+def test_geocode_world_country_keeps_its_reading_among_its_own_towns(gazetteer: Gazetteer) -> None:
+    places = gazetteer.resolve_document(["Lebanon", "Beirut", "Syria"], "en")
+    assert [p.country for p in places if p] == ["LB", "LB", "SY"]
