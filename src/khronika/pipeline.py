@@ -73,6 +73,11 @@ def build_resources(
 
 def process_document(doc: Document, *, resources: Resources) -> list[Claim]:
     """Claims of one cleaned document."""
+    if doc.language == "ru" and not resources.codebook.could_trigger(
+        resources.nlp.russian.possible_lemmas(doc.text), "ru"
+    ):
+        # no trigger word under any parse: skip natasha's taggers, most of a document's cost
+        return []
     sentences = resources.nlp.analyze(doc.text, doc.language)
     title = resources.nlp.analyze_words(doc.title, doc.language) if doc.title else None
     return claims.extract_claims(

@@ -77,6 +77,18 @@ class Codebook:
     def rules_for(self, lang: Lang) -> tuple[Rule, ...]:
         return tuple(r for r in self.rules if r.lang == lang)
 
+    def could_trigger(self, words: set[str], lang: Lang) -> bool:
+        """False when no rule's trigger word is among ``words`` (lemmas, any parse): such a
+        text can hold no claim, whatever the taggers would say about it."""
+        for rule in self.rules_for(lang):
+            head = rule.groups[0]
+            if isinstance(head, PhraseSet):
+                if head.could_match(words):
+                    return True
+            elif any(p and p[0] in words for p in head):
+                return True
+        return False
+
 
 def read_codebook(path: Path | None = None) -> dict[str, Any]:
     """The raw TOML of a codebook file (the default one when ``path`` is None)."""
