@@ -2,17 +2,46 @@
 
 from __future__ import annotations
 
+import itertools
+import os
+import secrets
 import socket
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from hypothesis import HealthCheck, settings
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 DEV = SHARED / "corpus" / "dev"
+
+PG_URL = os.environ.get("KHRONIKA_TEST_PG", "postgresql://postgres@127.0.0.1:54329/test")
+
+
+class PgSchemas:
+    """Hands out fresh schemas in the test database and drops them all at the end."""
+
+    def __init__(self, engine: sa.Engine, prefix: str = "kt") -> None:
+        self.engine = engine
+        self.prefix = f"{prefix}_{os.getpid()}_{secrets.token_hex(3)}"
+        self.counter = itertools.count()
+        self.created: list[str] = []
+
+    def new_url(self) -> str:
+        schema = f"{self.prefix}_{next(self.counter)}"
+        with self.engine.begin() as conn:
+            conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
+        self.created.append(schema)
+        return f"{PG_URL}?options=-csearch_path%3D{schema}"
+
+    def drop_all(self) -> None:
+        with self.engine.begin() as conn:
+            for schema in self.created:
+                conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+        self.created.clear()
 
 settings.register_profile(
     "ci", deadline=None, max_examples=150, suppress_health_check=[HealthCheck.too_slow]

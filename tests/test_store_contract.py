@@ -7,9 +7,6 @@ tests fail — they never skip.
 
 from __future__ import annotations
 
-import itertools
-import os
-import secrets
 import signal
 import subprocess
 import sys
@@ -55,33 +52,9 @@ from khronika.store import (
 from khronika.store.postgres import normalise_postgres_url
 from khronika.store.schema import metadata
 
-PG_URL = os.environ.get("KHRONIKA_TEST_PG", "postgresql://postgres@127.0.0.1:54329/test")
-
+from .conftest import PG_URL, PgSchemas
 
 # -- fixtures ------------------------------------------------------------------------------
-
-
-class PgSchemas:
-    """Hands out fresh schemas in the test database and drops them all at the end."""
-
-    def __init__(self, engine: sa.Engine) -> None:
-        self.engine = engine
-        self.prefix = f"kt_{os.getpid()}_{secrets.token_hex(3)}"
-        self.counter = itertools.count()
-        self.created: list[str] = []
-
-    def new_url(self) -> str:
-        schema = f"{self.prefix}_{next(self.counter)}"
-        with self.engine.begin() as conn:
-            conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
-        self.created.append(schema)
-        return f"{PG_URL}?options=-csearch_path%3D{schema}"
-
-    def drop_all(self) -> None:
-        with self.engine.begin() as conn:
-            for schema in self.created:
-                conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
-        self.created.clear()
 
 
 @pytest.fixture(scope="session")
@@ -95,7 +68,7 @@ def pg_schemas() -> Iterator[PgSchemas]:
             f"PostgreSQL is not reachable at {PG_URL} (run scripts/pg start, or set "
             f"KHRONIKA_TEST_PG): {exc.orig}"
         )
-    schemas = PgSchemas(engine)
+    schemas = PgSchemas(engine, "kt")
     yield schemas
     schemas.drop_all()
     engine.dispose()
@@ -310,7 +283,7 @@ def test_store_sigkill_while_saving_leaves_whole_documents(store_url: str) -> No
         f"""
         import sys
         sys.path[:0] = {sys.path!r}
-        from test_store_contract import make_claim, make_doc
+        from tests.test_store_contract import make_claim, make_doc
         from khronika.store import open_store
         store = open_store({store_url!r})
         print("ready", flush=True)
@@ -321,7 +294,7 @@ def test_store_sigkill_while_saving_leaves_whole_documents(store_url: str) -> No
         """
     )
     proc = subprocess.Popen(
-        [sys.executable, "-c", writer], stdout=subprocess.PIPE, cwd=Path(__file__).parent
+        [sys.executable, "-c", writer], stdout=subprocess.PIPE, cwd=Path(__file__).parents[1]
     )
     assert proc.stdout is not None
     assert proc.stdout.readline().strip() == b"ready"

@@ -10,10 +10,7 @@ reports, two accounts of one incident, and a document whose text carries markup.
 
 from __future__ import annotations
 
-import itertools
-import os
 import re
-import secrets
 import socket
 import threading
 import time
@@ -35,12 +32,13 @@ from khronika.store.postgres import normalise_postgres_url
 from khronika.web import WebSettings, create_app
 from khronika.web.auth import hash_password, hash_token, new_token
 
+from .conftest import PG_URL, PgSchemas
+
 with warnings.catch_warnings():
     # Starlette's TestClient warns about its httpx dependency on import; nothing we can act on.
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
-PG_URL = os.environ.get("KHRONIKA_TEST_PG", "postgresql://postgres@127.0.0.1:54329/test")
 PASSWORD = "correct horse battery"
 BASE_URL = "http://127.0.0.1:8000"
 XSS_TEXT = (
@@ -155,28 +153,6 @@ def seed(store: SqlStore) -> dict[str, str]:
 # -- stores ----------------------------------------------------------------------------------
 
 
-class PgSchemas:
-    """Fresh schemas in the test database, dropped at the end of the session."""
-
-    def __init__(self, engine: sa.Engine) -> None:
-        self.engine = engine
-        self.prefix = f"kw_{os.getpid()}_{secrets.token_hex(3)}"
-        self.counter = itertools.count()
-        self.created: list[str] = []
-
-    def new_url(self) -> str:
-        schema = f"{self.prefix}_{next(self.counter)}"
-        with self.engine.begin() as conn:
-            conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
-        self.created.append(schema)
-        return f"{PG_URL}?options=-csearch_path%3D{schema}"
-
-    def drop_all(self) -> None:
-        with self.engine.begin() as conn:
-            for schema in self.created:
-                conn.exec_driver_sql(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
-
-
 @pytest.fixture(scope="session")
 def web_pg_schemas() -> Iterator[PgSchemas]:
     engine = sa.create_engine(normalise_postgres_url(PG_URL))
@@ -185,7 +161,7 @@ def web_pg_schemas() -> Iterator[PgSchemas]:
             conn.exec_driver_sql("SELECT 1")
     except sa.exc.OperationalError as exc:
         pytest.fail(f"PostgreSQL is not reachable at {PG_URL} (scripts/pg start): {exc.orig}")
-    schemas = PgSchemas(engine)
+    schemas = PgSchemas(engine, "kw")
     yield schemas
     schemas.drop_all()
     engine.dispose()
