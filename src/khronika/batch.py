@@ -1,7 +1,7 @@
 """The Dask runner: documents in partitions over the workers, one writer on the client.
 
 The client reads the inputs (so workers need no access to the files), cuts the documents
-into partitions and submits ``process_raw`` over each; every worker builds the heavy
+into partitions and submits ``process_raws`` over each; every worker builds the heavy
 ``Resources`` once, in a worker plugin, never per task. Outcomes come back to the client,
 which alone writes them to the store, one transaction per document, exactly as the serial
 ``pipeline.run`` does, so both paths store the same claims for the same input.
@@ -38,7 +38,7 @@ from khronika.pipeline import (
     Resources,
     RunSummary,
     build_resources,
-    process_raw,
+    process_raws,
     rejection_from,
 )
 from khronika.store import Store
@@ -108,14 +108,14 @@ class ResourcesPlugin(WorkerPlugin):
 
 
 def process_partition(raws: list[RawDocument], published: date | None) -> list[Outcome]:
-    """Runs on a worker: ``process_raw`` over one partition with the worker's resources."""
+    """Runs on a worker: ``process_raws`` over one partition with the worker's resources."""
     plugin = get_worker().plugins[PLUGIN_NAME]
     assert isinstance(plugin, ResourcesPlugin) and plugin.resources is not None
     assert plugin.lock is not None
     # Workers with several threads share one Resources; the GIL would serialise the work
     # anyway, and the lock keeps natasha's taggers and caches to one caller at a time.
     with plugin.lock:
-        return [process_raw(raw, resources=plugin.resources, published=published) for raw in raws]
+        return process_raws(raws, resources=plugin.resources, published=published)
 
 
 @contextmanager

@@ -1,64 +1,160 @@
-"""Russian analysis through natasha: sentences, tokens with lemmas and UD features, NER spans.
+"""Russian analysis through natasha's models: sentences, tokens with lemmas and UD features,
+NER spans.
 
 natasha takes about a second to load its embeddings and taggers, so one ``RussianNLP`` is
 built per process (per Dask worker) and passed to the stages; natasha types never leave
 this module.
+
+The taggers are slovnet CNNs run in numpy. natasha's ``Doc`` feeds them one document at a
+time (the morphology tagger eight sentences at once, padded to the longest; NER the whole
+text, tokenised a second time). ``analyze_many`` gives the same models every sentence of many
+documents sorted by length, so a batch carries little padding, and the document's own tokens
+for NER: on 1 KB news that halves the taggers' cost (bench/bench_pipeline.py). The models
+zero padded positions after every layer and their padding embeddings are zero, so a
+sentence's tags do not depend on its batch neighbours: one document analysed alone or among
+a thousand gets the same tags (tests/test_nlp_batching.py).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from khronika.model import Entity, Sentence, Token
+from khronika.nlp.tokens import Tokenizer
+
+Feats = tuple[tuple[str, str], ...]
+
+# slovnet's own default; larger batches gain nothing once sentences are sorted by length
+# and lose cache locality (measured: 8 ≈ 32 > 128).
+BATCH = 8
+
+
+@dataclass(slots=True)
+class _Word:
+    """A token as natasha's normaliser reads it (text, offsets, tag)."""
+
+    text: str
+    start: int
+    stop: int
+    pos: str = "X"
+    feats: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Segmented:
+    """A text cut into razdel's tokens and sentences, before tagging: what the screening and
+    the taggers share, so a document is tokenised once."""
+
+    text: str
+    words: list[_Word]
+    sentences: list[tuple[int, int, int, int]]  # start, stop, first word, word after last
 
 
 class RussianNLP:
     def __init__(self) -> None:
-        from natasha import (
-            MorphVocab,
-            NewsEmbedding,
-            NewsMorphTagger,
-            NewsNERTagger,
-            Segmenter,
-        )
+        from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger
 
-        self._segmenter = Segmenter()
         self.morph_vocab = MorphVocab()
         embedding = NewsEmbedding()
-        self._morph_tagger = NewsMorphTagger(embedding)
-        self._ner_tagger = NewsNERTagger(embedding)
-        self._lemma_cache: dict[tuple[str, str, tuple[tuple[str, str], ...]], str] = {}
+        self._morph = NewsMorphTagger(embedding).infer
+        self._ner = NewsNERTagger(embedding).infer
+        self._tokenizer = Tokenizer()
+        self._morph_tags: dict[int, tuple[str, dict[str, str]]] = {}
+        # word → (word id, shape id) per model, and a span's words → normal form: both
+        # repeat across a corpus and cost a Python call chain each time
+        self._codes: dict[int, dict[str, tuple[int, int]]] = {
+            id(self._morph): {},
+            id(self._ner): {},
+        }
+        self._normal_cache: dict[tuple[str, tuple[tuple[str, Feats], ...]], str] = {}
+        self._lemma_cache: dict[tuple[str, str, Feats], str] = {}
         self._forms_cache: dict[str, frozenset[str]] = {}
 
     def analyze(self, text: str) -> list[Sentence]:
-        from natasha import Doc
+        return self.analyze_many([text])[0]
 
-        doc = Doc(text)
-        doc.segment(self._segmenter)
-        doc.tag_morph(self._morph_tagger)
-        doc.tag_ner(self._ner_tagger)
-        entities = [self._entity(span) for span in doc.spans]
+    def segment(self, text: str) -> Segmented:
+        return _segment(text, self._tokenizer)
+
+    def analyze_many(self, texts: Sequence[str | Segmented]) -> list[list[Sentence]]:
+        """``analyze`` of every text, with the taggers batched over all of them."""
+        parsed = [t if isinstance(t, Segmented) else self.segment(t) for t in texts]
+        sentence_words = [
+            doc.words[first:last] for doc in parsed for _, _, first, last in doc.sentences
+        ]
+        for words, tags in zip(sentence_words, self._run(self._morph, sentence_words), strict=True):
+            for word, tag in zip(words, tags, strict=True):
+                word.pos, word.feats = self._morph_tag(int(tag))
+        spans = self._run(self._ner, [doc.words for doc in parsed], crf=True)
+        return [self._sentences(doc, tags) for doc, tags in zip(parsed, spans, strict=True)]
+
+    def _run(self, infer: Any, items: list[list[_Word]], *, crf: bool = False) -> list[Any]:
+        """Tag ids for every item (a list of words), in batches of items of similar length."""
+        encoder, model = infer.encoder, infer.model
+        codes = self._codes[id(infer)]
+        out: list[Any] = [()] * len(items)
+        order = sorted((i for i in range(len(items)) if items[i]), key=lambda i: len(items[i]))
+        for k in range(0, len(order), BATCH):
+            batch = order[k : k + BATCH]
+            encoded = []
+            for i in batch:
+                pairs = []
+                for word in items[i]:
+                    code = codes.get(word.text)
+                    if code is None:
+                        ids = encoder.item([word.text])
+                        code = (ids[0][0], ids[1][0])
+                        if len(codes) < 200_000:
+                            codes[word.text] = code
+                    pairs.append(code)
+                encoded.append(([c[0] for c in pairs], [c[1] for c in pairs]))
+            inputs = encoder.input(encoded)
+            pred = model(inputs.word_id, inputs.shape_id, inputs.pad_mask)
+            if crf:
+                tags = model.head.crf.decode(pred, ~inputs.pad_mask)
+            else:
+                tags = model.head.decode(pred)
+            for j, i in enumerate(batch):
+                out[i] = tags[j][: len(items[i])]
+        return out
+
+    def _morph_tag(self, tag_id: int) -> tuple[str, dict[str, str]]:
+        found = self._morph_tags.get(tag_id)
+        if found is None:
+            tag = self._morph.decoder.tags_vocab.decode(tag_id)
+            pos, _, rest = tag.partition("|")
+            feats = dict(part.split("=", 1) for part in rest.split("|")) if rest else {}
+            found = self._morph_tags[tag_id] = (pos, feats)
+        return found
+
+    def _sentences(self, doc: Segmented, ner_tags: Sequence[int]) -> list[Sentence]:
+        text = doc.text
+        decode = self._ner.decoder.tags_vocab.decode
+        entities = [
+            self._entity(kind, doc.words[a:b], text)
+            for kind, a, b in _bio_spans([decode(int(t)) for t in ner_tags])
+        ]
+        tokens = [self._token(w) for w in doc.words]
         sentences: list[Sentence] = []
-        for sent in doc.sents:
-            tokens = [self._token(t) for t in sent.tokens]
+        for start, stop, first, last in doc.sentences:
+            inside_sentence = tokens[first:last]
             # razdel keeps a headline and the next paragraph together; a line break ends both
-            for start, stop in _lines(text, sent.start, sent.stop):
-                inside = tuple(t for t in tokens if start <= t.start and t.stop <= stop)
+            for a, b in _lines(text, start, stop):
+                inside = tuple(t for t in inside_sentence if a <= t.start and t.stop <= b)
                 if not inside:
                     continue
-                ents = tuple(e for e in entities if start <= e.start and e.stop <= stop)
-                sentences.append(
-                    Sentence(len(sentences), start, stop, text[start:stop], inside, ents)
-                )
+                ents = tuple(e for e in entities if a <= e.start and e.stop <= b)
+                sentences.append(Sentence(len(sentences), a, b, text[a:b], inside, ents))
         return sentences
 
-    def possible_lemmas(self, text: str) -> set[str]:
+    def possible_lemmas(self, text: str | Segmented) -> set[str]:
         """Every dictionary form any word of ``text`` may have, whatever its parse, without the
         neural taggers: a superset of the lemmas ``analyze`` would give, for cheap screening."""
-        from razdel import tokenize
-
+        segmented = text if isinstance(text, Segmented) else self.segment(text)
         found: set[str] = set()
-        for token in tokenize(text):
+        for token in segmented.words:
             word = token.text.lower()
             forms = self._forms_cache.get(word)
             if forms is None:
@@ -81,31 +177,76 @@ class RussianNLP:
             return word.lower()
         return str(parses[0].normal_form) if parses else word.lower()
 
-    def _token(self, token: Any) -> Token:
-        feats = tuple(sorted((token.feats or {}).items()))
-        key = (token.text, token.pos, feats)
+    def _token(self, word: _Word) -> Token:
+        feats = tuple(sorted(word.feats.items()))
+        key = (word.text, word.pos, feats)
         lemma = self._lemma_cache.get(key)
         if lemma is None:
             try:
-                token.lemmatize(self.morph_vocab)
-                lemma = (token.lemma or token.text).lower()
+                lemma = self.morph_vocab.lemmatize(word.text, word.pos, word.feats).lower()
             except ValueError:  # "𗀀": pymorphy's shape check needs a Unicode name
-                lemma = token.text.lower()
+                lemma = word.text.lower()
             if len(self._lemma_cache) < 200_000:  # bounded: a corpus has a long tail of words
                 self._lemma_cache[key] = lemma
-        return Token(token.text, lemma, token.pos or "X", token.start, token.stop, feats)
+        return Token(word.text, lemma, word.pos or "X", word.start, word.stop, feats)
 
-    def _entity(self, span: Any) -> Entity:
-        if span.type not in ("LOC", "PER"):
+    def _entity(self, kind: str, words: list[_Word], text: str) -> Entity:
+        start, stop = words[0].start, words[-1].stop
+        surface = text[start:stop]
+        if kind not in ("LOC", "PER"):
             # only places (gazetteer keys) and people (redaction) use the normal form, and
             # normalising costs a few milliseconds a document
-            return Entity(span.type, span.start, span.stop, span.text, span.text)
-        try:
-            span.normalize(self.morph_vocab)
-            normal = span.normal or span.text
-        except Exception:  # natasha's normaliser fails on odd spans; the surface form will do
-            normal = span.text
-        return Entity(span.type, span.start, span.stop, span.text, normal)
+            return Entity(kind, start, stop, surface, surface)
+        from natasha.norm import normalize
+
+        # the surface carries the words and the gaps between them, which normalize keeps
+        key = (surface, tuple((w.pos, tuple(sorted(w.feats.items()))) for w in words))
+        normal = self._normal_cache.get(key)
+        if normal is None:
+            try:
+                normal = normalize(self.morph_vocab, words) or surface
+            except Exception:  # natasha's normaliser fails on odd spans; the surface will do
+                normal = surface
+            if len(self._normal_cache) < 100_000:
+                self._normal_cache[key] = normal
+        return Entity(kind, start, stop, surface, normal)
+
+
+def _segment(text: str, tokenizer: Tokenizer) -> Segmented:
+    from razdel import sentenize
+
+    words = [_Word(text[a:b], a, b) for a, b in tokenizer.spans(text)]
+    sentences: list[tuple[int, int, int, int]] = []
+    if text:  # razdel gives an empty sentence for an empty text
+        k = 0
+        for sent in sentenize(text):
+            while k < len(words) and words[k].stop <= sent.start:
+                k += 1
+            first = k
+            while k < len(words) and words[k].stop <= sent.stop:
+                k += 1
+            sentences.append((sent.start, sent.stop, first, k))
+    return Segmented(text, words, sentences)
+
+
+def _bio_spans(tags: Sequence[str]) -> list[tuple[str, int, int]]:
+    """(type, first word, word after last) of each span, read as slovnet's ``bio_spans``: an
+    I- tag with no open span is ignored, an I- of another type extends the open span."""
+    out: list[tuple[str, int, int]] = []
+    kind: str | None = None
+    first = 0
+    for k, tag in enumerate(tags):
+        part, _, type_ = tag.partition("-")
+        if part == "B":
+            if kind is not None:
+                out.append((kind, first, k))
+            kind, first = type_, k
+        elif part != "I" and kind is not None:
+            out.append((kind, first, k))
+            kind = None
+    if kind is not None:
+        out.append((kind, first, len(tags)))
+    return out
 
 
 def _lines(text: str, start: int, stop: int) -> list[tuple[int, int]]:
