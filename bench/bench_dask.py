@@ -53,14 +53,38 @@ def worker_rss(client: Any) -> list[float]:
     return sorted(client.run(now).values())
 
 
+def worker_cpu(client: Any) -> float:
+    def cpu() -> float:
+        times = psutil.Process().cpu_times()
+        return float(times.user + times.system)
+
+    return sum(client.run(cpu).values())
+
+
 def timed_run(client: Any, path: Path, db: Path, **kwargs: Any) -> tuple[float, RunSummary]:
+    """Wall seconds and summary; prints where the CPU went (client with its scheduler, and
+    the workers), since on two cores the client's share is taken from the workers."""
     store = open_store(db)
     try:
+        me = psutil.Process()
+        client_before, workers_before = sum(me.cpu_times()[:2]), worker_cpu(client)
         start = time.perf_counter()
         summary = run_dask([path], store=store, client=client, **kwargs)
-        return time.perf_counter() - start, summary
+        wall = time.perf_counter() - start
+        client_cpu = sum(me.cpu_times()[:2]) - client_before
+        workers_cpu = worker_cpu(client) - workers_before
+        print(f"    CPU: client + scheduler {client_cpu:.1f} s "
+              f"({client_cpu / wall:.0%} of a core), workers {workers_cpu:.1f} s "
+              f"({workers_cpu / wall:.2f} cores), wall {wall:.1f} s")
+        return wall, summary
     finally:
         store.close()
+
+
+def processed(summary: RunSummary) -> int:
+    """Inputs analysed: stored, or analysed and then found to repeat a stored text (the
+    generated pages repeat their texts once the sources run out), or rejected."""
+    return summary.documents + summary.skipped + len(summary.rejections)
 
 
 def throughput(args: argparse.Namespace, folder: Path) -> None:
@@ -75,14 +99,15 @@ def throughput(args: argparse.Namespace, folder: Path) -> None:
             print(f"{workers} worker(s): start-up + resources + warm-up "
                   f"{time.perf_counter() - start:.1f} s")
             seconds, summary = timed_run(client, text, folder / f"text{workers}.db")
-            rates[workers] = summary.documents / seconds
-            print(f"{workers} worker(s): text {summary.documents} docs in {seconds:.1f} s = "
+            rates[workers] = processed(summary) / seconds
+            print(f"{workers} worker(s): text {processed(summary)} docs in {seconds:.1f} s = "
                   f"{rates[workers]:.1f} docs/s ({summary.claims} claims)")
             if workers == 2 or args.html_both:
                 seconds, summary = timed_run(client, pages, folder / f"html{workers}.db")
-                print(f"{workers} worker(s): HTML {summary.documents} docs in {seconds:.1f} s = "
-                      f"{summary.documents / seconds:.1f} docs/s "
-                      f"({len(summary.rejections)} rejected)")
+                print(f"{workers} worker(s): HTML {processed(summary)} docs in {seconds:.1f} s = "
+                      f"{processed(summary) / seconds:.1f} docs/s ({summary.documents} stored, "
+                      f"{summary.skipped} with the text of an earlier page, "
+                      f"{len(summary.rejections)} rejected)")
             peaks = worker_peak_rss(client)
             print(f"{workers} worker(s): peak RSS per worker "
                   + ", ".join(f"{v:.0f} MB" for v in peaks.values()))

@@ -46,6 +46,7 @@ from khronika.store import Store
 DASK_MISSING = "Dask runs need: pip install 'khronika[dask]'"
 
 try:
+    import dask
     from distributed import Client, Future, LocalCluster, WorkerPlugin, as_completed, get_worker
 except ImportError as exc:  # pragma: no cover - depends on the installation
     raise ConfigError(DASK_MISSING) from exc
@@ -124,13 +125,17 @@ def dask_client(*, workers: int | None = None, address: str | None = None) -> It
 
     Local workers are processes with one thread each: the pipeline is Python code under the
     GIL, so threads would not add speed. Dask's nanny starts them with OMP, MKL and OpenBLAS
-    limited to one thread, which natasha needs (see ``docs/dask.md``).
+    limited to one thread, which natasha needs, and with ``MALLOC_TRIM_THRESHOLD_`` set,
+    which we unset: a fixed threshold turns off glibc's adaptive mmap threshold, so each of
+    the taggers' megabyte-sized numpy temporaries is mapped and faulted in anew, and a worker
+    ran ~25 % slower (see ``docs/dask.md``).
     """
     if address is not None:
         with Client(address) as client:  # type: ignore[no-untyped-call]  # distributed leaves it unannotated
             yield client
         return
     with (
+        dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}),
         LocalCluster(  # type: ignore[no-untyped-call]  # unannotated in distributed
             n_workers=workers or 1,
             threads_per_worker=1,

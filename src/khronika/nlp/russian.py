@@ -9,7 +9,8 @@ The taggers are slovnet CNNs run in numpy. natasha's ``Doc`` feeds them one docu
 time (the morphology tagger eight sentences at once, padded to the longest; NER the whole
 text, tokenised a second time). ``analyze_many`` gives the same models every sentence of many
 documents sorted by length, so a batch carries little padding, and the document's own tokens
-for NER: on 1 KB news that halves the taggers' cost (bench/bench_pipeline.py). The models
+for NER, and ``taggers.Tagger`` reads their first layer from a per-word table: on 1 KB news
+the analysis costs about a third of natasha's (bench/bench_pipeline.py). The models
 zero padded positions after every layer and their padding embeddings are zero, so a
 sentence's tags do not depend on its batch neighbours: one document analysed alone or among
 a thousand gets the same tags (tests/test_nlp_batching.py).
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from khronika.model import Entity, Sentence, Token
+from khronika.nlp.taggers import Tagger
 from khronika.nlp.tokens import Tokenizer
 
 Feats = tuple[tuple[str, str], ...]
@@ -40,6 +42,7 @@ class _Word:
     stop: int
     pos: str = "X"
     feats: dict[str, str] = field(default_factory=dict)
+    tag: Feats = ()  # the feats sorted, as ``Token`` keeps them
 
 
 @dataclass(slots=True)
@@ -60,8 +63,12 @@ class RussianNLP:
         embedding = NewsEmbedding()
         self._morph = NewsMorphTagger(embedding).infer
         self._ner = NewsNERTagger(embedding).infer
+        self._taggers = {
+            id(self._morph): Tagger(self._morph.model),
+            id(self._ner): Tagger(self._ner.model),
+        }
         self._tokenizer = Tokenizer()
-        self._morph_tags: dict[int, tuple[str, dict[str, str]]] = {}
+        self._morph_tags: dict[int, tuple[str, dict[str, str], Feats]] = {}
         # word → (word id, shape id) per model, and a span's words → normal form: both
         # repeat across a corpus and cost a Python call chain each time
         self._codes: dict[int, dict[str, tuple[int, int]]] = {
@@ -86,13 +93,14 @@ class RussianNLP:
         ]
         for words, tags in zip(sentence_words, self._run(self._morph, sentence_words), strict=True):
             for word, tag in zip(words, tags, strict=True):
-                word.pos, word.feats = self._morph_tag(int(tag))
+                word.pos, word.feats, word.tag = self._morph_tag(int(tag))
         spans = self._run(self._ner, [doc.words for doc in parsed], crf=True)
         return [self._sentences(doc, tags) for doc, tags in zip(parsed, spans, strict=True)]
 
     def _run(self, infer: Any, items: list[list[_Word]], *, crf: bool = False) -> list[Any]:
         """Tag ids for every item (a list of words), in batches of items of similar length."""
         encoder, model = infer.encoder, infer.model
+        tagger = self._taggers[id(infer)]
         codes = self._codes[id(infer)]
         out: list[Any] = [()] * len(items)
         order = sorted((i for i in range(len(items)) if items[i]), key=lambda i: len(items[i]))
@@ -111,7 +119,7 @@ class RussianNLP:
                     pairs.append(code)
                 encoded.append(([c[0] for c in pairs], [c[1] for c in pairs]))
             inputs = encoder.input(encoded)
-            pred = model(inputs.word_id, inputs.shape_id, inputs.pad_mask)
+            pred = tagger(inputs.word_id, inputs.shape_id, inputs.pad_mask)
             if crf:
                 tags = model.head.crf.decode(pred, ~inputs.pad_mask)
             else:
@@ -120,13 +128,13 @@ class RussianNLP:
                 out[i] = tags[j][: len(items[i])]
         return out
 
-    def _morph_tag(self, tag_id: int) -> tuple[str, dict[str, str]]:
+    def _morph_tag(self, tag_id: int) -> tuple[str, dict[str, str], Feats]:
         found = self._morph_tags.get(tag_id)
         if found is None:
             tag = self._morph.decoder.tags_vocab.decode(tag_id)
             pos, _, rest = tag.partition("|")
             feats = dict(part.split("=", 1) for part in rest.split("|")) if rest else {}
-            found = self._morph_tags[tag_id] = (pos, feats)
+            found = self._morph_tags[tag_id] = (pos, feats, tuple(sorted(feats.items())))
         return found
 
     def _sentences(self, doc: Segmented, ner_tags: Sequence[int]) -> list[Sentence]:
@@ -178,7 +186,7 @@ class RussianNLP:
         return str(parses[0].normal_form) if parses else word.lower()
 
     def _token(self, word: _Word) -> Token:
-        feats = tuple(sorted(word.feats.items()))
+        feats = word.tag
         key = (word.text, word.pos, feats)
         lemma = self._lemma_cache.get(key)
         if lemma is None:
@@ -200,7 +208,7 @@ class RussianNLP:
         from natasha.norm import normalize
 
         # the surface carries the words and the gaps between them, which normalize keeps
-        key = (surface, tuple((w.pos, tuple(sorted(w.feats.items()))) for w in words))
+        key = (surface, tuple((w.pos, w.tag) for w in words))
         normal = self._normal_cache.get(key)
         if normal is None:
             try:
