@@ -76,3 +76,26 @@ def test_a_document_is_analysed_the_same_whatever_its_batch(nlp: NLP, size: int)
     for k in range(0, len(texts), size):
         assert nlp.russian.analyze_many(texts[k : k + size]) == together[k : k + size]
     assert [nlp.russian.analyze(t) for t in texts[:5]] == together[:5]
+
+
+def test_first_layer_table_gives_slovnets_scores_even_when_it_refills(nlp: NLP) -> None:
+    """A table of 64 words refills many times over the sample; the scores still equal those
+    of slovnet's own forward pass (to float rounding) and the tags exactly."""
+    import numpy as np
+
+    from khronika.nlp.taggers import Tagger
+
+    texts = _texts()[:30]
+    words = [[t.text for s in nlp.russian.analyze(text) for t in s.tokens] for text in texts]
+    for infer in (nlp.russian._morph, nlp.russian._ner):
+        small = Tagger(infer.model, table_rows=64)
+        for batch in (words[k : k + 4] for k in range(0, len(words), 4)):
+            batch = [w[:200] for w in batch if w]
+            if not batch:
+                continue
+            inputs = infer.encoder.input([infer.encoder.item(w) for w in batch])
+            ours = small(inputs.word_id, inputs.shape_id, inputs.pad_mask)
+            theirs = infer.model(inputs.word_id, inputs.shape_id, inputs.pad_mask)
+            real = ~inputs.pad_mask
+            assert np.allclose(ours[real], theirs[real], atol=1e-4)
+            assert (ours[real].argmax(-1) == theirs[real].argmax(-1)).all()

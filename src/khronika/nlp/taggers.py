@@ -46,14 +46,12 @@ class Tagger:
         self._bias = conv.bias.array
         self._table = np.zeros((table_rows + 1, flat.shape[1]), dtype=np.float32)
         self._row_of: dict[int, int] = {}
-        self._pad_id: int | None = None
 
     def __call__(self, word_id: Array, shape_id: Array, pad_mask: Array) -> Array:
         """The model's output (batch × words × tags scores), as ``model(...)`` gives it."""
         model = self.model
         batch, length = word_id.shape
-        rows = self._rows(word_id)
-        products = (self._table[rows] + self._shape_rows[shape_id]).reshape(
+        products = (self._word_products(word_id) + self._shape_rows[shape_id]).reshape(
             batch, length, 3, self.filters
         )
         out = products[:, :, 1, :] + self._bias
@@ -70,12 +68,18 @@ class Tagger:
         scores: Array = model.head(np.swapaxes(x, 2, 1))
         return scores
 
-    def _rows(self, word_id: Array) -> Array:
+    def _word_products(self, word_id: Array) -> Array:
+        """batch × words × (3 · filters): each word's first-layer products, from the table."""
+        ids, inverse = np.unique(word_id, return_inverse=True)
+        inverse = inverse.reshape(word_id.shape)
+        capacity = len(self._table) - 1
+        if len(ids) > capacity:  # a batch with more distinct words than the table holds
+            products: Array = (self.model.emb.word(ids) @ self._word_weight)[inverse]
+            return products
         row_of = self._row_of
-        ids = np.unique(word_id)
         new = [int(i) for i in ids if int(i) not in row_of]
         if new:
-            if len(row_of) + len(new) > len(self._table) - 1:
+            if len(row_of) + len(new) > capacity:
                 row_of.clear()  # full: start again rather than grow without bound
                 new = [int(i) for i in ids]
             vectors = self.model.emb.word(np.asarray(new))  # navec: zero for the padding id
@@ -84,4 +88,5 @@ class Tagger:
             for k, i in enumerate(new):
                 row_of[i] = start + k
         lookup = np.fromiter((row_of[int(i)] for i in ids), dtype=np.int64, count=len(ids))
-        return lookup[np.searchsorted(ids, word_id)]
+        found: Array = self._table[lookup[inverse]]
+        return found
