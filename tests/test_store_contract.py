@@ -258,6 +258,34 @@ def test_store_failure_mid_transaction_leaves_nothing(store: SqlStore) -> None:
     assert store.save_document(make_doc("doc-b"), [make_claim("doc-b", "doc-b-c0")])
 
 
+def test_store_many_documents_in_one_transaction(store: SqlStore) -> None:
+    save(store, "doc-a", 1)
+    items = [
+        (make_doc("doc-c"), [make_claim("doc-c", "doc-c-c0")]),
+        (make_doc("doc-a", "другой текст"), [make_claim("doc-a", "doc-a-x")]),  # stored before
+        (make_doc("doc-d"), []),
+        (make_doc("doc-c"), [make_claim("doc-c", "doc-c-again")]),  # twice in one batch
+    ]
+    assert store.save_documents(items) == [True, False, True, False]
+    assert store.get_claim("doc-c-c0") is not None
+    assert store.get_claim("doc-a-x") is None and store.get_claim("doc-c-again") is None
+    assert store.has_document("doc-d")
+    assert store.save_documents([]) == []
+
+
+def test_store_many_documents_fail_together(store: SqlStore) -> None:
+    save(store, "doc-a", 2)
+    before = store.count()
+    items = [
+        (make_doc("doc-e"), [make_claim("doc-e", "doc-e-c0")]),
+        (make_doc("doc-f"), [make_claim("doc-f", "doc-a-c1")]),  # collides with doc-a's claim
+    ]
+    with pytest.raises(StoreError, match="doc-e and 1 more"):
+        store.save_documents(items)
+    assert not store.has_document("doc-e") and not store.has_document("doc-f")
+    assert store.count() == before
+
+
 def test_store_rejects_claims_of_another_document(store: SqlStore) -> None:
     with pytest.raises(StoreError, match="belongs to document"):
         store.save_document(make_doc("doc-a"), [make_claim("doc-x", "c")])

@@ -25,7 +25,6 @@ import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -37,6 +36,7 @@ from khronika.pipeline import (
     Outcome,
     Resources,
     RunSummary,
+    Writer,
     build_resources,
     process_raws,
     rejection_from,
@@ -147,35 +147,6 @@ def dask_client(*, workers: int | None = None, address: str | None = None) -> It
         yield client
 
 
-@dataclass
-class _Writer:
-    """The single writer: stores outcomes as the serial run does and keeps the summary."""
-
-    store: Store
-    on_outcome: Callable[[Outcome], None] | None
-    documents: int = 0
-    skipped: int = 0
-    claims: int = 0
-    rejections: list[Rejection] = field(default_factory=list)
-
-    def write(self, outcome: Outcome) -> None:
-        if outcome.rejection is not None:
-            self.store.save_rejection(outcome.rejection)
-            self.rejections.append(outcome.rejection)
-        elif outcome.document is not None:
-            if self.store.save_document(outcome.document, outcome.claims):
-                self.documents += 1
-                self.claims += len(outcome.claims)
-                outcome = replace(outcome, stored=True)
-            else:
-                self.skipped += 1
-        if self.on_outcome is not None:
-            self.on_outcome(outcome)
-
-    def summary(self) -> RunSummary:
-        return RunSummary(self.documents, self.skipped, self.claims, tuple(self.rejections))
-
-
 def run_dask(
     paths: Sequence[Path],
     *,
@@ -198,7 +169,7 @@ def run_dask(
     _install_resources(client, codebook_toml)
     threads = sum(client.nthreads().values()) or 1  # type: ignore[no-untyped-call]  # distributed leaves it unannotated
     limit = max_in_flight or IN_FLIGHT_PER_THREAD * threads
-    writer = _Writer(store, on_outcome)
+    writer = Writer(store, on_outcome)
     running: Any = as_completed()  # type: ignore[no-untyped-call]  # distributed leaves it unannotated
     attempts: dict[Any, tuple[list[RawDocument], int]] = {}  # by future key
 
@@ -215,17 +186,15 @@ def run_dask(
             if attempt < ATTEMPTS:
                 submit(raws, attempt + 1)
             else:
-                for raw in raws:
-                    writer.write(Outcome(raw.source, rejection=_failed(raw, exc)))
+                writer.write([Outcome(raw.source, rejection=_failed(raw, exc)) for raw in raws])
             return
         finally:
             future.release()  # type: ignore[no-untyped-call]  # distributed leaves it unannotated
-        for outcome in outcomes:
-            writer.write(outcome)
+        writer.write(outcomes)
 
     for item in _partitions(read_inputs(paths), partition_docs, PARTITION_BYTES):
         if isinstance(item, InputError):
-            writer.write(Outcome(item.path, rejection=rejection_from(item)))
+            writer.write([Outcome(item.path, rejection=rejection_from(item))])
             continue
         submit(item, 1)
         while running.count() >= limit:

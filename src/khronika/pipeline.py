@@ -9,7 +9,7 @@ types. ``STAGES`` declares what each stage needs and provides, checked once at s
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -145,17 +145,30 @@ def process_inputs(
     is_stored: Callable[[str], bool] | None = None,
 ) -> Iterator[Outcome]:
     """Read, clean and extract every input; bad inputs come out as rejections, in order."""
+    for chunk in process_chunks(
+        paths, resources=resources, published=published, is_stored=is_stored
+    ):
+        yield from chunk
+
+
+def process_chunks(
+    paths: Sequence[Path],
+    *,
+    resources: Resources,
+    published: date | None = None,
+    is_stored: Callable[[str], bool] | None = None,
+) -> Iterator[list[Outcome]]:
+    """``process_inputs`` a chunk of outcomes at a time (the documents analysed together)."""
     chunk: list[RawDocument | InputError] = []
     size = 0
     for item in read_inputs(paths):
         chunk.append(item)
         size += len(item.body) if isinstance(item, RawDocument) else 0
         if len(chunk) >= CHUNK_DOCUMENTS or size >= CHUNK_CHARS:
-            yield from process_raws(
-                chunk, resources=resources, published=published, is_stored=is_stored
-            )
+            yield process_raws(chunk, resources=resources, published=published, is_stored=is_stored)
             chunk, size = [], 0
-    yield from process_raws(chunk, resources=resources, published=published, is_stored=is_stored)
+    if chunk:
+        yield process_raws(chunk, resources=resources, published=published, is_stored=is_stored)
 
 
 def process_raw(
@@ -232,6 +245,47 @@ class RunSummary:
     rejections: tuple[Rejection, ...]
 
 
+@dataclass
+class Writer:
+    """Stores outcomes and keeps the run's tally; the serial run and the Dask runner's single
+    writer share it, so both store the same things the same way."""
+
+    store: Store
+    on_outcome: Callable[[Outcome], None] | None = None
+    documents: int = 0
+    skipped: int = 0
+    claims: int = 0
+    rejections: list[Rejection] = field(default_factory=list)
+
+    def write(self, outcomes: Sequence[Outcome]) -> None:
+        """One transaction for the documents among ``outcomes`` (each stored whole or not at
+        all); rejections are kept apart, so a bad input never holds back good ones."""
+        for outcome in outcomes:
+            if outcome.rejection is not None:
+                self.store.save_rejection(outcome.rejection)
+                self.rejections.append(outcome.rejection)
+        fresh = [
+            o for o in outcomes
+            if o.rejection is None and o.document is not None and not o.already_stored
+        ]
+        saved = self.store.save_documents(
+            [(o.document, o.claims) for o in fresh if o.document is not None]
+        )
+        stored = {id(o) for o, new in zip(fresh, saved, strict=True) if new}
+        for outcome in outcomes:
+            if id(outcome) in stored:
+                self.documents += 1
+                self.claims += len(outcome.claims)
+                outcome = replace(outcome, stored=True)
+            elif outcome.rejection is None and outcome.document is not None:
+                self.skipped += 1
+            if self.on_outcome is not None:
+                self.on_outcome(outcome)
+
+    def summary(self) -> RunSummary:
+        return RunSummary(self.documents, self.skipped, self.claims, tuple(self.rejections))
+
+
 def run(
     paths: Sequence[Path],
     *,
@@ -240,24 +294,11 @@ def run(
     published: date | None = None,
     on_outcome: Callable[[Outcome], None] | None = None,
 ) -> RunSummary:
-    """ingest → extract → store, one transaction per document; never stops on a bad input."""
-    documents = skipped = n_claims = 0
-    rejections: list[Rejection] = []
-    for outcome in process_inputs(
+    """ingest → extract → store, a transaction per chunk of documents analysed together;
+    never stops on a bad input."""
+    writer = Writer(store, on_outcome)
+    for chunk in process_chunks(
         paths, resources=resources, published=published, is_stored=store.has_document
     ):
-        if outcome.rejection is not None:
-            store.save_rejection(outcome.rejection)
-            rejections.append(outcome.rejection)
-        elif outcome.already_stored:
-            skipped += 1
-        elif outcome.document is not None:
-            if store.save_document(outcome.document, outcome.claims):
-                documents += 1
-                n_claims += len(outcome.claims)
-                outcome = replace(outcome, stored=True)
-            else:
-                skipped += 1
-        if on_outcome is not None:
-            on_outcome(outcome)
-    return RunSummary(documents, skipped, n_claims, tuple(rejections))
+        writer.write(chunk)
+    return writer.summary()

@@ -58,13 +58,37 @@ class SqlStore:
     # -- pipeline writes -------------------------------------------------------------------
 
     def save_document(self, doc: Document, claims_: Sequence[Claim]) -> bool:
-        for claim in claims_:
-            if claim.doc_id != doc.id:
-                raise StoreError(
-                    f"claim {claim.claim_id} belongs to document {claim.doc_id}, not {doc.id}"
-                )
+        return self.save_documents([(doc, claims_)])[0]
+
+    def save_documents(self, items: Sequence[tuple[Document, Sequence[Claim]]]) -> list[bool]:
+        """Each document with its claims, all in one transaction (a commit per document was
+        a third of a run's store time); True for those not stored before."""
+        for doc, claims_ in items:
+            for claim in claims_:
+                if claim.doc_id != doc.id:
+                    raise StoreError(
+                        f"claim {claim.claim_id} belongs to document {claim.doc_id}, not {doc.id}"
+                    )
+        if not items:
+            return []
         now = _now()
-        doc_row = {
+        rows = [(self._document_row(doc, now), self._claim_rows(doc, c, now)) for doc, c in items]
+        what = f"saving document {items[0][0].id}" + (
+            f" and {len(items) - 1} more" if len(items) > 1 else ""
+        )
+        saved: list[bool] = []
+        with self._errors(what), write_transaction(self._engine) as conn:
+            for doc_row, claim_rows in rows:
+                # RETURNING rather than rowcount: drivers disagree on rowcount after DO NOTHING.
+                inserted = conn.execute(self._insert_document, doc_row).first()
+                saved.append(inserted is not None)
+                if inserted is not None and claim_rows:
+                    conn.execute(self._insert_claims, claim_rows)
+        return saved
+
+    @staticmethod
+    def _document_row(doc: Document, now: datetime) -> dict[str, Any]:
+        return {
             "id": doc.id,
             "language": doc.language,
             "source": _column_text(doc.source) or "",
@@ -76,7 +100,10 @@ class SqlStore:
             "data": codec.document_to_json(doc),
             "saved_at": now,
         }
-        claim_rows = [
+
+    @staticmethod
+    def _claim_rows(doc: Document, claims_: Sequence[Claim], now: datetime) -> list[dict[str, Any]]:
+        return [
             {
                 **_claim_columns(claim),
                 "claim_id": claim.claim_id,
@@ -90,14 +117,6 @@ class SqlStore:
             }
             for seq, claim in enumerate(claims_)
         ]
-        with self._errors(f"saving document {doc.id}"), write_transaction(self._engine) as conn:
-            # RETURNING rather than rowcount: drivers disagree on rowcount after DO NOTHING.
-            inserted = conn.execute(self._insert_document, doc_row).first()
-            if inserted is None:
-                return False
-            if claim_rows:
-                conn.execute(self._insert_claims, claim_rows)
-        return True
 
     def save_rejection(self, rejection: Rejection) -> None:
         row = {
