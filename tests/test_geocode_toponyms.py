@@ -25,6 +25,19 @@ RU_CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("На рынке в Нижнем Тагиле задержали продавцов.", [("Nizhny Tagil", C)]),
     ("Жителей Нижнего Новгорода проверяли на улицах.", [("Nizhny Novgorod", C)]),
     ("Рейд прошёл в Камышине Волгоградской области.", [("Kamyshin", C)]),
+    # adjectives sharing one region noun: each is a region, not a look-alike town
+    ("Облавы прошли в Курской, Орловской и Белгородской областях.",
+     [("Kursk Oblast", R), ("Oryol Oblast", R), ("Belgorod Oblast", R)]),
+    ("Повестки раздавали в Краснодарском и Ставропольском краях.",
+     [("Krasnodar Krai", R), ("Stavropol Krai", R)]),
+    ("Проверки охватили Тверскую и Псковскую области.", [("Tver Oblast", R), ("Pskov Oblast", R)]),
+    # sentence-initial common words that are towns abroad, Latin titles in Russian text
+    ("Тема рейдов снова обсуждалась в Москве.", [("Moscow", C)]),
+    ("Киты выбросились на берег у Мурманска.", [("Murmansk", C)]),
+    ("Могу сказать, что облава в Казани была.", [("Kazan", C)]),
+    ("Компания провела IPO и открыла офис в Тюмени.", [("Tyumen", C)]),
+    ("По данным TNS Russia, аудитория выросла.", []),
+    ("Газета France Soir писала о рейдах в Казани.", [("Kazan", C)]),
     ("В Заельцовском районе Новосибирска прошла облава.", [("Novosibirsk", C)]),
     ("Облавы прошли в Казани, Нижнем Тагиле, Тюмени и Кургане.",
      [("Kazan", C), ("Nizhny Tagil", C), ("Tyumen", C), ("Kurgan", C)]),
@@ -193,6 +206,13 @@ def test_geocode_lookup(gazetteer: Gazetteer, name: str, lang: Any, expected: An
     place = gazetteer.lookup(name, lang)
     assert place is not None
     assert (place.name, place.country, place.precision) == expected
+
+
+def test_geocode_region_stands_at_its_capital(gazetteer: Gazetteer) -> None:
+    # Tolyatti was Stavropol-on-Volga and is the larger city; the krai's capital is Stavropol
+    krai = gazetteer.lookup("Ставропольский край", "ru")
+    assert krai is not None and krai.lat is not None and krai.lon is not None
+    assert (round(krai.lat), round(krai.lon)) == (45, 42)
 
 
 def test_geocode_lookup_unknown(gazetteer: Gazetteer) -> None:

@@ -206,7 +206,16 @@ class Gazetteer:
         ]
         if not found:
             raise GazetteerMissing(f"bundled data names {name!r} ({country}) but has no such city")
-        return max(found, key=lambda e: e.population)
+        largest = max(found, key=lambda e: e.population)
+        # a city called so before a larger one that once was: Stavropol, not Tolyatti (which
+        # was Stavropol-on-Volga until 1964), yet not a village that happens to be spelt
+        # like the table while the city is spelt otherwise (Zaporizhzhia, Zaporizhzhya)
+        named = [
+            e
+            for e in found
+            if name_key(e.name) == name_key(name) and e.population * 10 >= largest.population
+        ]
+        return max(named, key=lambda e: e.population) if named else largest
 
     def _load_regions(self, path: Path) -> dict[str, str]:
         fd_of: dict[str, str] = {}

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from khronika.geocode.gazetteer import Entry, Gazetteer, _nominative_guesses
+from khronika.geocode.gazetteer import NEAR_COUNTRIES, Entry, Gazetteer, _nominative_guesses
 from khronika.geocode.names import is_cyrillic, name_key
 from khronika.model import Lang, Place, Sentence, Span, Token
 from khronika.nlp import NLP
@@ -74,6 +74,12 @@ _COMMON_WORDS = frozenset(
 )
 
 
+# Region nouns a list of adjectives can share: "в Курской и Белгородской областях".
+_REGION_NOUNS = frozenset("область край округ республика".split())
+_LIST_GLUE = frozenset({",", "и", "или", "а", "также"})
+# pymorphy grammemes of proper names: a word with only such readings is no common word
+_NAME_GRAMMEMES = frozenset({"Geox", "Name", "Surn", "Patr", "Orgn", "Trad", "Abbr"})
+
 _LINKS = frozenset("на под в de on upon of the am".split())  # Ростов-на-Дону, Rostov-on-Don
 # Function words that some GeoNames alternate spells like a town ("The" for Teresina).
 _STOPWORDS = frozenset(
@@ -117,9 +123,10 @@ class Geocoder:
     def find_places(self, sentence: Sentence, lang: Lang) -> list[Place]:
         tokens = sentence.tokens
         matches: list[_Match] = []
+        shared = self._shared_region_noun(sentence) if lang == "ru" else {}
         i = 0
         while i < len(tokens):
-            match = self._match_at(sentence, i, lang)
+            match = shared.get(i) or self._match_at(sentence, i, lang)
             if match is None:
                 i += 1
                 continue
@@ -130,6 +137,56 @@ class Geocoder:
         return self._collapse(sentence, chosen)
 
     # -- recognition -----------------------------------------------------------------------
+
+    def _shared_region_noun(self, sentence: Sentence) -> dict[int, _Match]:
+        """Regions named by adjectives that share one noun: in "в Курской, Орловской и
+        Белгородской областях" the last adjective meets its noun as usual; each earlier one
+        is the region "<adjective> <noun>", not a town that looks like the adjective."""
+        tokens = sentence.tokens
+        out: dict[int, _Match] = {}
+        for k, noun in enumerate(tokens):
+            if noun.lemma not in _REGION_NOUNS or k < 3 or tokens[k - 1].pos != "ADJ":
+                continue
+            j = k - 2  # before the adjective that meets the noun
+            while j >= 1 and tokens[j].text.lower() in _LIST_GLUE:
+                adjective = tokens[j - 1]
+                if adjective.pos != "ADJ" or not adjective.text[:1].isupper():
+                    break
+                entries = [
+                    e
+                    for key in self._region_keys(adjective, noun)
+                    for e in self.gazetteer.candidates(key)
+                    if e.precision == "region"
+                ]
+                if not entries:
+                    break
+                out[j - 1] = _Match(j - 1, j, tuple(entries))
+                j -= 2
+        return out
+
+    def _region_keys(self, adjective: Token, noun: Token) -> list[str]:
+        """Gazetteer keys of "<adjective> <noun>": through the lemma table, and with the
+        adjective put in the noun's gender ("тверской" + "область" → "тверская область")."""
+        lemma = f"{adjective.lemma} {noun.lemma}".replace("ё", "е")
+        keys = [self._lemma_keys[lemma]] if lemma in self._lemma_keys else []
+        morph = self._nlp.russian.morph_vocab
+        nouns = [p for p in morph.parse(noun.lemma) if p.tag.POS == "NOUN"]
+        gender = nouns[0].feats.get("Gender") if nouns else None  # UD: natasha's forms
+        for parse in morph.parse(adjective.lemma):
+            if parse.tag.POS == "ADJF" and gender:
+                form = parse.inflect({gender, "Sing", "Nom"})
+                if form is not None:
+                    keys.append(name_key(f"{form.word} {noun.lemma}"))
+                break
+        return keys
+
+    def _common_russian_word(self, word: str) -> bool:
+        """Whether pymorphy's likeliest reading of ``word`` is a known common word: "Тема",
+        "Могу", "Киты" open sentences and are also towns somewhere abroad."""
+        parses = self._nlp.russian.morph_vocab.parse(word.lower())
+        return bool(parses) and parses[0].is_known and not (
+            _NAME_GRAMMEMES & set(parses[0].tag.grammemes)
+        )
 
     def _match_at(self, sentence: Sentence, i: int, lang: Lang) -> _Match | None:
         tokens = sentence.tokens
@@ -232,9 +289,40 @@ class Geocoder:
         common = name_key(span[0].text) in _COMMON_WORDS and words == 1
         if common:
             return prep and not initial
+        latin = not is_cyrillic(span[0].text)
+        if lang == "ru" and latin and not admin and not in_loc:
+            return False  # "IPO", "PART Awards" in Russian text: a foreign town needs NER
+        if lang == "ru" and latin and self._in_latin_title(tokens, match):
+            return False  # "TNS Russia", "France Soir", "U.S. Customs"
+        if (
+            initial
+            and lang == "ru"
+            and words == 1
+            and not in_loc
+            and not admin
+            and best.country not in NEAR_COUNTRIES
+            and self._common_russian_word(span[0].text)
+        ):
+            return False
         if initial:
             return in_loc or admin or words > 1 or big
         return in_loc or admin or words > 1 or prep or big
+
+    @staticmethod
+    def _in_latin_title(tokens: tuple[Token, ...], match: _Match) -> bool:
+        """A Latin name in Russian text with a capitalised Latin word right before or after
+        it is part of a foreign title, not a place."""
+        near = []
+        if match.first > 0:
+            near.append(tokens[match.first - 1].text)
+        if match.last < len(tokens):
+            after = tokens[match.last].text
+            if after == "." and match.last + 1 < len(tokens):  # "U.S. Customs"
+                after = tokens[match.last + 1].text
+            near.append(after)
+        return any(
+            w[:1].isupper() and w.isalpha() and not is_cyrillic(w) for w in near
+        )
 
     @staticmethod
     def _quoted(tokens: tuple[Token, ...], last: int) -> bool:
