@@ -7,6 +7,7 @@ the cost the runner exists to pay only once.
 from __future__ import annotations
 
 import importlib
+import json
 import sys
 from collections.abc import Iterator
 from datetime import date
@@ -203,3 +204,30 @@ def test_batch_cli_refuses_both_workers_and_scheduler(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "--workers or --dask, not both" in result.stderr
+
+
+def test_batch_workers_use_an_imported_gazetteer(tmp_path: Path, client: Any) -> None:
+    """A village only the imported gazetteer knows is placed by the workers too."""
+    from khronika.geocode import import_geonames
+
+    from .test_geocode_import import _write_dump
+
+    extra = tmp_path / "extra.sqlite"
+    import_geonames(_write_dump(tmp_path), extra)
+    report = tmp_path / "village.jsonl"
+    report.write_text(json.dumps({
+        "id": "village-1", "published": "2024-05-02", "language": "ru",
+        "text": "В селе Малые Кочки полиция задержала 14 мигрантов.",
+    }, ensure_ascii=False) + "\n", encoding="utf-8")
+
+    def places(gazetteer: Path | None) -> list[str | None]:
+        db = tmp_path / f"{'with' if gazetteer else 'without'}.db"
+        store = open_store(db)
+        try:
+            batch.run_dask([report], store=store, client=client, gazetteer_extra=gazetteer)
+            return [c.location.name for c in store.iter_claims()]
+        finally:
+            store.close()
+
+    assert places(extra) == ["Malye Kochki"]
+    assert places(None) != ["Malye Kochki"]  # and the plugin is rebuilt without it

@@ -11,7 +11,6 @@ import typer
 from khronika.cli import (
     DEFAULT_DB,
     DbOption,
-    _fail,
     _parse_date,
     _stderr_console,
     app,
@@ -81,15 +80,14 @@ def run_cmd(
                 summary = run(inputs, store=store, resources=resources, published=pub,
                               on_outcome=seen)
             else:
-                if gazetteer is not None:
-                    _fail("--gazetteer is not yet passed to Dask workers; run without --workers")
                 from khronika.batch import dask_client, run_dask
 
                 progress.update(task, description="starting workers")
                 with dask_client(workers=workers, address=dask) as client:
                     progress.update(task, description="extracting")
                     summary = run_dask(inputs, store=store, client=client, published=pub,
-                                       codebook_path=codebook, on_outcome=seen)
+                                       codebook_path=codebook, gazetteer_extra=gazetteer,
+                                       on_outcome=seen)
     finally:
         store.close()
     typer.echo(
