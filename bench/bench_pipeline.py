@@ -65,7 +65,7 @@ STAGE_FUNCTIONS = (
     ("  attribution: find_cues", "khronika/extract/attribution.py", "find_cues"),
     ("  actors/targets lexicons", "khronika/extract/claims.py", "_lexicon_values"),
     ("  codebook find_phrases (any caller)", "khronika/codebook/__init__.py", "find_phrases"),
-    ("store: save_document", "khronika/store/sql.py", "save_document"),
+    ("store: save_documents", "khronika/store/sql.py", "save_documents"),
 )
 
 
