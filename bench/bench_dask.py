@@ -1,7 +1,7 @@
 """Dask: documents/s with 1 and 2 local workers (text and HTML), efficiency, RSS per worker,
 and memory at 10 k and 100 k documents.
 
-    .venv/bin/python bench/bench_dask.py [--docs 600] [--html-docs 300]
+    .venv/bin/python bench/bench_dask.py [--docs 1500] [--html-docs 800] [--repeat 3]
     .venv/bin/python bench/bench_dask.py --memory 10000,100000 [--light]
 
 Throughput is wall time of ``run_dask`` (reading on the client, extraction on the workers,
@@ -21,8 +21,10 @@ own memory (reading, in-flight partitions, writer, store), not natasha's.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import resource
+import statistics
 import sys
 import tempfile
 import time
@@ -93,33 +95,49 @@ def processed(summary: RunSummary) -> int:
 
 
 def throughput(args: argparse.Namespace, folder: Path) -> None:
+    """Both clusters stay up and take turns, ``--repeat`` times: this shared host's speed
+    drifts by tens of percent from minute to minute, and one 1-worker figure taken in a fast
+    minute against a 2-worker figure taken in a slow one made "efficiency" anything from
+    0.7 to 1.06. The medians of interleaved runs are compared instead."""
     text = corpus.write_jsonl(folder / "news.jsonl", args.docs)
     pages = corpus.write_html(folder / "pages", args.html_docs)
     # every worker sees the warm-up corpus in full: a worker's caches (tokens, tagger table,
     # lemmas) fill over its first few hundred documents, and a long run lives past that
     warm = corpus.write_jsonl(folder / "warm.jsonl", args.warm)
-    rates: dict[int, float] = {}
-    for workers in (1, 2):
-        start = time.perf_counter()
-        with dask_client(workers=workers) as client:
+    rates: dict[int, list[float]] = {1: [], 2: []}
+    html_rates: list[float] = []
+    with contextlib.ExitStack() as stack:
+        clients = {}
+        for workers in (1, 2):
+            start = time.perf_counter()
+            clients[workers] = stack.enter_context(dask_client(workers=workers))
             for k in range(workers):
-                timed_run(client, warm, folder / f"warm{workers}-{k}.db", quiet=True)
+                timed_run(clients[workers], warm, folder / f"warm{workers}-{k}.db", quiet=True)
             print(f"{workers} worker(s): start-up + resources + warm-up "
                   f"{time.perf_counter() - start:.1f} s")
-            seconds, summary = timed_run(client, text, folder / f"text{workers}.db")
-            rates[workers] = processed(summary) / seconds
-            print(f"{workers} worker(s): text {processed(summary)} docs in {seconds:.1f} s = "
-                  f"{rates[workers]:.1f} docs/s ({summary.claims} claims)")
-            if workers == 2 or args.html_both:
-                seconds, summary = timed_run(client, pages, folder / f"html{workers}.db")
-                print(f"{workers} worker(s): HTML {processed(summary)} docs in {seconds:.1f} s = "
-                      f"{processed(summary) / seconds:.1f} docs/s ({summary.documents} stored, "
-                      f"{summary.skipped} with the text of an earlier page, "
-                      f"{len(summary.rejections)} rejected)")
-            peaks = worker_peak_rss(client)
+        for turn in range(args.repeat):
+            for workers in (1, 2):
+                client = clients[workers]
+                seconds, summary = timed_run(client, text, folder / f"text{workers}-{turn}.db")
+                rates[workers].append(processed(summary) / seconds)
+                print(f"{workers} worker(s): text {processed(summary)} docs in {seconds:.1f} s"
+                      f" = {rates[workers][-1]:.1f} docs/s ({summary.claims} claims)")
+            seconds, summary = timed_run(clients[2], pages, folder / f"html-{turn}.db")
+            html_rates.append(processed(summary) / seconds)
+            print(f"2 worker(s): HTML {processed(summary)} docs in {seconds:.1f} s = "
+                  f"{html_rates[-1]:.1f} docs/s ({summary.documents} stored, "
+                  f"{summary.skipped} with the text of an earlier page, "
+                  f"{len(summary.rejections)} rejected)")
+        for workers in (1, 2):
+            peaks = worker_peak_rss(clients[workers])
             print(f"{workers} worker(s): peak RSS per worker "
                   + ", ".join(f"{v:.0f} MB" for v in peaks.values()))
-    print(f"efficiency 1 → 2 workers: {rates[2] / (2 * rates[1]):.2f}")
+    one, two = statistics.median(rates[1]), statistics.median(rates[2])
+    print(f"medians over {args.repeat} turns: 1 worker {one:.1f} text docs/s; 2 workers "
+          f"{two:.1f} text docs/s, {statistics.median(html_rates):.1f} HTML docs/s")
+    print(f"efficiency 1 → 2 workers: {two / (2 * one):.2f} (per turn: "
+          + ", ".join(f"{b / (2 * a):.2f}" for a, b in zip(rates[1], rates[2], strict=True))
+          + ")")
     client_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"client peak RSS: {client_peak:.0f} MB")
 
@@ -168,11 +186,12 @@ def memory(args: argparse.Namespace, folder: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--docs", type=int, default=600)
-    parser.add_argument("--html-docs", type=int, default=300)
+    parser.add_argument("--docs", type=int, default=1500)
+    parser.add_argument("--html-docs", type=int, default=800)
     parser.add_argument("--warm", type=int, default=400,
                         help="warm-up documents, run once per worker before timing")
-    parser.add_argument("--html-both", action="store_true", help="HTML with 1 worker too")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="turns of 1-worker and 2-worker runs, taken in alternation")
     parser.add_argument("--memory", help="checkpoints, e.g. 10000,100000")
     parser.add_argument("--light", action="store_true", help="clean only, in the memory run")
     args = parser.parse_args()

@@ -134,14 +134,19 @@ def dask_client(*, workers: int | None = None, address: str | None = None) -> It
     limited to one thread, which natasha needs, and with ``MALLOC_TRIM_THRESHOLD_`` set,
     which we unset: a fixed threshold turns off glibc's adaptive mmap threshold, so each of
     the taggers' megabyte-sized numpy temporaries is mapped and faulted in anew, and a worker
-    ran ~25 % slower (see ``docs/dask.md``).
+    ran ~25 % slower (see ``docs/dask.md``); and with the workers' sampling profiler off.
     """
     if address is not None:
         with Client(address) as client:  # type: ignore[no-untyped-call]  # distributed leaves it unannotated
             yield client
         return
     with (
-        dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}),
+        dask.config.set({
+            "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+            # the worker's sampling profiler walks the running thread's stack every 10 ms,
+            # taking the GIL from the pipeline; the dashboard's profile page is all it feeds
+            "distributed.worker.profile.enabled": False,
+        }),
         LocalCluster(  # type: ignore[no-untyped-call]  # unannotated in distributed
             n_workers=workers or 1,
             threads_per_worker=1,
