@@ -65,6 +65,9 @@ def worker_cpu(client: Any) -> float:
     return sum(client.run(cpu).values())
 
 
+LAST_CPU: dict[str, float] = {}  # CPU seconds of the last timed run, by side
+
+
 def timed_run(
     client: Any, path: Path, db: Path, *, quiet: bool = False, **kwargs: Any
 ) -> tuple[float, RunSummary]:
@@ -83,6 +86,7 @@ def timed_run(
             print(f"    CPU: client + scheduler {client_cpu:.1f} s "
                   f"({client_cpu / wall:.0%} of a core), workers {workers_cpu:.1f} s "
                   f"({workers_cpu / wall:.2f} cores), wall {wall:.1f} s")
+        LAST_CPU.update(client=client_cpu, workers=workers_cpu)
         return wall, summary
     finally:
         store.close()
@@ -105,6 +109,8 @@ def throughput(args: argparse.Namespace, folder: Path) -> None:
     # lemmas) fill over its first few hundred documents, and a long run lives past that
     warm = corpus.write_jsonl(folder / "warm.jsonl", args.warm)
     rates: dict[int, list[float]] = {1: [], 2: []}
+    worker_ms: dict[int, list[float]] = {1: [], 2: []}  # worker CPU per document
+    client_ms: dict[int, list[float]] = {1: [], 2: []}
     html_rates: list[float] = []
     with contextlib.ExitStack() as stack:
         clients = {}
@@ -120,6 +126,8 @@ def throughput(args: argparse.Namespace, folder: Path) -> None:
                 client = clients[workers]
                 seconds, summary = timed_run(client, text, folder / f"text{workers}-{turn}.db")
                 rates[workers].append(processed(summary) / seconds)
+                worker_ms[workers].append(LAST_CPU["workers"] / processed(summary) * 1000)
+                client_ms[workers].append(LAST_CPU["client"] / processed(summary) * 1000)
                 print(f"{workers} worker(s): text {processed(summary)} docs in {seconds:.1f} s"
                       f" = {rates[workers][-1]:.1f} docs/s ({summary.claims} claims)")
             seconds, summary = timed_run(clients[2], pages, folder / f"html-{turn}.db")
@@ -138,6 +146,12 @@ def throughput(args: argparse.Namespace, folder: Path) -> None:
     print(f"efficiency 1 → 2 workers: {two / (2 * one):.2f} (per turn: "
           + ", ".join(f"{b / (2 * a):.2f}" for a, b in zip(rates[1], rates[2], strict=True))
           + ")")
+    # Where efficiency goes: workers that slow down beside each other (CPU per document up
+    # from 1 to 2 workers), or the client and scheduler taking their share of the 2 cores.
+    print("CPU per text document (medians): workers "
+          f"{statistics.median(worker_ms[1]):.1f} ms with 1 worker, "
+          f"{statistics.median(worker_ms[2]):.1f} ms with 2; client + scheduler "
+          f"{statistics.median(client_ms[1]):.2f} ms / {statistics.median(client_ms[2]):.2f} ms")
     client_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"client peak RSS: {client_peak:.0f} MB")
 
