@@ -57,6 +57,20 @@ def nlp() -> Any:
 
 
 @pytest.fixture(scope="session")
+def gazetteer() -> Any:
+    from khronika.geocode import Gazetteer
+
+    return Gazetteer.load()
+
+
+@pytest.fixture(scope="session")
+def geocoder(gazetteer: Any, nlp: Any) -> Any:
+    from khronika.geocode import Geocoder
+
+    return Geocoder(gazetteer, nlp)
+
+
+@pytest.fixture(scope="session")
 def resources() -> Any:
     from khronika.pipeline import build_resources
 

@@ -136,16 +136,6 @@ EN_CASES: list[tuple[str, list[tuple[str, str]]]] = [
 ]
 
 
-@pytest.fixture(scope="session")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.load()
-
-
-@pytest.fixture(scope="session")
-def geocoder(gazetteer: Gazetteer, nlp: Any) -> Geocoder:
-    return Geocoder(gazetteer, nlp)
-
-
 def _found(geocoder: Geocoder, nlp: Any, text: str, lang: Any) -> list[Place]:
     return [p for s in nlp.analyze(text, lang) for p in geocoder.find_places(s, lang)]
 

@@ -12,16 +12,6 @@ from khronika.geocode import Gazetteer, Geocoder
 from khronika.model import Place
 
 
-@pytest.fixture(scope="session")
-def gazetteer() -> Gazetteer:
-    return Gazetteer.load()
-
-
-@pytest.fixture(scope="session")
-def geocoder(gazetteer: Gazetteer, nlp: Any) -> Geocoder:
-    return Geocoder(gazetteer, nlp)
-
-
 @pytest.mark.parametrize(
     ("name", "expected"),
     [

@@ -186,13 +186,7 @@ class Gazetteer:
                     )
                 )
                 at = len(entries) - 1
-                # keys are already name_key()-normalised and unique per place
-                for key in keys.split("|"):
-                    bucket = index.get(key)
-                    if bucket is None:
-                        index[key] = [at]
-                    else:
-                        bucket.append(at)
+                _index_keys(index, keys, at)  # keys come name_key()-normalised, one per place
                 if fix:
                     aliases = fix[2] if len(fix) > 2 else ""
                     self._alias(at, [name, name_ru, *(a for a in aliases.split("|") if a)])
@@ -372,13 +366,7 @@ class Gazetteer:
                     Entry(name, None, country, float(lat), float(lon), "city", "city",
                           admin1 or None, int(gid), int(pop))
                 )
-                at = len(entries) - 1
-                for key in keys.split("|"):
-                    bucket = world.get(key)
-                    if bucket is None:
-                        world[key] = [at]
-                    else:
-                        bucket.append(at)
+                _index_keys(world, keys, len(entries) - 1)
         self._world = world
 
     # -- querying --------------------------------------------------------------------------
@@ -498,3 +486,13 @@ def _nominative_guesses(key: str) -> Iterator[str]:
             stem = tail[: -len(ending)]
             for end in _NOMINATIVE_ENDS:
                 yield f"{head} {stem}{end}".strip()
+
+
+def _index_keys(index: dict[str, list[int]], keys: str, at: int) -> None:
+    """Files the entry at ``at`` under each of its "|"-separated keys."""
+    for key in keys.split("|"):
+        bucket = index.get(key)
+        if bucket is None:
+            index[key] = [at]
+        else:
+            bucket.append(at)
