@@ -73,6 +73,18 @@ PARTITION_BYTES = 4 * 2**20
 # client, and one completed waiting to be written.
 IN_FLIGHT_PER_THREAD = 3
 ATTEMPTS = 2  # a failed partition is tried once more, then its documents become rejections
+# Housekeeping timers of a local cluster, slowed. Every process (client with scheduler and
+# nannies, each worker) wakes its event loop every 20 ms to time how long it was blocked,
+# samples its own CPU and memory every 0.5 s, and the nannies poll the workers' memory every
+# 0.1 s: measured on an idle 2-worker cluster, 13 % of a core, 8 % of it in the client
+# process, taken from the workers when they fill both cores. Slowed, 2 %. The costs: the
+# "event loop was unresponsive" warning and the memory limits react within a second rather
+# than within a tenth.
+QUIET_LOCAL_CLUSTER = {
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
 
 
 class PartitionFailed(KhronikaError):
@@ -146,6 +158,7 @@ def dask_client(*, workers: int | None = None, address: str | None = None) -> It
             # the worker's sampling profiler walks the running thread's stack every 10 ms,
             # taking the GIL from the pipeline; the dashboard's profile page is all it feeds
             "distributed.worker.profile.enabled": False,
+            **QUIET_LOCAL_CLUSTER,
         }),
         LocalCluster(  # type: ignore[no-untyped-call]  # unannotated in distributed
             n_workers=workers or 1,
