@@ -76,14 +76,23 @@ class SqlStore:
         what = f"saving document {items[0][0].id}" + (
             f" and {len(items) - 1} more" if len(items) > 1 else ""
         )
-        saved: list[bool] = []
+        # One multi-row INSERT for the documents and one for the claims of those inserted:
+        # a statement per document was most of the writer's time. A document twice in one
+        # batch is stored once, by its first occurrence.
+        first: dict[str, int] = {}
+        for index, (doc, _) in enumerate(items):
+            first.setdefault(doc.id, index)
         with self._errors(what), write_transaction(self._engine) as conn:
-            for doc_row, claim_rows in rows:
-                # RETURNING rather than rowcount: drivers disagree on rowcount after DO NOTHING.
-                inserted = conn.execute(self._insert_document, doc_row).first()
-                saved.append(inserted is not None)
-                if inserted is not None and claim_rows:
-                    conn.execute(self._insert_claims, claim_rows)
+            unique = [rows[index][0] for index in first.values()]
+            # RETURNING rather than rowcount: drivers disagree on rowcount after DO NOTHING.
+            inserted = {row[0] for row in conn.execute(self._insert_document, unique)}
+            saved = [
+                doc.id in inserted and first[doc.id] == index
+                for index, (doc, _) in enumerate(items)
+            ]
+            claim_rows = [row for ok, (_, rows_) in zip(saved, rows) if ok for row in rows_]
+            if claim_rows:
+                conn.execute(self._insert_claims, claim_rows)
         return saved
 
     @staticmethod
