@@ -90,7 +90,9 @@ class SqlStore:
                 doc.id in inserted and first[doc.id] == index
                 for index, (doc, _) in enumerate(items)
             ]
-            claim_rows = [row for ok, (_, rows_) in zip(saved, rows, strict=True) if ok for row in rows_]
+            claim_rows = [
+                row for ok, (_, rows_) in zip(saved, rows, strict=True) if ok for row in rows_
+            ]
             if claim_rows:
                 conn.execute(self._insert_claims, claim_rows)
         return saved
