@@ -88,7 +88,7 @@ def test_first_layer_table_gives_slovnets_scores_even_when_it_refills(nlp: NLP) 
     texts = _texts()[:30]
     words = [[t.text for s in nlp.russian.analyze(text) for t in s.tokens] for text in texts]
     for infer in (nlp.russian._morph, nlp.russian._ner):
-        small = Tagger(infer.model, table_rows=64)
+        small = Tagger(infer, table_rows=64)
         for batch in (words[k : k + 4] for k in range(0, len(words), 4)):
             batch = [w[:200] for w in batch if w]
             if not batch:

@@ -20,18 +20,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
 from khronika.model import Entity, Sentence, Token
 from khronika.nlp.taggers import Tagger
 from khronika.nlp.tokens import Tokenizer
 
 Feats = tuple[tuple[str, str], ...]
-
-# slovnet's own default; larger batches gain nothing once sentences are sorted by length
-# and lose cache locality (measured: 8 ≈ 32 > 128).
-BATCH = 8
-
 
 @dataclass(slots=True)
 class _Word:
@@ -63,18 +57,11 @@ class RussianNLP:
         embedding = NewsEmbedding()
         self._morph = NewsMorphTagger(embedding).infer
         self._ner = NewsNERTagger(embedding).infer
-        self._taggers = {
-            id(self._morph): Tagger(self._morph.model),
-            id(self._ner): Tagger(self._ner.model),
-        }
+        self._morph_tagger = Tagger(self._morph)
+        self._ner_tagger = Tagger(self._ner, crf=True)
         self._tokenizer = Tokenizer()
         self._morph_tags: dict[int, tuple[str, dict[str, str], Feats]] = {}
-        # word → (word id, shape id) per model, and a span's words → normal form: both
-        # repeat across a corpus and cost a Python call chain each time
-        self._codes: dict[int, dict[str, tuple[int, int]]] = {
-            id(self._morph): {},
-            id(self._ner): {},
-        }
+        # a span's words → normal form: repeats across a corpus, costs a call chain each time
         self._normal_cache: dict[tuple[str, tuple[tuple[str, Feats], ...]], str] = {}
         self._lemma_cache: dict[tuple[str, str, Feats], str] = {}
         self._forms_cache: dict[str, frozenset[str]] = {}
@@ -91,42 +78,12 @@ class RussianNLP:
         sentence_words = [
             doc.words[first:last] for doc in parsed for _, _, first, last in doc.sentences
         ]
-        for words, tags in zip(sentence_words, self._run(self._morph, sentence_words), strict=True):
+        morph = self._morph_tagger.tag([[w.text for w in words] for words in sentence_words])
+        for words, tags in zip(sentence_words, morph, strict=True):
             for word, tag in zip(words, tags, strict=True):
                 word.pos, word.feats, word.tag = self._morph_tag(int(tag))
-        spans = self._run(self._ner, [doc.words for doc in parsed], crf=True)
+        spans = self._ner_tagger.tag([[w.text for w in doc.words] for doc in parsed])
         return [self._sentences(doc, tags) for doc, tags in zip(parsed, spans, strict=True)]
-
-    def _run(self, infer: Any, items: list[list[_Word]], *, crf: bool = False) -> list[Any]:
-        """Tag ids for every item (a list of words), in batches of items of similar length."""
-        encoder, model = infer.encoder, infer.model
-        tagger = self._taggers[id(infer)]
-        codes = self._codes[id(infer)]
-        out: list[Any] = [()] * len(items)
-        order = sorted((i for i in range(len(items)) if items[i]), key=lambda i: len(items[i]))
-        for k in range(0, len(order), BATCH):
-            batch = order[k : k + BATCH]
-            encoded = []
-            for i in batch:
-                pairs = []
-                for word in items[i]:
-                    code = codes.get(word.text)
-                    if code is None:
-                        ids = encoder.item([word.text])
-                        code = (ids[0][0], ids[1][0])
-                        if len(codes) < 200_000:
-                            codes[word.text] = code
-                    pairs.append(code)
-                encoded.append(([c[0] for c in pairs], [c[1] for c in pairs]))
-            inputs = encoder.input(encoded)
-            pred = tagger(inputs.word_id, inputs.shape_id, inputs.pad_mask)
-            if crf:
-                tags = model.head.crf.decode(pred, ~inputs.pad_mask)
-            else:
-                tags = model.head.decode(pred)
-            for j, i in enumerate(batch):
-                out[i] = tags[j][: len(items[i])]
-        return out
 
     def _morph_tag(self, tag_id: int) -> tuple[str, dict[str, str], Feats]:
         found = self._morph_tags.get(tag_id)
