@@ -1,7 +1,7 @@
 """Dask: documents/s with 1 and 2 local workers (text and HTML), efficiency, RSS per worker,
 and memory at 10 k and 100 k documents.
 
-    .venv/bin/python bench/bench_dask.py [--docs 1500] [--html-docs 800] [--repeat 3]
+    .venv/bin/python bench/bench_dask.py [--docs 1500] [--html-docs 800] [--repeat 3] [--plain]
     .venv/bin/python bench/bench_dask.py --memory 10000,100000 [--light]
 
 Throughput is wall time of ``run_dask`` (reading on the client, extraction on the workers,
@@ -156,6 +156,53 @@ def throughput(args: argparse.Namespace, folder: Path) -> None:
     print(f"client peak RSS: {client_peak:.0f} MB")
 
 
+def _plain_process(text: Path, warm: Path, barrier: Any, results: Any) -> None:
+    """One process of the plain (no Dask) comparison: warm up, wait for the others, time."""
+    from khronika.ingest import read_inputs
+    from khronika.pipeline import build_resources, process_raws
+
+    resources = build_resources()
+    raws = [r for r in read_inputs([text]) if isinstance(r, RawDocument)]
+    warm_raws = [r for r in read_inputs([warm]) if isinstance(r, RawDocument)]
+    for k in range(0, len(warm_raws), 64):
+        process_raws(warm_raws[k : k + 64], resources=resources)
+    barrier.wait()
+    wall, cpu = time.perf_counter(), time.process_time()
+    for k in range(0, len(raws), 64):
+        process_raws(raws[k : k + 64], resources=resources)
+    results.put((len(raws), time.perf_counter() - wall, time.process_time() - cpu))
+
+
+def plain(args: argparse.Namespace, folder: Path) -> None:
+    """The machine's own cost of running two pipelines side by side: plain processes, no
+    Dask, no client, no store, one alone and then two at once, in alternation. CPU per
+    document rising from one to two is what two workers pay whatever runs them."""
+    import multiprocessing
+
+    text = corpus.write_jsonl(folder / "plain.jsonl", args.docs)
+    warm = corpus.write_jsonl(folder / "plain-warm.jsonl", args.warm)
+    spawn = multiprocessing.get_context("spawn")
+    cpu_ms: dict[int, list[float]] = {1: [], 2: []}
+    rates: dict[int, list[float]] = {1: [], 2: []}
+    for _ in range(args.repeat):
+        for n in (1, 2):
+            barrier, results = spawn.Barrier(n), spawn.Queue()
+            procs = [spawn.Process(target=_plain_process, args=(text, warm, barrier, results))
+                     for _ in range(n)]
+            for proc in procs:
+                proc.start()
+            done = [results.get() for _ in procs]
+            for proc in procs:
+                proc.join()
+            cpu_ms[n].append(sum(c for _, _, c in done) / sum(d for d, _, _ in done) * 1000)
+            rates[n].append(sum(d / w for d, w, _ in done))
+    one, two = statistics.median(cpu_ms[1]), statistics.median(cpu_ms[2])
+    print(f"plain processes, no Dask (medians of {args.repeat}): CPU per document {one:.1f} ms"
+          f" alone, {two:.1f} ms two at once ({two / one - 1:+.0%}); "
+          f"{statistics.median(rates[1]):.1f} → {statistics.median(rates[2]):.1f} docs/s, "
+          f"scaling {statistics.median(rates[2]) / (2 * statistics.median(rates[1])):.2f}")
+
+
 def clean_only(raws: list[RawDocument], published: date | None) -> list[Outcome]:
     """Light task for the memory run: cleaning without extraction (no natasha needed)."""
     from khronika.clean import clean_document
@@ -208,14 +255,20 @@ def main() -> None:
                         help="turns of 1-worker and 2-worker runs, taken in alternation")
     parser.add_argument("--memory", help="checkpoints, e.g. 10000,100000")
     parser.add_argument("--light", action="store_true", help="clean only, in the memory run")
+    parser.add_argument("--plain", action="store_true",
+                        help="also time plain processes (no Dask) alone and in pairs")
     args = parser.parse_args()
-    # the client reads and writes; its own numpy (if any) must not spin threads either
-    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    # the client reads and writes; its own numpy (if any) must not spin threads either, nor
+    # the plain processes' (spawned with this environment), as Dask's nanny sees to for workers
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(name, "1")
     with tempfile.TemporaryDirectory() as tmp:
         if args.memory:
             memory(args, Path(tmp))
         else:
             throughput(args, Path(tmp))
+            if args.plain:
+                plain(args, Path(tmp))
 
 
 if __name__ == "__main__":
