@@ -125,3 +125,23 @@ def test_geocode_world_names_that_could_share_a_state(
 def test_geocode_world_country_keeps_its_reading_among_its_own_towns(gazetteer: Gazetteer) -> None:
     places = gazetteer.resolve_document(["Lebanon", "Beirut", "Syria"], "en")
     assert [p.country for p in places if p] == ["LB", "LB", "SY"]
+
+
+@pytest.mark.parametrize(
+    ("values", "middle"),
+    [
+        # a province whose towns thin out northwards but never stop: the whole span counts
+        ([45.0, 45.2, 45.5, 46.0, 47.5, 49.0, 51.5, 54.0, 56.5, 59.0], 52.0),
+        # an island group far off the coast is left out
+        ([-8.0, -7.5, -7.0, -6.5, -6.0, -5.5, -35.0], -6.75),
+        # so is a town filed under the wrong division, on either side
+        ([10.0, 10.5, 11.0, 11.5, 12.0, 30.0, 31.0], 11.0),
+        ([5.0], 5.0),
+    ],
+)
+def test_geocode_world_division_point_is_the_middle_of_its_unbroken_extent(
+    values: list[float], middle: float
+) -> None:
+    from khronika.geocode.build_world import _middle
+
+    assert _middle(values) == pytest.approx(middle)

