@@ -32,6 +32,22 @@ from khronika.model import Place
         ("Греция", ("Greece", "GR", "country")),
         ("New York", ("New York City", "US", "city")),
         ("Washington", ("Washington", "US", "city")),
+        # a demonym is the country or area, not a small town spelt the same
+        ("Canadian", ("Canada", "CA", "country")),
+        ("Koreans", ("South Korea", "KR", "country")),
+        ("Arab", ("Arabian Peninsula", None, "region")),
+        # an ocean or a gulf named by its adjective alone, not a town called so
+        ("Atlantic", ("Atlantic Ocean", None, "region")),
+        ("Pacific", ("Pacific Ocean", None, "region")),
+        ("Gulf", ("Persian Gulf", None, "region")),
+        ("Red Sea", ("Red Sea", None, "region")),
+        ("Midwestern", ("Midwest", "US", "region")),
+        # abbreviations the tables list for a city or a province stay with it
+        ("D.C.", ("Washington, D.C.", "US", "region")),
+        ("L.A.", ("Los Angeles", "US", "city")),
+        ("Que.", ("Quebec", "CA", "region")),
+        ("Sask.", ("Saskatchewan", "CA", "region")),
+        ("NSW", ("New South Wales", "AU", "region")),
     ],
 )
 def test_geocode_world_given_toponym(
@@ -43,7 +59,7 @@ def test_geocode_world_given_toponym(
     assert place.lat is not None and place.lon is not None
 
 
-@pytest.mark.parametrize("name", ["Turkish", "Va.", "Calif."])
+@pytest.mark.parametrize("name", ["Turkish", "Va.", "Calif.", "Atlantic", "Korean", "Que."])
 def test_geocode_world_soft_names_only_when_given(gazetteer: Gazetteer, name: str) -> None:
     """Running-text recognition never reads an adjective or an abbreviation as a place."""
     assert gazetteer.lookup(name, "en") is None
@@ -70,6 +86,11 @@ def test_geocode_world_small_town_abroad_needs_the_world_tier(gazetteer: Gazette
         (["Moscow", "Idaho", "Boise"], ("Moscow", "US")),
         (["Georgia", "Tbilisi"], ("Georgia", "GE")),
         (["Georgia", "Atlanta", "Savannah"], ("Georgia", "US")),
+        # a demonym keeps its country even among the namesake town's neighbours
+        (["Canadian", "Amarillo", "Texas"], ("Canada", "CA")),
+        # a country's other name yields to a town that its neighbours place
+        (["Holland", "Grand Rapids", "Michigan"], ("Holland", "US")),
+        (["Holland", "Amsterdam"], ("The Netherlands", "NL")),
     ],
 )
 def test_geocode_world_document_context(
@@ -95,6 +116,8 @@ def _found(geocoder: Geocoder, nlp: Any, text: str, lang: Any) -> list[Place]:
         ("Делегация прилетела из Греции.", "ru", [("Greece", "country")]),
         ("Власти ФРГ ответили на запрос.", "ru", [("Germany", "country")]),
         ("В Сибири прошли проверки общежитий.", "ru", [("Siberia", "region")]),
+        ("Сухогруз сел на мель в Красном море.", "ru", [("Red Sea", "region")]),
+        ("Union Pacific trains were halted.", "en", []),
         ("Police raided a market in Texas.", "en", [("Texas", "region")]),
         ("The Turkish consulate said nothing.", "en", []),
     ],

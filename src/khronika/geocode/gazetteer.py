@@ -338,8 +338,8 @@ class Gazetteer:
     def _load_macro(self, path: Path) -> None:
         for name_en, name_ru, country, lat, lon, pop, *rest in _rows(path):
             entry = Entry(
-                name_en, name_ru, country or None, float(lat), float(lon), "region", "macro",
-                None, None, int(pop),
+                name_en, name_ru or None, country or None, float(lat), float(lon), "region",
+                "macro", None, None, int(pop),
             )
             aliases = [a for a in (rest[0] if rest else "").split("|") if a]
             self._add(entry, [name_en, name_ru, *aliases])
@@ -430,10 +430,18 @@ class Gazetteer:
                     break
         if not found and given and key.startswith("the "):
             found = self.candidates(key[4:], given=True)  # "the Caucasus", "the Balkans"
+        if not given:
+            return found
+        soft = {self.entries[i] for i in self._soft.get(key, ())}
         letters = name.replace(".", "").replace(" ", "")
-        if given and letters.isupper() and len(letters) <= 4:
-            # "US", "EU": an abbreviation, not the French village Eu or a town called Us
-            found = [e for e in found if e.kind != "city" or e.name.isupper()]
+        if letters.isupper() and len(letters) <= 4:
+            # "US", "EU": an abbreviation, not the French village Eu or a town called Us;
+            # one the tables list for a city ("L.A.", "D.C.") still reads as that city
+            found = [e for e in found if e.kind != "city" or e.name.isupper() or e in soft]
+        elif any(e.kind != "city" for e in soft):
+            # a demonym or an abbreviation of a country, an area or a division ("Canadian",
+            # "Arab", "Texan", "Calif."): a town spelt the same is not what a report means
+            found = [e for e in found if e.kind != "city" or e in soft]
         return found
 
     def resolve_document(self, names: list[str], lang: Lang | None = None) -> list[Place | None]:

@@ -25,8 +25,13 @@ _NEAR = 1.0
 _SAME_COUNTRY = 1.5
 _SAME_DIVISION = 2.0
 # A name that is only some alternate of a place ("White House" among Casablanca's names)
-# is a weaker reading than a place's own name.
+# is a weaker reading than a place's own name. Not so for countries and areas, whose other
+# names come from the hand-made and country tables ("Holland", "Canadian", "Mideast").
 _ALTERNATE = 1.5
+_ANY_NAME_KINDS = frozenset({"country", "macro"})
+# Continents, seas and macro-regions weigh at least as much as a place of ten million people:
+# an ocean has no population, yet "Atlantic" given as a toponym is not Atlantic, Iowa.
+_MACRO_FLOOR = 7.0
 # A reading is also supported by other names that *could* lie in its first-level division,
 # even when their own best reading is elsewhere: "Paris" beside "Henry County" and "Huntsville"
 # leans to Tennessee and Texas before either name is settled. Half a point per such name, up
@@ -44,9 +49,17 @@ def _base(entry: Entry, domain: float, key: str = "") -> float:
     elif entry.country in NEAR_COUNTRIES:
         bonus = _NEAR * domain
     own = name_key(entry.name)
-    if key and key not in (own, name_key(entry.name_local or "")) and not own.startswith(key + " "):
+    if (
+        key
+        and entry.kind not in _ANY_NAME_KINDS
+        and key not in (own, name_key(entry.name_local or ""))
+        and not own.startswith(key + " ")
+    ):
         bonus -= _ALTERNATE  # "New York" still counts as New York City's own name
-    return math.log10(entry.population + 1) + _KIND_BONUS.get(entry.precision, 0.0) + bonus
+    weight = math.log10(entry.population + 1)
+    if entry.kind == "macro":
+        weight = max(weight, _MACRO_FLOOR)
+    return weight + _KIND_BONUS.get(entry.precision, 0.0) + bonus
 
 
 def _votes(readings: list[Entry]) -> tuple[Counter[str], Counter[tuple[str, str]]]:
