@@ -168,3 +168,24 @@ def test_geocode_world_division_point_is_the_middle_of_its_unbroken_extent(
     from khronika.geocode.build_world import _middle
 
     assert _middle(values) == pytest.approx(middle)
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        # towns and counties a few miles apart settle each other, whatever their size alone
+        (["Paris", "Henry County"], [("US", "TN"), ("US", "TN")]),
+        (["Watertown", "Brookings"], [("US", "SD"), ("US", "SD")]),
+        (["Jordan", "Shakopee"], [("US", "MN"), ("US", "MN")]),
+        # across a state line too: neighbours need not share a division
+        (["Columbus", "Phenix City"], [("US", "GA"), ("US", "AL")]),
+        # a country keeps its own capital as a neighbour, not as a rival reading
+        (["Jordan", "Amman"], [("JO", None), ("JO", "16")]),
+        (["Mexico", "Mexico City"], [("MX", None), ("MX", "09")]),
+    ],
+)
+def test_geocode_world_names_near_each_other(
+    gazetteer: Gazetteer, names: list[str], expected: list[tuple[str, str | None]]
+) -> None:
+    places = gazetteer.resolve_document(names, "en")
+    assert [(p.country, p.admin1) for p in places if p] == expected

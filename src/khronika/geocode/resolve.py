@@ -5,9 +5,12 @@ its neighbours first, then population). A document is more telling: "Paris" in a
 also names Texas and Lamar County is Paris, Texas. So each toponym's readings are scored by
 population, a small bonus for the broader kinds, Russia's domain bonus (only when the rest
 of the document does not point elsewhere), and how many *other* toponyms of the document
-read as the same country or the same first-level division, and, more weakly, how many other
-toponyms have any reading in that division. Two rounds: the first settles
-the context from plain readings, the second reads each name in that context.
+read as the same country or the same first-level division, more weakly how many other
+toponyms have any reading in that division, and how many other toponyms have a reading
+(a town or a county) within a short drive of it: "Paris" beside "Henry County" is the
+Tennessee pair, ten miles apart, though Paris, Texas is larger and Henry County, Georgia
+more populous. Two rounds: the first settles the context from plain readings, the second
+reads each name in that context.
 """
 
 from __future__ import annotations
@@ -40,6 +43,27 @@ _MACRO_FLOOR = 7.0
 _POSSIBLE = 0.5
 _POSSIBLE_CAP = 3
 _POSSIBLE_READINGS = 30
+# Places close together: a town and another town or county of the same story that lies
+# within _NEAR_KM of it ("Paris" and "Henry County" meet only in Tennessee). Per such name,
+# up to _NEARBY_CAP names; towns and divisions below the first level only, since a state's or
+# a country's point says nothing about where in it a story happens.
+_NEARBY = 1.0
+_NEARBY_CAP = 3
+_NEAR_KM = 60.0
+_CELL_DEG = 1.0
+_LOCAL_KINDS = frozenset({"city", "admin2"})
+
+
+def _alternate(entry: Entry, key: str) -> bool:
+    """Whether ``key`` is only some alternate name of the place ("New York" still counts as
+    New York City's own name)."""
+    own = name_key(entry.name)
+    return (
+        bool(key)
+        and entry.kind not in _ANY_NAME_KINDS
+        and key not in (own, name_key(entry.name_local or ""))
+        and not own.startswith(key + " ")
+    )
 
 
 def _base(entry: Entry, domain: float, key: str = "") -> float:
@@ -48,14 +72,8 @@ def _base(entry: Entry, domain: float, key: str = "") -> float:
         bonus = _RUSSIA * domain
     elif entry.country in NEAR_COUNTRIES:
         bonus = _NEAR * domain
-    own = name_key(entry.name)
-    if (
-        key
-        and entry.kind not in _ANY_NAME_KINDS
-        and key not in (own, name_key(entry.name_local or ""))
-        and not own.startswith(key + " ")
-    ):
-        bonus -= _ALTERNATE  # "New York" still counts as New York City's own name
+    if _alternate(entry, key):
+        bonus -= _ALTERNATE
     weight = math.log10(entry.population + 1)
     if entry.kind == "macro":
         weight = max(weight, _MACRO_FLOOR)
@@ -82,6 +100,63 @@ def _possible(options: dict[str, list[Entry]]) -> Counter[tuple[str, str]]:
     return possible
 
 
+_Cell = tuple[int, int]
+
+
+def _cell(lat: float, lon: float) -> _Cell:
+    return math.floor(lat / _CELL_DEG), math.floor(lon / _CELL_DEG)
+
+
+def _km(a: Entry, b: Entry) -> float:
+    assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
+    p = math.pi / 180
+    h = (
+        math.sin((b.lat - a.lat) * p / 2) ** 2
+        + math.cos(a.lat * p) * math.cos(b.lat * p) * math.sin((b.lon - a.lon) * p / 2) ** 2
+    )
+    return 12742 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _local(entry: Entry) -> bool:
+    return entry.kind in _LOCAL_KINDS and entry.lat is not None and entry.lon is not None
+
+
+class _Near:
+    """Which names of a document have a reading within ``_NEAR_KM`` of a given place."""
+
+    def __init__(self, options: dict[str, list[Entry]]) -> None:
+        self._grid: dict[_Cell, list[tuple[str, Entry]]] = {}
+        for key, readings in options.items():
+            for entry in readings[:_POSSIBLE_READINGS]:
+                if _local(entry):
+                    assert entry.lat is not None and entry.lon is not None
+                    self._grid.setdefault(_cell(entry.lat, entry.lon), []).append((key, entry))
+
+    def names(self, key: str, entry: Entry) -> set[str]:
+        if not _local(entry):
+            return set()
+        assert entry.lat is not None and entry.lon is not None
+        row, col = _cell(entry.lat, entry.lon)
+        out: set[str] = set()
+        for dr in (-1, 0, 1):
+            for dc in (-1, 0, 1):
+                for other, near in self._grid.get((row + dr, col + dc), ()):
+                    if (
+                        other != key
+                        and other not in out
+                        and near is not entry  # "Mexico" beside "Mexico City" is no neighbour
+                        and _km(entry, near) <= _NEAR_KM
+                    ):
+                        out.add(other)
+        return out
+
+
+def _nearby_cap(entry: Entry, key: str) -> int:
+    # an alternate name's reading (Elizabethtown among Elizabeth's names) takes one
+    # neighbour's support at most: a namesake town near the story is not the town named
+    return 1 if _alternate(entry, key) else _NEARBY_CAP
+
+
 def _score(
     key: str,
     entry: Entry,
@@ -90,6 +165,7 @@ def _score(
     countries: Counter[str],
     divisions: Counter[tuple[str, str]],
     possible: Counter[tuple[str, str]],
+    near: _Near,
 ) -> float:
     """``own``: the name's current reading, whose votes are taken out of the context."""
     others_country = countries[entry.country or ""] - (own.country == entry.country)
@@ -102,6 +178,7 @@ def _score(
         + (_SAME_COUNTRY if others_country > 0 else 0.0)
         + (_SAME_DIVISION if entry.admin1 and others_division > 0 else 0.0)
         + _POSSIBLE * min(others_possible, _POSSIBLE_CAP)
+        + _NEARBY * min(len(near.names(key, entry)), _nearby_cap(entry, key))
     )
 
 
@@ -116,6 +193,7 @@ def resolve_document(
     distinct = [k for k in options if options[k]]
     chosen = {k: options[k][0] for k in distinct}
     possible = _possible({k: options[k] for k in distinct})
+    nearby = _Near({k: options[k] for k in distinct})
     for _ in range(2):
         countries, divisions = _votes([chosen[k] for k in distinct])
         foreign = sum(n for c, n in countries.items() if c not in NEAR_COUNTRIES)
@@ -125,7 +203,7 @@ def resolve_document(
         for key in distinct:
             own = chosen[key]
             scores = [
-                _score(key, e, own, domain, countries, divisions, possible)
+                _score(key, e, own, domain, countries, divisions, possible, nearby)
                 for e in options[key]
             ]
             updated[key] = options[key][scores.index(max(scores))]
