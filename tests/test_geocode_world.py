@@ -48,6 +48,16 @@ from khronika.model import Place
         ("Que.", ("Quebec", "CA", "region")),
         ("Sask.", ("Saskatchewan", "CA", "region")),
         ("NSW", ("New South Wales", "AU", "region")),
+        # US states under their two-letter postal codes
+        ("NJ", ("New Jersey", "US", "region")),
+        ("TX", ("Texas", "US", "region")),
+        # a Chinese province without its "Sheng", a region without "Zhuangzu Zizhiqu"
+        ("Zhejiang", ("Zhejiang Sheng", "CN", "region")),
+        ("Guangxi", ("Guangxi Zhuangzu Zizhiqu", "CN", "region")),
+        # a division with a word after it that its gazetteer name lacks
+        ("Kano State", ("Kano", "NG", "region")),
+        ("Fars Province", ("Fars", "IR", "region")),
+        ("Oaxaca state", ("Oaxaca", "MX", "region")),
     ],
 )
 def test_geocode_world_given_toponym(
@@ -59,7 +69,9 @@ def test_geocode_world_given_toponym(
     assert place.lat is not None and place.lon is not None
 
 
-@pytest.mark.parametrize("name", ["Turkish", "Va.", "Calif.", "Atlantic", "Korean", "Que."])
+@pytest.mark.parametrize(
+    "name", ["Turkish", "Va.", "Calif.", "Atlantic", "Korean", "Que.", "NJ", "Kano State"]
+)
 def test_geocode_world_soft_names_only_when_given(gazetteer: Gazetteer, name: str) -> None:
     """Running-text recognition never reads an adjective or an abbreviation as a place."""
     assert gazetteer.lookup(name, "en") is None

@@ -48,6 +48,10 @@ _SUFFIXES = (
     " province", " governorate", " region", " prefecture", " state", " district", " department",
     " oblast", " voivodeship", " county", " municipality", " canton", " territory", " emirate",
     " division", " parish", " city", " provinz", " raion", " rayon", " vilayeti", " ili",
+    # Chinese provinces, municipalities and autonomous regions in pinyin: "Zhejiang Sheng",
+    # "Tianjin Shi", "Guangxi Zhuangzu Zizhiqu"
+    " sheng", " shi", " zizhiqu", " zhuangzu zizhiqu", " huizu zizhiqu", " uygur zizhiqu",
+    " autonomous region",
 )
 
 

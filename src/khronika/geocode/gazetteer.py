@@ -50,6 +50,11 @@ _GENERIC = frozenset(
     mountain lakes river valley highlands lowlands border frontier""".split()
 )
 
+# Words a given toponym may add after a division's name that its gazetteer name lacks.
+_DIVISION_WORDS = frozenset(
+    "province state region district governorate prefecture county oblast territory".split()
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Entry:
@@ -333,7 +338,10 @@ class Gazetteer:
                 for k in key_list:
                     self._index.setdefault(k, []).append(at)
                 if kind == "admin1":
-                    self._soft_alias(at, aliases.get((country, code), []))
+                    listed = aliases.get((country, code), [])
+                    if country == "US" and len(code) == 2:
+                        listed = [*listed, code]  # GeoNames files US states under "NJ", "TX"
+                    self._soft_alias(at, listed)
 
     def _load_macro(self, path: Path) -> None:
         for name_en, name_ru, country, lat, lon, pop, *rest in _rows(path):
@@ -430,6 +438,11 @@ class Gazetteer:
                     break
         if not found and given and key.startswith("the "):
             found = self.candidates(key[4:], given=True)  # "the Caucasus", "the Balkans"
+        if not found and given:
+            head, _, tail = key.rpartition(" ")
+            if head and tail in _DIVISION_WORDS:
+                # "Fars Province", "Oaxaca State", "Karak district": the division itself
+                found = [e for e in self.candidates(head, given=True) if e.kind != "city"]
         if not given:
             return found
         soft = {self.entries[i] for i in self._soft.get(key, ())}
