@@ -58,6 +58,13 @@ from khronika.model import Place
         ("Kano State", ("Kano", "NG", "region")),
         ("Fars Province", ("Fars", "IR", "region")),
         ("Oaxaca state", ("Oaxaca", "MX", "region")),
+        # a building, body or feature the gazetteer lacks, by the place named in it
+        ("Vancouver Art Gallery", ("Vancouver", "CA", "city")),
+        ("University of Arizona", ("Arizona", "US", "region")),
+        ("Greater Toronto Area", ("Toronto", "CA", "city")),
+        ("Sacramento River", ("Sacramento", "US", "city")),
+        ("Liverpool FC", ("Liverpool", "GB", "city")),
+        ("European Central Bank", ("Europe", None, "region")),
     ],
 )
 def test_geocode_world_given_toponym(
@@ -70,7 +77,11 @@ def test_geocode_world_given_toponym(
 
 
 @pytest.mark.parametrize(
-    "name", ["Turkish", "Va.", "Calif.", "Atlantic", "Korean", "Que.", "NJ", "Kano State"]
+    "name",
+    [
+        "Turkish", "Va.", "Calif.", "Atlantic", "Korean", "Que.", "NJ", "Kano State",
+        "Vancouver Art Gallery",
+    ],
 )
 def test_geocode_world_soft_names_only_when_given(gazetteer: Gazetteer, name: str) -> None:
     """Running-text recognition never reads an adjective or an abbreviation as a place."""
@@ -113,8 +124,13 @@ def test_geocode_world_document_context(
     assert (first.name, first.country) == expected
 
 
-def test_geocode_world_unknown_stays_unknown(gazetteer: Gazetteer) -> None:
-    assert gazetteer.resolve_document(["Nowhereville Qq"], "en") == [None]
+@pytest.mark.parametrize(
+    "name",
+    ["Nowhereville Qq", "Coptic Orthodox Church", "University Hospital", "Museum of Art"],
+)
+def test_geocode_world_unknown_stays_unknown(gazetteer: Gazetteer, name: str) -> None:
+    """Words that only say what kind of place a name is make no place on their own."""
+    assert gazetteer.resolve_document([name], "en") == [None]
 
 
 def _found(geocoder: Geocoder, nlp: Any, text: str, lang: Any) -> list[Place]:

@@ -55,6 +55,23 @@ _DIVISION_WORDS = frozenset(
     "province state region district governorate prefecture county oblast territory".split()
 )
 
+# Words that say what kind of place or body a name is rather than where: a name the gazetteer
+# lacks is read by the place named among its other words ("Lake Manassas", "Dubai World Cup").
+_FEATURE_WORDS = _GENERIC | _DIVISION_WORDS | frozenset(
+    """the of de del la le du des and at on in for new old great little saint st mount mt
+    fort port city town area metro greater northeast northwest southeast southwest
+    university college school institute academy hospital clinic medical center centre
+    church cathedral basilica mosque temple chapel synagogue museum gallery library theatre
+    theater stadium arena park garden gardens square street avenue road bridge tower building
+    hall house palace castle airport international station terminal harbour harbor beach bay
+    lake creek islands mountains hill hills forest desert embassy consulate ministry
+    commission council bank reserve world cup club united football league market mall hotel
+    plaza campus memorial estate village township borough prison jail camp base field court
+    office headquarters department police fire presbyterian catholic baptist orthodox coptic
+    holy redeemer art arts science sciences economics higher government parliament congress
+    capitol senate county district""".split()
+)
+
 
 @dataclass(frozen=True, slots=True)
 class Entry:
@@ -443,6 +460,8 @@ class Gazetteer:
             if head and tail in _DIVISION_WORDS:
                 # "Fars Province", "Oaxaca State", "Karak district": the division itself
                 found = [e for e in self.candidates(head, given=True) if e.kind != "city"]
+        if not found and given:
+            found = self._inner_place(key)
         if not given:
             return found
         soft = {self.entries[i] for i in self._soft.get(key, ())}
@@ -456,6 +475,22 @@ class Gazetteer:
             # "Arab", "Texan", "Calif."): a town spelt the same is not what a report means
             found = [e for e in found if e.kind != "city" or e in soft]
         return found
+
+    def _inner_place(self, key: str) -> list[Entry]:
+        """Readings of the longest known place name inside a longer name the gazetteer lacks,
+        leftmost first: "Vancouver Art Gallery" lies in Vancouver, "University of Arizona" in
+        Arizona, "Greater Toronto Area" around Toronto. Words that only say what kind of
+        place it is ("university", "lake", "north") never make a place on their own."""
+        words = key.split()
+        for size in range(len(words) - 1, 0, -1):
+            for start in range(len(words) - size + 1):
+                part = words[start : start + size]
+                if all(w in _FEATURE_WORDS or len(w) < 3 for w in part):
+                    continue
+                found = self.candidates(" ".join(part), given=True)
+                if found:
+                    return found
+        return []
 
     def resolve_document(self, names: list[str], lang: Lang | None = None) -> list[Place | None]:
         """The places a document's toponyms mean, each read in the light of the others:
