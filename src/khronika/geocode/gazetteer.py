@@ -323,8 +323,9 @@ class Gazetteer:
                 self._soft[key].append(at)
 
     def _load_admin(self, path: Path, aliases_path: Path) -> None:
-        """First-level divisions abroad and US counties (built by ``build_world``); Russia's
-        and the claimed Ukrainian regions come from the hand-written table instead."""
+        """First-level divisions abroad and the counties of the US, Britain and Ireland
+        (built by ``build_world``); Russia's and the claimed Ukrainian regions come from the
+        hand-written table instead."""
         hand = {(e.country, e.admin1) for e in self.entries if e.kind == "region"}
         aliases = {(r[0], r[1]): r[2].split("|") for r in _rows(aliases_path)}
         with gzip.open(path, "rt", encoding="utf-8") as fh:
@@ -334,6 +335,15 @@ class Gazetteer:
                 if country == "RU" or (country, code) in hand:
                     continue
                 key_list = [k for k in keys.split("|") if k not in _GENERIC]
+                if kind == "admin2" and country != "US":
+                    # a borough named as its town ("Liverpool", "Edinburgh") means the town
+                    key_list = [
+                        k for k in key_list
+                        if not any(
+                            self.entries[i].country == country and self.entries[i].kind == "city"
+                            for i in self._index.get(k, ())
+                        )
+                    ]
                 population = int(pop)
                 if kind == "admin1":
                     # "New York", "Mexico", "Istanbul": a namesake city is what news means
@@ -460,6 +470,12 @@ class Gazetteer:
             if head and tail in _DIVISION_WORDS:
                 # "Fars Province", "Oaxaca State", "Karak district": the division itself
                 found = [e for e in self.candidates(head, given=True) if e.kind != "city"]
+        for word in ("county", "parish"):
+            if not found and given:
+                # "Oconee", "Pointe Coupee": a county the report names without the word
+                found = [
+                    e for e in self.candidates(f"{key} {word}", given=True) if e.kind == "admin2"
+                ]
         if not found and given:
             found = self._inner_place(key)
         if not given:
