@@ -123,6 +123,9 @@ def test_geocode_world_small_town_abroad_needs_the_world_tier(gazetteer: Gazette
         (["Holland", "Amsterdam"], ("The Netherlands", "NL")),
         (["Kent", "Seattle", "Tacoma"], ("Kent", "US")),
         (["Kent", "Canterbury", "Dover"], ("Kent", "GB")),
+        # a bordering country counts, more weakly than the same one
+        (["Gaza", "Israel", "Egypt"], ("Gaza", "PS")),
+        (["Gaza", "Mozambique", "Maputo"], ("Gaza", "MZ")),
     ],
 )
 def test_geocode_world_document_context(

