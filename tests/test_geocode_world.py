@@ -65,6 +65,10 @@ from khronika.model import Place
         ("Sacramento River", ("Sacramento", "US", "city")),
         ("Liverpool FC", ("Liverpool", "GB", "city")),
         ("European Central Bank", ("Europe", None, "region")),
+        # a town inside a longer name only under its own name (accents aside), never under
+        # one of its alternates: not Hansestadt Stade, which GeoNames also calls "Stade"
+        ("Stade de France", ("France", "FR", "country")),
+        ("Montreal Trudeau Airport", ("Montréal", "CA", "city")),
         # British counties go by their bare names; a borough named as its town is the town
         ("Oxfordshire", ("Oxfordshire", "GB", "region")),
         ("Fife", ("Fife", "GB", "region")),

@@ -27,6 +27,7 @@ from __future__ import annotations
 import gzip
 import math
 import sqlite3
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from importlib import resources
@@ -505,7 +506,12 @@ class Gazetteer:
                 part = words[start : start + size]
                 if all(w in _FEATURE_WORDS or len(w) < 3 for w in part):
                     continue
-                found = self.candidates(" ".join(part), given=True)
+                sub = " ".join(part)
+                # a town only under its own name: "Stade de France" is not Hansestadt Stade
+                found = [
+                    e for e in self.candidates(sub, given=True)
+                    if e.kind != "city" or _own_name(e, sub)
+                ]
                 if found:
                     return found
         return []
@@ -566,6 +572,19 @@ def _nominative_guesses(key: str) -> Iterator[str]:
             stem = tail[: -len(ending)]
             for end in _NOMINATIVE_ENDS:
                 yield f"{head} {stem}{end}".strip()
+
+
+def _own_name(entry: Entry, key: str) -> bool:
+    """Whether ``key`` is the place's own name (accents aside) or its head ("New York" for
+    New York City), not merely one of its alternate names."""
+    own = name_key(_unaccented(entry.name))
+    return own == key or own.startswith(key + " ") or key == name_key(entry.name_local or "")
+
+
+def _unaccented(name: str) -> str:
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
+    )
 
 
 def _index_keys(index: dict[str, list[int]], keys: str, at: int) -> None:
