@@ -1,7 +1,7 @@
 """Dask: documents/s with 1 and 2 local workers (text and HTML), efficiency, RSS per worker,
 and memory at 10 k and 100 k documents.
 
-    .venv/bin/python bench/bench_dask.py [--docs 1500] [--html-docs 800] [--repeat 3] [--plain]
+    .venv/bin/python bench/bench_dask.py [--docs 1500] [--html-docs 800] [--repeat 5] [--plain]
     .venv/bin/python bench/bench_dask.py --memory 10000,100000 [--light]
 
 Throughput is wall time of ``run_dask`` (reading on the client, extraction on the workers,
@@ -143,9 +143,10 @@ def throughput(args: argparse.Namespace, folder: Path) -> None:
     one, two = statistics.median(rates[1]), statistics.median(rates[2])
     print(f"medians over {args.repeat} turns: 1 worker {one:.1f} text docs/s; 2 workers "
           f"{two:.1f} text docs/s, {statistics.median(html_rates):.1f} HTML docs/s")
-    print(f"efficiency 1 → 2 workers: {two / (2 * one):.2f} (per turn: "
-          + ", ".join(f"{b / (2 * a):.2f}" for a, b in zip(rates[1], rates[2], strict=True))
-          + ")")
+    turns = [b / (2 * a) for a, b in zip(rates[1], rates[2], strict=True)]
+    print(f"efficiency 1 → 2 workers: {two / (2 * one):.2f} from the medians, "
+          f"{statistics.median(turns):.2f} the median turn (per turn: "
+          + ", ".join(f"{t:.2f}" for t in turns) + ")")
     # Where efficiency goes: workers that slow down beside each other (CPU per document up
     # from 1 to 2 workers), or the client and scheduler taking their share of the 2 cores.
     print("CPU per text document (medians): workers "
@@ -251,7 +252,7 @@ def main() -> None:
     parser.add_argument("--html-docs", type=int, default=800)
     parser.add_argument("--warm", type=int, default=400,
                         help="warm-up documents, run once per worker before timing")
-    parser.add_argument("--repeat", type=int, default=3,
+    parser.add_argument("--repeat", type=int, default=5,
                         help="turns of 1-worker and 2-worker runs, taken in alternation")
     parser.add_argument("--memory", help="checkpoints, e.g. 10000,100000")
     parser.add_argument("--light", action="store_true", help="clean only, in the memory run")
