@@ -111,6 +111,14 @@ def test_geocode_world_small_town_abroad_needs_the_world_tier(gazetteer: Gazette
     assert [(p.country, p.admin1) for p in places if p] == [("US", "TX")] * 3
 
 
+@pytest.mark.parametrize("names", [["York", "Lancaster"], ["Lancaster", "York"]])
+def test_geocode_world_pair_settles_in_one_country(gazetteer: Gazetteer, names: list[str]) -> None:
+    """Two names that each read in England and in Pennsylvania end up in the same one:
+    readings are updated one name at a time, so the pair cannot swap places forever."""
+    places = gazetteer.resolve_document(names, "en")
+    assert len({(p.country, p.admin1) for p in places if p}) == 1
+
+
 @pytest.mark.parametrize(
     ("names", "expected"),
     [
@@ -130,6 +138,15 @@ def test_geocode_world_small_town_abroad_needs_the_world_tier(gazetteer: Gazette
         # a bordering country counts, more weakly than the same one
         (["Gaza", "Israel", "Egypt"], ("Gaza", "PS")),
         (["Gaza", "Mozambique", "Maputo"], ("Gaza", "MZ")),
+        # a national capital by its own name, in a story about its country
+        (["Washington", "United States", "Ohio"], ("Washington", "US")),
+        # ... but not by a name it shares with its country, nor against a named state
+        (["Mexico", "Guatemala"], ("Mexico", "MX")),
+        (["Paris", "Illinois"], ("Paris", "US")),
+        (["Bogota", "Colombia"], ("Bogotá", "CO")),
+        # a name among states is read as a state
+        (["New York", "Vermont", "New Jersey", "Ohio"], ("New York", "US")),
+        (["New York", "Los Angeles"], ("New York City", "US")),
     ],
 )
 def test_geocode_world_document_context(

