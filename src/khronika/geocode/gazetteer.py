@@ -28,7 +28,7 @@ import gzip
 import math
 import sqlite3
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
@@ -451,6 +451,10 @@ class Gazetteer:
             for gid, name, name_ru, country, admin1, lat, lon, population, precision in rows
         ]
 
+    def keys(self) -> Iterable[str]:
+        """The index keys of the core tier (not the lazily loaded small towns)."""
+        return self._index.keys()
+
     def has_key(self, key: str) -> bool:
         return key in self._index
 
@@ -519,12 +523,14 @@ class Gazetteer:
                     return found
         return []
 
-    def resolve_document(self, names: list[str], lang: Lang | None = None) -> list[Place | None]:
+    def resolve_document(
+        self, names: list[str], lang: Lang | None = None, home: Place | None = None
+    ) -> list[Place | None]:
         """The places a document's toponyms mean, each read in the light of the others:
         see :mod:`khronika.geocode.resolve`."""
         from khronika.geocode.resolve import resolve_document
 
-        return resolve_document(self, names, lang)
+        return resolve_document(self, names, lang, home)
 
     def place(self, entry: Entry, *, text: str | None = None, span: Span | None = None) -> Place:
         return Place(

@@ -59,6 +59,7 @@ _LOCAL_KINDS = frozenset({"city", "admin2"})
 _SWEEPS = 4
 _CAPITAL = 2.0
 _PEER_REGION = 1.0
+_HOME = "\0home"  # the outlet's home among a document's names: no name key can be empty
 _PEER_REGION_CAP = 2
 
 
@@ -223,9 +224,23 @@ def _score(
     )
 
 
+def _home_entry(home: Place) -> Entry:
+    kind = {"city": "city", "point": "city", "district": "city", "region": "admin1"}
+    return Entry(
+        home.name or "", None, home.country, home.lat, home.lon, home.precision,
+        kind.get(home.precision, "country"), home.admin1, home.geonameid, home.population,
+    )
+
+
 def resolve_document(
-    gazetteer: Gazetteer, names: list[str], lang: Lang | None = None
+    gazetteer: Gazetteer,
+    names: list[str],
+    lang: Lang | None = None,
+    home: Place | None = None,
 ) -> list[Place | None]:
+    """``home``: where the outlet that published the story sits, if known. It counts as one
+    more place of the story that is already settled: a local paper's "Columbus" is most
+    likely its own town or one near it."""
     keys = [name_key(n) for n in names]
     options: dict[str, list[Entry]] = {}
     for name, key in zip(names, keys, strict=True):
@@ -233,9 +248,14 @@ def resolve_document(
             options[key] = gazetteer.readings(name, lang, given=True)
     distinct = [k for k in options if options[k]]
     chosen = {k: options[k][0] for k in distinct}
-    possible = _possible({k: options[k] for k in distinct})
-    nearby = _Near({k: options[k] for k in distinct})
-    countries, divisions = _votes([chosen[k] for k in distinct])
+    context = {k: options[k] for k in distinct}
+    fixed = []
+    if home is not None and home.country:
+        fixed = [_home_entry(home)]
+        context[_HOME] = fixed
+    possible = _possible(context)
+    nearby = _Near(context)
+    countries, divisions = _votes([chosen[k] for k in distinct] + fixed)
     for _ in range(_SWEEPS):
         changed = False
         for key in distinct:
