@@ -144,6 +144,17 @@ def test_geocode_world_pair_settles_in_one_country(gazetteer: Gazetteer, names: 
         (["Mexico", "Guatemala"], ("Mexico", "MX")),
         (["Paris", "Illinois"], ("Paris", "US")),
         (["Bogota", "Colombia"], ("Bogotá", "CO")),
+        # "St." spells Saint: Saint Petersburg's own name, in a story about Russia
+        (["St. Petersburg", "Russia", "Germany", "US"], ("Saint Petersburg", "RU")),
+        # a country's own name beside its towns is the country, not its capital city
+        (["Mexico", "Mexico City", "Puebla", "Toluca"], ("Mexico", "MX")),
+        (["Guatemala", "Guatemala City", "Mixco"], ("Guatemala", "GT")),
+        (["Panama", "Panama City", "Colon"], ("Panama", "PA")),
+        (["New York", "New York City", "Brooklyn"], ("New York City", "US")),
+        # news abbreviations of countries, settled by the story
+        (["SA", "Johannesburg", "Durban"], ("South Africa", "ZA")),
+        (["SA", "Riyadh", "Jeddah"], ("Saudi Arabia", "SA")),
+        (["T&T", "Port of Spain"], ("Trinidad and Tobago", "TT")),
         # a name among states is read as a state
         (["New York", "Vermont", "New Jersey", "Ohio"], ("New York", "US")),
         (["New York", "Los Angeles"], ("New York City", "US")),

@@ -63,16 +63,29 @@ _HOME = "\0home"  # the outlet's home among a document's names: no name key can 
 _PEER_REGION_CAP = 2
 
 
+# Abbreviations a name's own spelling takes in reports: "St. Petersburg" is Saint
+# Petersburg's own name, not some alternate of it
+_SHORT_WORDS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
+
+
+def _spelt_out(key: str) -> str:
+    return " ".join(_SHORT_WORDS.get(word, word) for word in key.split(" "))
+
+
 def _alternate(entry: Entry, key: str) -> bool:
     """Whether ``key`` is only some alternate name of the place ("New York" still counts as
     New York City's own name)."""
-    own = name_key(entry.name)
-    return (
-        bool(key)
-        and entry.kind not in _ANY_NAME_KINDS
-        and key not in (own, name_key(entry.name_local or ""))
-        and not own.startswith(key + " ")
+    if not key or entry.kind in _ANY_NAME_KINDS:
+        return False
+    own = _spelt_out(name_key(entry.name))
+    key = _spelt_out(key)
+    return key not in (own, _spelt_out(name_key(entry.name_local or ""))) and not own.startswith(
+        key + " "
     )
+
+
+def _longer_name(entry: Entry, key: str) -> bool:
+    return entry.kind != "country" and _spelt_out(name_key(entry.name)).startswith(key + " ")
 
 
 def _base(entry: Entry, domain: float, key: str = "", capital: float = 0.0) -> float:
@@ -247,6 +260,12 @@ def resolve_document(
         if key not in options:
             options[key] = gazetteer.readings(name, lang, given=True)
     distinct = [k for k in options if options[k]]
+    # a country's own name ("Mexico", "Kuwait") means the country more than the city named
+    # after it ("Mexico City"), which otherwise counts the shorter name as its own
+    countries_named = {
+        k for k in distinct
+        if any(e.kind == "country" and name_key(e.name) == k for e in options[k])
+    }
     chosen = {k: options[k][0] for k in distinct}
     context = {k: options[k] for k in distinct}
     fixed = []
@@ -270,6 +289,7 @@ def resolve_document(
                     key, e, own, domain, countries, divisions, possible, nearby,
                     gazetteer.neighbours, gazetteer.capitals,
                 )
+                - (_ALTERNATE if key in countries_named and _longer_name(e, key) else 0.0)
                 for e in options[key]
             ]
             best = options[key][scores.index(max(scores))]
