@@ -58,7 +58,7 @@ def bench_load() -> Gazetteer:
     tracemalloc.stop()
     print(f"gazetteer load (core): median {statistics.median(times):.3f} s over 3 runs,"
           f" {core / 2**20:.0f} MiB")
-    print(f"world tier (towns abroad 1,000-15,000, loaded on the first given look-up):"
+    print(f"world tier (towns abroad 500-15,000, loaded on the first given look-up):"
           f" {world_time:.3f} s, {len(gazetteer.entries):,} places in all,"
           f" {current / 2**20:.0f} MiB held, {peak / 2**20:.0f} MiB peak"
           f" (process max RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB)")

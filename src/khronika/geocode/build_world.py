@@ -12,7 +12,7 @@
 - ``countries_world.tsv``: a point for each country, its demonym and other spellings, from
   ``countryinfo`` (whose points are restcountries' rounded ``latlng``, not the points
   GeoNames gives its country records: no package on the registry ships those).
-- ``world.tsv.gz``: towns abroad between 1,000 and 15,000 people (the lazily loaded tier).
+- ``world.tsv.gz``: towns abroad between 500 and 15,000 people (GeoNames cities500) (the lazily loaded tier).
 
     python -m khronika.geocode.build_world RG_CITIES1000_CSV [COUNTRYINFO_DATA_DIR]
 
@@ -35,7 +35,7 @@ from khronika.geocode.names import is_latin, name_key
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "geo"
 NEAR_COUNTRIES = frozenset("RU UA BY KZ UZ TJ KG TM AZ AM GE MD".split())
-WORLD_TIER_MIN = 1_000
+WORLD_TIER_MIN = 500
 CORE_MIN = 15_000
 # Countries whose second-level divisions news names: US counties ("Cook County"), British and
 # Irish counties ("Lancashire", "County Tipperary").
@@ -212,7 +212,7 @@ def build_world_tier(target: Path = DATA / "world.tsv.gz") -> int:
     from khronika.geocode.build_data import COLUMNS
 
     rows: list[str] = []
-    for city in sorted(_load_cities("cities1000.json").values(),
+    for city in sorted(_load_cities("cities500.json").values(),
                        key=lambda c: int(c["geonameid"])):
         country = str(city["countrycode"])
         population = int(city["population"] or 0)

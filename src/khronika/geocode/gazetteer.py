@@ -42,6 +42,7 @@ NEAR_COUNTRIES = frozenset("RU UA BY KZ UZ TJ KG TM AZ AM GE MD".split())
 # is Russia, so Moscow (Russia) beats Moscow (Idaho) and Bor (Nizhny Novgorod) beats Bor
 # (Serbia), while Paris stays in France because no Russian Paris is in the data.
 _RUSSIA_BONUS = 2.0
+_VILLAGE = 1_000
 _NEAR_BONUS = 1.0
 _TIER = {"country": 3, "region": 2, "district": 1, "city": 1, "point": 0, "unknown": 0}
 # Words a division's name may shrink to ("Central Region" → "central") that name no place.
@@ -399,8 +400,8 @@ class Gazetteer:
             self._soft_alias(self._target(path, target, country), [alias])
 
     def load_world(self) -> None:
-        """Loads the tier of towns abroad between 1,000 and 15,000 people (about 110,000,
-        roughly a second); look-ups with ``world=True`` call it on first use."""
+        """Loads the tier of towns abroad between 500 and 15,000 people (about 150,000,
+        about two seconds); look-ups with ``world=True`` call it on first use."""
         if self._world is not None:
             return
         world: dict[str, list[int]] = {}
@@ -481,9 +482,10 @@ class Gazetteer:
                 # "Fars Province", "Oaxaca State", "Karak district": the division itself
                 found = [e for e in self.candidates(head, given=True) if e.kind != "city"]
         for word in ("county", "parish"):
-            if not found and given:
-                # "Oconee", "Pointe Coupee": a county the report names without the word
-                found = [
+            if given and all(e.kind == "city" and e.population < _VILLAGE for e in found):
+                # "Oconee", "Pointe Coupee": a county the report names without the word (a
+                # village of the same name stays a reading, and the county's people outweigh it)
+                found = found + [
                     e for e in self.candidates(f"{key} {word}", given=True) if e.kind == "admin2"
                 ]
         if not found and given:
