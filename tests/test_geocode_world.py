@@ -76,6 +76,14 @@ from khronika.model import Place
         # a US county or parish named without the word
         ("Cuyahoga", ("Cuyahoga County", "US", "region")),
         ("Tangipahoa", ("Tangipahoa Parish", "US", "region")),
+        # English counties as the papers shorten them
+        ("Herts", ("Hertfordshire", "GB", "region")),
+        ("Notts", ("Nottinghamshire", "GB", "region")),
+        ("Oxon", ("Oxfordshire", "GB", "region")),
+        # a village of the small-town tier, below 1,000 people
+        ("Cloughjordan", ("Cloughjordan", "IE", "city")),
+        ("KSA", ("Saudi Arabia", "SA", "country")),
+        ("PNG", ("Papua New Guinea", "PG", "country")),
     ],
 )
 def test_geocode_world_given_toponym(
