@@ -300,3 +300,45 @@ def test_geocode_world_outlet_home_only_a_country(gazetteer: Gazetteer) -> None:
     assert place is not None and place.country == "US"
     alone = gazetteer.resolve_document(["Birmingham"], "en")[0]
     assert alone is not None and alone.country == "GB"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "first"),
+    [
+        # a name the first sentence leaves open, read in the light of the rest
+        ("Police raided a market in Paris on Monday. Officers from Lamar County detained"
+         " forty men. The sheriff of Texas said more raids would follow.", "en", ("US", "TX")),
+        ("Police raided a market in Paris on Monday. Officers later moved to Lyon and"
+         " Marseille.", "en", ("FR", "11")),
+        ("Police raided a warehouse in Columbus. Thirty workers were taken to Lincoln and"
+         " Omaha, Nebraska.", "en", ("US", "NE")),
+        # the Kirovsk of the Leningrad region, not of the Murmansk one
+        ("Рейд прошёл в Кировске. Задержанных отвезли в Шлиссельбург и Отрадное Ленинградской"
+         " области.", "ru", ("RU", "42")),
+        # Zheleznogorsk near Krasnoyarsk, then the one near Kursk
+        ("Облава прошла в Железногорске. Потом полиция проверила общежития в Красноярске и"
+         " Ачинске.", "ru", ("RU", "91")),
+        ("Облава прошла в Железногорске. Потом полиция проверила общежития в Курске.", "ru",
+         ("RU", "41")),
+    ],
+)
+def test_geocode_world_document_settles_sentence_places(
+    geocoder: Geocoder, nlp: Any, text: str, lang: Any, first: tuple[str, str]
+) -> None:
+    found = geocoder.find_document_places(nlp.analyze(text, lang), lang)
+    place = found[0][0]
+    assert (place.country, place.admin1) == first
+    assert place.span is not None and place.text == place.span.text
+
+
+def test_geocode_world_document_keeps_what_the_sentence_settled(
+    geocoder: Geocoder, nlp: Any
+) -> None:
+    """A reading the sentence chose from more than the name (a region named beside it) is
+    not undone by the rest of the document."""
+    text = (
+        "Рейд прошёл в Кировске Мурманской области. Задержанных отвезли в Шлиссельбург и"
+        " Отрадное."
+    )
+    found = geocoder.find_document_places(nlp.analyze(text, "ru"), "ru")
+    assert (found[0][0].country, found[0][0].admin1) == ("RU", "49")

@@ -98,6 +98,7 @@ def extract_claims(
     triggers_by_sentence: list[list[Trigger]] = []
     mentioned_by_sentence: list[frozenset[EventType]] = []
     title_text = " ".join((doc.title or "").split()).casefold()
+    found_places = geocoder.find_document_places(sentences, lang)
     for i, sentence in enumerate(sentences):
         if title_text and " ".join(sentence.text.split()).casefold() == title_text:
             # the headline repeats the story that follows; it is not evidence of its own
@@ -112,7 +113,7 @@ def extract_claims(
         cues = find_cues(sentence, lang)
         cues_by_sentence.append(cues)
         sources = _resolve_sources(credit, story)
-        places = _event_places(geocoder.find_places(sentence, lang), sentence, credit, story)
+        places = _event_places(found_places[i], sentence, credit, story)
         dates = extract_dates(sentence, lang, doc.published)
         triggers = all_triggers[i]
         triggers_by_sentence.append(triggers)

@@ -526,13 +526,18 @@ class Gazetteer:
         return []
 
     def resolve_document(
-        self, names: list[str], lang: Lang | None = None, home: Place | None = None
+        self,
+        names: list[str],
+        lang: Lang | None = None,
+        home: Place | None = None,
+        *,
+        given: bool = True,
     ) -> list[Place | None]:
         """The places a document's toponyms mean, each read in the light of the others:
         see :mod:`khronika.geocode.resolve`."""
         from khronika.geocode.resolve import resolve_document
 
-        return resolve_document(self, names, lang, home)
+        return resolve_document(self, names, lang, home, given=given)
 
     def place(self, entry: Entry, *, text: str | None = None, span: Span | None = None) -> Place:
         return Place(

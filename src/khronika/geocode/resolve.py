@@ -250,15 +250,18 @@ def resolve_document(
     names: list[str],
     lang: Lang | None = None,
     home: Place | None = None,
+    *,
+    given: bool = True,
 ) -> list[Place | None]:
     """``home``: where the outlet that published the story sits, if known. It counts as one
     more place of the story that is already settled: a local paper's "Columbus" is most
-    likely its own town or one near it."""
+    likely its own town or one near it. ``given``: the names are known toponyms (see
+    :meth:`Gazetteer.candidates`); without it only the readings recognition uses count."""
     keys = [name_key(n) for n in names]
     options: dict[str, list[Entry]] = {}
     for name, key in zip(names, keys, strict=True):
         if key not in options:
-            options[key] = gazetteer.readings(name, lang, given=True)
+            options[key] = gazetteer.readings(name, lang, given=given)
     distinct = [k for k in options if options[k]]
     # a country's own name ("Mexico", "Kuwait") means the country more than the city named
     # after it ("Mexico City"), which otherwise counts the shorter name as its own

@@ -97,6 +97,12 @@ class _Match:
     entries: tuple[Entry, ...]
 
 
+def _same_place(a: Place, b: Place) -> bool:
+    if a.geonameid and b.geonameid:
+        return a.geonameid == b.geonameid
+    return (a.name, a.country, a.admin1, a.precision) == (b.name, b.country, b.admin1, b.precision)
+
+
 class Geocoder:
     def __init__(self, gazetteer: Gazetteer, nlp: NLP) -> None:
         self.gazetteer = gazetteer
@@ -119,6 +125,38 @@ class Geocoder:
 
     def contains(self, outer: Place, inner: Place) -> bool:
         return self.gazetteer.contains(outer, inner)
+
+    def find_document_places(
+        self, sentences: list[Sentence], lang: Lang, home: Place | None = None
+    ) -> list[list[Place]]:
+        """Each sentence's places, with a name the sentence alone leaves open read in the
+        light of the whole document (and of the outlet's ``home``, if known): "Paris" in a
+        story that also names Lamar County and Texas is Paris, Texas, in every sentence."""
+        found = [self.find_places(s, lang) for s in sentences]
+        return self.settle(found, lang, home)
+
+    def settle(
+        self, found: list[list[Place]], lang: Lang, home: Place | None = None
+    ) -> list[list[Place]]:
+        flat = [p for places in found for p in places if p.text]
+        if len(flat) < 2 and home is None:
+            return found
+        names = [p.text or "" for p in flat]
+        settled = self.gazetteer.resolve_document(names, lang, home, given=False)
+        better: dict[int, Place] = {}
+        for place, reading in zip(flat, settled, strict=True):
+            if reading is None or _same_place(place, reading):
+                continue
+            # only another reading of the very name the sentence gave: the sentence's own
+            # choice must be among the readings the document weighed, or it rests on more
+            # than the name (a region named beside it, a lemma match) and stays
+            assert place.text is not None
+            weighed = self.gazetteer.readings(place.text, lang)
+            if any(_same_place(place, self.gazetteer.place(e)) for e in weighed):
+                better[id(place)] = replace(reading, text=place.text, span=place.span)
+        if not better:
+            return found
+        return [[better.get(id(p), p) for p in places] for places in found]
 
     def find_places(self, sentence: Sentence, lang: Lang) -> list[Place]:
         tokens = sentence.tokens
