@@ -98,7 +98,8 @@ def extract_claims(
     triggers_by_sentence: list[list[Trigger]] = []
     mentioned_by_sentence: list[frozenset[EventType]] = []
     title_text = " ".join((doc.title or "").split()).casefold()
-    found_places = geocoder.find_document_places(sentences, lang)
+    home = geocoder.outlets.home(doc.url, doc.outlet)
+    found_places = geocoder.find_document_places(sentences, lang, home)
     for i, sentence in enumerate(sentences):
         if title_text and " ".join(sentence.text.split()).casefold() == title_text:
             # the headline repeats the story that follows; it is not evidence of its own

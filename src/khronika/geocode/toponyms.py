@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 
 from khronika.geocode.gazetteer import NEAR_COUNTRIES, Entry, Gazetteer, _nominative_guesses
 from khronika.geocode.names import is_cyrillic, name_key
+from khronika.geocode.outlets import OutletHomes
 from khronika.model import Lang, Place, Sentence, Span, Token
 from khronika.nlp import NLP
 
@@ -106,6 +107,7 @@ def _same_place(a: Place, b: Place) -> bool:
 class Geocoder:
     def __init__(self, gazetteer: Gazetteer, nlp: NLP) -> None:
         self.gazetteer = gazetteer
+        self.outlets = OutletHomes(gazetteer)
         self._nlp = nlp
         # Multiword Russian names of the hand-written tables by their lemmas: "волгоградский
         # область" → the key of "Волгоградская область", since token lemmas are what inflected
@@ -133,30 +135,42 @@ class Geocoder:
         light of the whole document (and of the outlet's ``home``, if known): "Paris" in a
         story that also names Lamar County and Texas is Paris, Texas, in every sentence."""
         found = [self.find_places(s, lang) for s in sentences]
-        return self.settle(found, lang, home)
-
-    def settle(
-        self, found: list[list[Place]], lang: Lang, home: Place | None = None
-    ) -> list[list[Place]]:
-        flat = [p for places in found for p in places if p.text]
+        flat = [
+            (p, self._lookup_name(sentence, p, lang))
+            for sentence, places in zip(sentences, found, strict=True)
+            for p in places
+            if p.span is not None
+        ]
         if len(flat) < 2 and home is None:
             return found
-        names = [p.text or "" for p in flat]
+        names = [name for _, name in flat]
         settled = self.gazetteer.resolve_document(names, lang, home, given=False)
         better: dict[int, Place] = {}
-        for place, reading in zip(flat, settled, strict=True):
+        for (place, name), reading in zip(flat, settled, strict=True):
             if reading is None or _same_place(place, reading):
                 continue
             # only another reading of the very name the sentence gave: the sentence's own
             # choice must be among the readings the document weighed, or it rests on more
-            # than the name (a region named beside it, a lemma match) and stays
-            assert place.text is not None
-            weighed = self.gazetteer.readings(place.text, lang)
+            # than the name (a region named beside it) and stays
+            weighed = self.gazetteer.readings(name, lang)
             if any(_same_place(place, self.gazetteer.place(e)) for e in weighed):
                 better[id(place)] = replace(reading, text=place.text, span=place.span)
         if not better:
             return found
         return [[better.get(id(p), p) for p in places] for places in found]
+
+    def _lookup_name(self, sentence: Sentence, place: Place, lang: Lang) -> str:
+        """The form of a found name the gazetteer knows: the words as written, or for an
+        inflected Russian name ("Берёзовском") their lemmas ("березовский")."""
+        text = place.text or ""
+        if lang != "ru" or self.gazetteer.readings(text, lang):
+            return text
+        assert place.span is not None
+        lemmas = [
+            t.lemma for t in sentence.tokens
+            if place.span.start <= t.start and t.stop <= place.span.stop
+        ]
+        return " ".join(lemmas) or text
 
     def find_places(self, sentence: Sentence, lang: Lang) -> list[Place]:
         tokens = sentence.tokens
