@@ -27,14 +27,13 @@ from __future__ import annotations
 import gzip
 import math
 import sqlite3
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
 from khronika.errors import GazetteerMissing
-from khronika.geocode.names import is_cyrillic, name_key
+from khronika.geocode.names import is_cyrillic, name_key, unaccented
 from khronika.model import Lang, Place, PlacePrecision, Span
 
 NEAR_COUNTRIES = frozenset("RU UA BY KZ UZ TJ KG TM AZ AM GE MD".split())
@@ -593,14 +592,8 @@ def _nominative_guesses(key: str) -> Iterator[str]:
 def _own_name(entry: Entry, key: str) -> bool:
     """Whether ``key`` is the place's own name (accents aside) or its head ("New York" for
     New York City), not merely one of its alternate names."""
-    own = name_key(_unaccented(entry.name))
+    own = name_key(unaccented(entry.name))
     return own == key or own.startswith(key + " ") or key == name_key(entry.name_local or "")
-
-
-def _unaccented(name: str) -> str:
-    return "".join(
-        c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)
-    )
 
 
 def _index_keys(index: dict[str, list[int]], keys: str, at: int) -> None:

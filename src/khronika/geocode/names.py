@@ -8,6 +8,7 @@ differ only where the words differ.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _NON_WORD = re.compile(r"[^\w]+|_+")
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'’‘`,()\-]*$")
@@ -56,3 +57,8 @@ def transliterate(name: str) -> str:
         latin = _TRANSLIT.get(ch, ch)
         out.append("" if latin == "_" else latin)
     return "".join(out)
+
+
+def unaccented(name: str) -> str:
+    """The name without its accents: "Bogotá" → "Bogota"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))

@@ -9,8 +9,12 @@ read as the same country (more weakly, a bordering country) or the same first-le
 division, more weakly how many other toponyms have any reading in that division, and how
 many other toponyms have a reading (a town or a county) within a short drive of it:
 "Paris" beside "Henry County" is the Tennessee pair, ten miles apart, though Paris, Texas
-is larger and Henry County, Georgia more populous. Two rounds: the first settles the
-context from plain readings, the second reads each name in that context.
+is larger and Henry County, Georgia more populous. A national capital named by its own name
+leans to the capital ("Washington" said); a name among several first-level divisions reads
+as one ("New York" beside Ohio and Vermont is the state); and the outlet's home, when known,
+is one more settled place of the story. The names are settled one at a time, each in the
+context of the others' current readings, until none changes: updating them all at once
+lets a pair ("York", "Lancaster") swap between England and Pennsylvania for ever.
 """
 
 from __future__ import annotations
@@ -18,8 +22,8 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from khronika.geocode.gazetteer import NEAR_COUNTRIES, Entry, Gazetteer, _unaccented
-from khronika.geocode.names import name_key
+from khronika.geocode.gazetteer import NEAR_COUNTRIES, Entry, Gazetteer
+from khronika.geocode.names import name_key, unaccented
 from khronika.model import Lang, Place
 
 _KIND_BONUS = {"country": 1.5, "region": 0.5}
@@ -107,29 +111,40 @@ def _capital(key: str, entry: Entry, capitals: set[int], at_home: bool) -> float
     ("Washington" said): a bonus, halved when the story names nothing in its country, so
     that "Moscow" beside Idaho and Boise stays the Idaho town."""
     if entry.geonameid not in capitals or key not in (
-        name_key(entry.name), name_key(_unaccented(entry.name))
+        name_key(entry.name), name_key(unaccented(entry.name))
     ):
         return 0.0
     return _CAPITAL if at_home else _CAPITAL / 2
 
 
-def _votes(readings: list[Entry]) -> tuple[Counter[str], Counter[tuple[str, str]]]:
-    countries: Counter[str] = Counter()
-    divisions: Counter[tuple[str, str]] = Counter()
-    for entry in readings:
-        if entry.country:
-            countries[entry.country] += 1
-            if entry.precision == "region":
-                countries["@" + entry.country] += 1
-            if entry.admin1 and entry.precision != "country":
-                divisions[(entry.country, entry.admin1)] += 1
-    return countries, divisions
+class _Votes:
+    """How many of a document's names currently read in each country, each first-level
+    division, and as a first-level division of each country."""
 
+    def __init__(self, readings: list[Entry]) -> None:
+        self.countries: Counter[str] = Counter()
+        self.divisions: Counter[tuple[str, str]] = Counter()
+        self.regions: Counter[str] = Counter()
+        for entry in readings:
+            self.add(entry, 1)
 
-def _unvote(countries: Counter[str], divisions: Counter[tuple[str, str]], entry: Entry) -> None:
-    own_countries, own_divisions = _votes([entry])
-    countries.subtract(own_countries)
-    divisions.subtract(own_divisions)
+    def add(self, entry: Entry, n: int) -> None:
+        if not entry.country:
+            return
+        self.countries[entry.country] += n
+        if entry.precision == "region":
+            self.regions[entry.country] += n
+        if entry.admin1 and entry.precision != "country":
+            self.divisions[(entry.country, entry.admin1)] += n
+
+    def move(self, old: Entry, new: Entry) -> None:
+        self.add(old, -1)
+        self.add(new, 1)
+
+    def domain(self) -> float:
+        """1 when the names read mostly in Russia and its neighbours: their bonus applies."""
+        near = sum(n for c, n in self.countries.items() if c in NEAR_COUNTRIES)
+        return 1.0 if near >= sum(self.countries.values()) - near else 0.0
 
 
 def _possible(options: dict[str, list[Entry]]) -> Counter[tuple[str, str]]:
@@ -203,19 +218,19 @@ def _score(
     entry: Entry,
     own: Entry,
     domain: float,
-    countries: Counter[str],
-    divisions: Counter[tuple[str, str]],
+    votes: _Votes,
     possible: Counter[tuple[str, str]],
     near: _Near,
     neighbours: dict[str, frozenset[str]],
     capitals: set[int],
 ) -> float:
     """``own``: the name's current reading, whose votes are taken out of the context."""
+    countries, divisions = votes.countries, votes.divisions
     others_country = countries[entry.country or ""] - (own.country == entry.country)
     bordering = 0.0
     if entry.country and not others_country:
         lands = neighbours.get(entry.country, frozenset())
-        others = {c for c, n in countries.items() if n - (own.country == c) > 0 and c[:1] != "@"}
+        others = {c for c, n in countries.items() if n - (own.country == c) > 0}
         if lands & others:
             bordering = _BORDERING
     division = (entry.country or "", entry.admin1 or "")
@@ -224,7 +239,7 @@ def _score(
     others_possible = possible[division] - 1 if entry.admin1 else 0
     peers = 0
     if entry.precision == "region" and entry.country:
-        peers = countries["@" + entry.country] - (
+        peers = votes.regions[entry.country] - (
             own.precision == "region" and own.country == entry.country
         )
     return (
@@ -277,19 +292,15 @@ def resolve_document(
         context[_HOME] = fixed
     possible = _possible(context)
     nearby = _Near(context)
-    countries, divisions = _votes([chosen[k] for k in distinct] + fixed)
+    votes = _Votes([chosen[k] for k in distinct] + fixed)
     for _ in range(_SWEEPS):
         changed = False
         for key in distinct:
-            foreign = sum(
-                n for c, n in countries.items() if c not in NEAR_COUNTRIES and c[:1] != "@"
-            )
-            near = sum(n for c, n in countries.items() if c in NEAR_COUNTRIES)
-            domain = 1.0 if near >= foreign else 0.0
+            domain = votes.domain()
             own = chosen[key]
             scores = [
                 _score(
-                    key, e, own, domain, countries, divisions, possible, nearby,
+                    key, e, own, domain, votes, possible, nearby,
                     gazetteer.neighbours, gazetteer.capitals,
                 )
                 - (_ALTERNATE if key in countries_named and _longer_name(e, key) else 0.0)
@@ -297,9 +308,7 @@ def resolve_document(
             ]
             best = options[key][scores.index(max(scores))]
             if best is not own:
-                _unvote(countries, divisions, own)
-                countries.update(_votes([best])[0])
-                divisions.update(_votes([best])[1])
+                votes.move(own, best)
                 chosen[key] = best
                 changed = True
         if not changed:
