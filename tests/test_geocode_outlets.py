@@ -70,3 +70,40 @@ def test_claim_place_leans_on_the_outlet(resources: Any, url: str | None, admin1
                    url=url)
     (claim,) = process_document(doc, resources=resources)
     assert (claim.location.name, claim.location.admin1) == ("Zheleznogorsk", admin1)
+
+
+def _story(gazetteer: Any, *names: str) -> list[Any]:
+    return gazetteer.resolve_document(list(names), "en")
+
+
+def test_learn_homes_finds_a_local_paper(gazetteer: Any) -> None:
+    from khronika.geocode.outlets import learn_homes
+
+    stories = [
+        ("prairie-ledger.example", _story(gazetteer, "Omaha", "Lincoln")),
+        ("prairie-ledger.example", _story(gazetteer, "Grand Island")),
+        ("prairie-ledger.example", _story(gazetteer, "Kearney", "Hastings")),
+        ("prairie-ledger.example", _story(gazetteer, "Chicago")),
+        # a national outlet: its stories spread over the country
+        ("nation-wire.example", _story(gazetteer, "Chicago")),
+        ("nation-wire.example", _story(gazetteer, "Houston", "Dallas")),
+        ("nation-wire.example", _story(gazetteer, "Seattle")),
+        ("nation-wire.example", _story(gazetteer, "Boston")),
+        # two stories are too few to call an outlet local
+        ("tiny-weekly.example", _story(gazetteer, "Omaha")),
+        ("tiny-weekly.example", _story(gazetteer, "Lincoln")),
+    ]
+    homes = learn_homes(gazetteer, stories)
+    assert set(homes) == {"prairie-ledger.example"}
+    home = homes["prairie-ledger.example"]
+    assert (home.name, home.country, home.admin1) == ("Nebraska", "US", "NE")
+    # and the next story's lone "Columbus" is the Nebraska town
+    (columbus,) = gazetteer.resolve_document(["Columbus"], "en", home)
+    assert (columbus.country, columbus.admin1) == ("US", "NE")
+
+
+def test_learn_homes_of_nothing(gazetteer: Any) -> None:
+    from khronika.geocode.outlets import learn_homes
+
+    assert learn_homes(gazetteer, []) == {}
+    assert learn_homes(gazetteer, [("a.example", [None]), ("a.example", [])]) == {}

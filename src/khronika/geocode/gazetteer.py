@@ -27,7 +27,7 @@ from __future__ import annotations
 import gzip
 import math
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
@@ -146,6 +146,7 @@ class Gazetteer:
         self._world: dict[str, list[int]] | None = None  # the lazily loaded small-town tier
         self.neighbours: dict[str, frozenset[str]] = {}  # ISO code → codes of bordering lands
         self.capitals: set[int] = set()  # geonameids of national capitals
+        self._divisions: dict[tuple[str, str], Entry] | None = None
 
     # -- building --------------------------------------------------------------------------
 
@@ -451,9 +452,14 @@ class Gazetteer:
             for gid, name, name_ru, country, admin1, lat, lon, population, precision in rows
         ]
 
-    def keys(self) -> Iterable[str]:
-        """The index keys of the core tier (not the lazily loaded small towns)."""
-        return self._index.keys()
+    def division(self, country: str, admin1: str) -> Entry | None:
+        """The first-level division with these codes, if the gazetteer has it."""
+        if self._divisions is None:
+            self._divisions = {}
+            for e in self.entries:
+                if e.kind in ("admin1", "region") and e.country and e.admin1:
+                    self._divisions.setdefault((e.country, e.admin1), e)
+        return self._divisions.get((country, admin1))
 
     def has_key(self, key: str) -> bool:
         return key in self._index

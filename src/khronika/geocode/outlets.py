@@ -4,11 +4,14 @@ A local paper writes about its own town: "Железногорск" in a story f
 NGS24 is the closed town beside Krasnoyarsk, not the one near Kursk. The outlet's home is
 one more settled place of the document for :func:`khronika.geocode.resolve.resolve_document`.
 The bundled table (``data/geo/outlets.tsv``) lists regional outlets only: a national one
-reports on the whole country and has no home to lean on.
+reports on the whole country and has no home to lean on. For outlets not in it,
+:func:`learn_homes` finds a home from the outlet's own stories in a corpus.
 """
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -52,3 +55,42 @@ class OutletHomes:
         if outlet:
             return self._by_name.get(" ".join(outlet.split()).casefold())
         return None
+
+
+# An outlet is local when at least this many of its stories, and at least this share of
+# them, name a place in one first-level division
+_MIN_STORIES = 3
+_MIN_SHARE = 0.5
+
+
+def learn_homes(
+    gazetteer: Gazetteer, stories: Iterable[tuple[str, list[Place | None]]]
+) -> dict[str, Place]:
+    """Each local outlet's home, from its stories: ``(outlet, the story's places)`` pairs,
+    the places as read without a home. The home is the first-level division that most of
+    an outlet's stories name a town or county in, when at least three stories and half of
+    them do: a paper whose stories keep naming Nebraska towns is a Nebraska paper, and
+    "Columbus" in its next story is Columbus, Nebraska. A national outlet, whose stories
+    spread over the country, gets none."""
+    counts: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+    totals: Counter[str] = Counter()
+    for outlet, places in stories:
+        totals[outlet] += 1
+        counts[outlet].update(
+            {
+                (p.country, p.admin1)
+                for p in places
+                if p is not None and p.country and p.admin1
+                and p.precision not in ("country", "region")
+            }
+        )
+    homes: dict[str, Place] = {}
+    for outlet, divisions in counts.items():
+        if not divisions:
+            continue
+        (division, n), = divisions.most_common(1)
+        if n >= _MIN_STORIES and n >= _MIN_SHARE * totals[outlet]:
+            entry = gazetteer.division(*division)
+            if entry is not None:
+                homes[outlet] = gazetteer.place(entry)
+    return homes
