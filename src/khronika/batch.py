@@ -29,7 +29,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from khronika.errors import ConfigError, InputError, KhronikaError
+from khronika.errors import ConfigError, InputError, PartitionFailed
 from khronika.ingest import read_inputs
 from khronika.model import RawDocument, Rejection
 from khronika.pipeline import (
@@ -85,12 +85,6 @@ QUIET_LOCAL_CLUSTER = {
     "distributed.admin.system-monitor.interval": "5s",
     "distributed.worker.memory.monitor-interval": "1s",
 }
-
-
-class PartitionFailed(KhronikaError):
-    """A partition failed twice on the cluster; each of its documents is rejected."""
-
-    code = "K601"
 
 
 PartitionFn = Callable[[list[RawDocument], "date | None"], list[Outcome]]

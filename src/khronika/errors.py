@@ -15,9 +15,12 @@
     ├── ConfigError               K201
     ├── StoreError                K301
     │   ├── SchemaTooNew          K302
-    │   └── MigrationFailed       K303
+    │   ├── MigrationFailed       K303
+    │   ├── ConflictError         K304
+    │   └── NotFoundError         K305
     ├── GazetteerMissing          K401
-    └── ContractViolation         K501
+    ├── ContractViolation         K501
+    └── PartitionFailed           K601
 
 The library raises; shells (CLI, web) convert once at their boundary.
 """
@@ -100,9 +103,33 @@ class MigrationFailed(StoreError):
     code = "K303"
 
 
+class ConflictError(StoreError):
+    """A review was based on a claim version that someone else has replaced meanwhile."""
+
+    code = "K304"
+
+    def __init__(self, message: str, *, claim_id: str, expected: int, actual: int) -> None:
+        super().__init__(message)
+        self.claim_id = claim_id
+        self.expected = expected
+        self.actual = actual
+
+
+class NotFoundError(StoreError):
+    """The claim, user or document a write refers to is not stored."""
+
+    code = "K305"
+
+
 class GazetteerMissing(KhronikaError):
     code = "K401"
 
 
 class ContractViolation(KhronikaError):
     code = "K501"
+
+
+class PartitionFailed(KhronikaError):
+    """A partition failed twice on the cluster; each of its documents is rejected."""
+
+    code = "K601"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from khronika.errors import StoreError
+from khronika.errors import ConflictError, NotFoundError, StoreError
 from khronika.store.base import (
     REVIEW_STATES,
     REVIEWABLE_FIELDS,
@@ -18,9 +18,7 @@ from khronika.store.base import (
     AuditEntry,
     ClaimFilter,
     ClaimReview,
-    ConflictError,
     ExportRow,
-    NotFoundError,
     ReviewState,
     Role,
     Store,

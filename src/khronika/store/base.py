@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal, Protocol, get_args
 
-from khronika.errors import StoreError
 from khronika.model import Certainty, Claim, Document, EventType, Rejection
 
 ReviewState = Literal["unreviewed", "accepted", "rejected", "edited"]
@@ -33,24 +32,6 @@ REVIEWABLE_FIELDS: tuple[str, ...] = (
     "certainty",
     "incident_id",
 )
-
-
-class ConflictError(StoreError):
-    """A review was based on a claim version that someone else has replaced meanwhile."""
-
-    code = "K304"
-
-    def __init__(self, message: str, *, claim_id: str, expected: int, actual: int) -> None:
-        super().__init__(message)
-        self.claim_id = claim_id
-        self.expected = expected
-        self.actual = actual
-
-
-class NotFoundError(StoreError):
-    """The claim, user or document a write refers to is not stored."""
-
-    code = "K305"
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from typing import Any, cast
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
-from khronika.errors import StoreError
+from khronika.errors import ConflictError, NotFoundError, StoreError
 from khronika.model import Claim, Document, Rejection
 from khronika.store import codec
 from khronika.store.base import (
@@ -19,9 +19,7 @@ from khronika.store.base import (
     AuditEntry,
     ClaimFilter,
     ClaimReview,
-    ConflictError,
     ExportRow,
-    NotFoundError,
     ReviewState,
     Role,
     StoreCounts,

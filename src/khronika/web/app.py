@@ -21,8 +21,8 @@ from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from khronika.errors import KhronikaError, StoreError
-from khronika.store.base import ConflictError, NotFoundError, Store
+from khronika.errors import ConflictError, KhronikaError, NotFoundError, StoreError
+from khronika.store.base import Store
 from khronika.web.auth import AuthMiddleware, LoginLimiter, SessionCodec
 from khronika.web.context import page_context
 from khronika.web.csrf import CsrfMiddleware

@@ -13,8 +13,9 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
+from khronika.errors import ConflictError
 from khronika.model import ACTORS, CERTAINTIES, EVENT_TYPES, QUALIFIERS, TARGETS
-from khronika.store.base import REVIEW_STATES, ClaimFilter, ConflictError, Store, User
+from khronika.store.base import REVIEW_STATES, ClaimFilter, Store, User
 from khronika.web.context import page_context
 from khronika.web.filters import (
     FilterError,
