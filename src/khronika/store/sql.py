@@ -70,18 +70,17 @@ class SqlStore:
         if not items:
             return []
         now = _now()
-        rows = [(self._document_row(doc, now), self._claim_rows(doc, c, now)) for doc, c in items]
         what = f"saving document {items[0][0].id}" + (
             f" and {len(items) - 1} more" if len(items) > 1 else ""
         )
         # One multi-row INSERT for the documents and one for the claims of those inserted:
         # a statement per document was most of the writer's time. A document twice in one
-        # batch is stored once, by its first occurrence.
+        # batch is stored once, by its first occurrence; later copies build no rows.
         first: dict[str, int] = {}
         for index, (doc, _) in enumerate(items):
             first.setdefault(doc.id, index)
         with self._errors(what), write_transaction(self._engine) as conn:
-            unique = [rows[index][0] for index in first.values()]
+            unique = [self._document_row(items[index][0], now) for index in first.values()]
             # RETURNING rather than rowcount: drivers disagree on rowcount after DO NOTHING.
             inserted = {row[0] for row in conn.execute(self._insert_document, unique)}
             saved = [
@@ -89,7 +88,10 @@ class SqlStore:
                 for index, (doc, _) in enumerate(items)
             ]
             claim_rows = [
-                row for ok, (_, rows_) in zip(saved, rows, strict=True) if ok for row in rows_
+                row
+                for ok, (doc, claims_) in zip(saved, items, strict=True)
+                if ok
+                for row in self._claim_rows(doc, claims_, now)
             ]
             if claim_rows:
                 conn.execute(self._insert_claims, claim_rows)
