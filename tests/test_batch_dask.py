@@ -231,3 +231,15 @@ def test_batch_workers_use_an_imported_gazetteer(tmp_path: Path, client: Any) ->
 
     assert places(extra) == ["Malye Kochki"]
     assert places(None) != ["Malye Kochki"]  # and the plugin is rebuilt without it
+
+
+def test_worker_resources_carry_a_teams_outlet_table() -> None:
+    """The outlet table travels as text with the plugin, and a new table means new
+    resources on a long-lived cluster."""
+    table = "kras-vesti.example\tKrasnoyarsk\tRU\n"
+    plugin = batch.ResourcesPlugin(None, None, table)
+    assert plugin.digest != batch.ResourcesPlugin(None, None, None).digest
+    resources = plugin._build()
+    home = resources.geocoder.outlets.home("https://kras-vesti.example/1")
+    assert home is not None and home.name == "Krasnoyarsk"
+    assert resources.geocoder.outlets.home("https://www.fontanka.ru/1") is not None  # bundled

@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from khronika.cli import _register, app
+from khronika.errors import ConfigError
 
 from .conftest import DEV, SHARED
 
@@ -162,3 +163,45 @@ def test_cli_readme_transcript_is_true(sample_db: Path) -> None:
         assert f'"{key}":{json.dumps(first[key], ensure_ascii=False, separators=(",", ":"))}' \
             in readme.replace("\n ", ""), key
     assert first["evidence"]["text"] in readme
+
+
+def test_cli_run_with_a_teams_outlet_table(tmp_path: Path) -> None:
+    """`--outlets` adds a team's own outlets: a lone "Железногорск" from a Krasnoyarsk
+    outlet is Krasnoyarsk's closed town, not Kursk's."""
+    outlets = tmp_path / "outlets.tsv"
+    outlets.write_text("# our sources\nkras-vesti.example\tKrasnoyarsk\tRU\n", "utf-8")
+    src = tmp_path / "story.jsonl"
+    src.write_text(
+        json.dumps({"id": "z1", "language": "ru", "published": "2025-05-06",
+                    "url": "https://news.kras-vesti.example/2025/05/06/1",
+                    "text": "В Железногорске полиция задержала 40 мигрантов на рынке."},
+                   ensure_ascii=False) + "\n",
+        "utf-8",
+    )
+    lats = {}
+    for name, extra in (("with", ["--outlets", str(outlets)]), ("without", [])):
+        db = tmp_path / f"{name}.db"
+        result = runner.invoke(app, ["run", str(src), "--db", str(db), *extra])
+        assert result.exit_code == 0, result.output
+        claim = json.loads(runner.invoke(app, ["export", "--db", str(db)]).stdout.splitlines()[0])
+        assert claim["location"]["name"] == "Zheleznogorsk"
+        lats[name] = claim["location"]["lat"]
+    assert lats["with"] > 55 > lats["without"]  # Krasnoyarsk krai, then Kursk oblast
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("kras-vesti.example\tKrasnoyarsk\n", "line 1: expected 3 tab-separated columns"),
+        ("# header\n\nkras-vesti.example\tNowhere-on-Sea\tRU\n", "line 3: no place"),
+    ],
+)
+def test_cli_run_rejects_a_bad_outlet_table(tmp_path: Path, content: str, message: str) -> None:
+    outlets = tmp_path / "bad-outlets.tsv"
+    outlets.write_text(content, "utf-8")
+    result = runner.invoke(app, ["run", "--sample", "--db", str(tmp_path / "k.db"),
+                                 "--outlets", str(outlets)])
+    # the shell's entry point prints "[K201] …" and exits 1; here the error itself arrives
+    assert isinstance(result.exception, ConfigError)
+    assert str(result.exception).startswith("[K201] ")
+    assert "bad-outlets.tsv" in str(result.exception) and message in str(result.exception)

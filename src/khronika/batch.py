@@ -93,15 +93,22 @@ PartitionFn = Callable[[list[RawDocument], "date | None"], list[Outcome]]
 class ResourcesPlugin(WorkerPlugin):
     """Builds the pipeline's ``Resources`` once per worker, when the worker joins.
 
-    The codebook travels as TOML text, not as a path, so remote workers need no copy of it.
-    An imported gazetteer (``khronika gazetteer import``, up to gigabytes) travels as a path:
-    each worker must see the file there (the same machine, or a shared disk).
+    The codebook and a team's outlet table travel as text, not as paths, so remote workers
+    need no copy of them. An imported gazetteer (``khronika gazetteer import``, up to
+    gigabytes) travels as a path: each worker must see the file there (the same machine,
+    or a shared disk).
     """
 
-    def __init__(self, codebook_toml: str | None = None, gazetteer: str | None = None) -> None:
+    def __init__(
+        self,
+        codebook_toml: str | None = None,
+        gazetteer: str | None = None,
+        outlets: str | None = None,
+    ) -> None:
         self.codebook_toml = codebook_toml
         self.gazetteer = gazetteer
-        self.digest = _digest(codebook_toml, gazetteer)
+        self.outlets = outlets
+        self.digest = _digest(codebook_toml, gazetteer, outlets)
         self.resources: Resources | None = None
         self.lock: threading.Lock | None = None
 
@@ -113,11 +120,13 @@ class ResourcesPlugin(WorkerPlugin):
     def _build(self) -> Resources:
         extra = Path(self.gazetteer) if self.gazetteer else None
         if self.codebook_toml is None:
-            return build_resources(gazetteer_extra=extra)
+            return build_resources(gazetteer_extra=extra, outlets=self.outlets)
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "codebook.toml"
             path.write_text(self.codebook_toml, encoding="utf-8")
-            return build_resources(codebook_path=path, gazetteer_extra=extra)
+            return build_resources(
+                codebook_path=path, gazetteer_extra=extra, outlets=self.outlets
+            )
 
 
 def process_partition(raws: list[RawDocument], published: date | None) -> list[Outcome]:
@@ -173,6 +182,7 @@ def run_dask(
     published: date | None = None,
     codebook_path: Path | None = None,
     gazetteer_extra: Path | None = None,
+    outlets: str | None = None,
     on_outcome: Callable[[Outcome], None] | None = None,
     partition_docs: int = PARTITION_DOCS,
     max_in_flight: int | None = None,
@@ -186,7 +196,7 @@ def run_dask(
     """
     codebook_toml = codebook_path.read_text(encoding="utf-8") if codebook_path else None
     gazetteer = str(gazetteer_extra.resolve()) if gazetteer_extra else None
-    _install_resources(client, codebook_toml, gazetteer)
+    _install_resources(client, codebook_toml, gazetteer, outlets)
     threads = sum(client.nthreads().values()) or 1  # type: ignore[no-untyped-call]  # distributed leaves it unannotated
     limit = max_in_flight or IN_FLIGHT_PER_THREAD * threads
     writer = Writer(store, on_outcome)
@@ -224,12 +234,16 @@ def run_dask(
     return writer.summary()
 
 
-def _install_resources(client: Client, codebook_toml: str | None, gazetteer: str | None) -> None:
-    # A long-lived cluster keeps the plugin between runs: rebuild only for another codebook
-    # or gazetteer.
+def _install_resources(
+    client: Client, codebook_toml: str | None, gazetteer: str | None, outlets: str | None = None
+) -> None:
+    # A long-lived cluster keeps the plugin between runs: rebuild only for another codebook,
+    # gazetteer or outlet table.
     installed = client.run(_installed_digest)
-    if not installed or set(installed.values()) != {_digest(codebook_toml, gazetteer)}:
-        client.register_plugin(ResourcesPlugin(codebook_toml, gazetteer), name=PLUGIN_NAME)
+    if not installed or set(installed.values()) != {_digest(codebook_toml, gazetteer, outlets)}:
+        client.register_plugin(
+            ResourcesPlugin(codebook_toml, gazetteer, outlets), name=PLUGIN_NAME
+        )
 
 
 def _installed_digest(dask_worker: Any) -> str | None:
@@ -237,8 +251,10 @@ def _installed_digest(dask_worker: Any) -> str | None:
     return plugin.digest if isinstance(plugin, ResourcesPlugin) else None
 
 
-def _digest(codebook_toml: str | None, gazetteer: str | None = None) -> str:
-    key = (codebook_toml or "<bundled>") + "\0" + (gazetteer or "")
+def _digest(
+    codebook_toml: str | None, gazetteer: str | None = None, outlets: str | None = None
+) -> str:
+    key = (codebook_toml or "<bundled>") + "\0" + (gazetteer or "") + "\0" + (outlets or "")
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 

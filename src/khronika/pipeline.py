@@ -18,6 +18,7 @@ from khronika.codebook import Codebook, compile_codebook, read_codebook
 from khronika.errors import InputError, KhronikaError
 from khronika.extract import attribution, claims, events
 from khronika.geocode import Gazetteer, Geocoder
+from khronika.geocode.outlets import OutletHomes
 from khronika.ingest import read_inputs
 from khronika.model import Claim, Document, RawDocument, Rejection
 from khronika.nlp import NLP, build_nlp
@@ -62,12 +63,19 @@ class Resources:
 
 
 def build_resources(
-    *, codebook_path: Path | None = None, gazetteer_extra: Path | None = None
+    *,
+    codebook_path: Path | None = None,
+    gazetteer_extra: Path | None = None,
+    outlets: str | None = None,
+    outlets_name: str = "outlets file",
 ) -> Resources:
+    """``outlets``: the text of a team's table of outlet homes (``--outlets FILE``), read
+    over the bundled one."""
     check_stages()
     nlp = build_nlp()
     codebook = compile_codebook(read_codebook(codebook_path), nlp.lemmatize)
-    geocoder = Geocoder(Gazetteer.load(gazetteer_extra), nlp)
+    gazetteer = Gazetteer.load(gazetteer_extra)
+    geocoder = Geocoder(gazetteer, nlp, OutletHomes(gazetteer, outlets, outlets_name))
     return Resources(nlp, codebook, geocoder)
 
 

@@ -31,6 +31,11 @@ def run_cmd(
         Path | None,
         typer.Option(help="A gazetteer made by `khronika gazetteer import` (villages etc.)."),
     ] = None,
+    outlets: Annotated[
+        Path | None,
+        typer.Option(help="Your outlets' homes: a TSV of domain or outlet name, home place,"
+                          " country code (see data/geo/outlets.tsv)."),
+    ] = None,
     workers: Annotated[
         int | None,
         typer.Option("--workers", min=1, help="Run on a local Dask cluster of N processes."),
@@ -57,6 +62,7 @@ def run_cmd(
         typer.echo("Error: give --workers or --dask, not both", err=True)
         raise typer.Exit(2)
     pub = _parse_date(published) if published else None
+    outlets_text = _read_outlets(outlets) if outlets else None
     _one_blas_thread()
     store = open_store(db)
     try:
@@ -76,7 +82,10 @@ def run_cmd(
                     )
 
             if workers is None and dask is None:
-                resources = build_resources(codebook_path=codebook, gazetteer_extra=gazetteer)
+                resources = build_resources(
+                    codebook_path=codebook, gazetteer_extra=gazetteer, outlets=outlets_text,
+                    outlets_name=str(outlets),
+                )
                 summary = run(inputs, store=store, resources=resources, published=pub,
                               on_outcome=seen)
             else:
@@ -87,7 +96,7 @@ def run_cmd(
                     progress.update(task, description="extracting")
                     summary = run_dask(inputs, store=store, client=client, published=pub,
                                        codebook_path=codebook, gazetteer_extra=gazetteer,
-                                       on_outcome=seen)
+                                       outlets=outlets_text, on_outcome=seen)
     finally:
         store.close()
     typer.echo(
@@ -106,3 +115,12 @@ def _one_blas_thread() -> None:
     # Only effective before numpy is first imported, which the command's lazy imports allow.
     for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(name, "1")
+
+
+def _read_outlets(path: Path) -> str:
+    from khronika.errors import ConfigError
+
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the outlets file: {exc}") from exc

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from pathlib import Path
 from urllib.parse import urlsplit
 
-from khronika.errors import GazetteerMissing
+from khronika.errors import ConfigError, GazetteerMissing
 from khronika.geocode.gazetteer import Gazetteer, _data_dir, _rows
 from khronika.model import Place
 
@@ -29,19 +28,49 @@ def _host(url: str) -> str:
 
 
 class OutletHomes:
-    def __init__(self, gazetteer: Gazetteer, path: Path | None = None) -> None:
-        path = path or _data_dir() / "outlets.tsv"
+    """The bundled table, and over it a team's own (``extra``: the text of a file in the
+    same tab-separated form, ``khronika run --outlets FILE``)."""
+
+    def __init__(
+        self, gazetteer: Gazetteer, extra: str | None = None, extra_name: str = "outlets file"
+    ) -> None:
+        self._gazetteer = gazetteer
         self._by_domain: dict[str, Place] = {}
         self._by_name: dict[str, Place] = {}
-        for key, home, country in _rows(path):
-            readings = [e for e in gazetteer.readings(home) if e.country == country]
-            if not readings:
-                raise GazetteerMissing(f"{path.name}: no place {home!r} ({country})")
-            place = gazetteer.place(readings[0])
-            if "." in key and " " not in key and key == key.lower():
-                self._by_domain[key] = place
-            else:
-                self._by_name[key.casefold()] = place
+        bundled = _data_dir() / "outlets.tsv"
+        for key, home, country in _rows(bundled):
+            place = self._place(home, country)
+            if place is None:
+                raise GazetteerMissing(f"{bundled.name}: no place {home!r} ({country})")
+            self._add(key, place)
+        if extra is not None:
+            self._add_rows(extra, extra_name)
+
+    def _add_rows(self, text: str, name: str) -> None:
+        for number, line in enumerate(text.splitlines(), 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            cols = [c.strip() for c in line.split("\t")]
+            if len(cols) != 3 or not all(cols):
+                raise ConfigError(
+                    f"{name}, line {number}: expected 3 tab-separated columns"
+                    " (domain or outlet name, home place, country code)"
+                )
+            key, home, country = cols
+            place = self._place(home, country.upper())
+            if place is None:
+                raise ConfigError(f"{name}, line {number}: no place {home!r} in {country}")
+            self._add(key, place)
+
+    def _place(self, home: str, country: str) -> Place | None:
+        readings = [e for e in self._gazetteer.readings(home) if e.country == country]
+        return self._gazetteer.place(readings[0]) if readings else None
+
+    def _add(self, key: str, place: Place) -> None:
+        if "." in key and " " not in key and key == key.lower():
+            self._by_domain[key.removeprefix("www.")] = place
+        else:
+            self._by_name[" ".join(key.split()).casefold()] = place
 
     def home(self, url: str | None = None, outlet: str | None = None) -> Place | None:
         """The home of the outlet at ``url`` (its domain or any subdomain), else of the

@@ -105,9 +105,11 @@ def _same_place(a: Place, b: Place) -> bool:
 
 
 class Geocoder:
-    def __init__(self, gazetteer: Gazetteer, nlp: NLP) -> None:
+    def __init__(
+        self, gazetteer: Gazetteer, nlp: NLP, outlets: OutletHomes | None = None
+    ) -> None:
         self.gazetteer = gazetteer
-        self.outlets = OutletHomes(gazetteer)
+        self.outlets = outlets or OutletHomes(gazetteer)
         self._nlp = nlp
         # Multiword Russian names of the hand-written tables by their lemmas: "волгоградский
         # область" → the key of "Волгоградская область", since token lemmas are what inflected
