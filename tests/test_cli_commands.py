@@ -205,3 +205,38 @@ def test_cli_run_rejects_a_bad_outlet_table(tmp_path: Path, content: str, messag
     assert isinstance(result.exception, ConfigError)
     assert str(result.exception).startswith("[K201] ")
     assert "bad-outlets.tsv" in str(result.exception) and message in str(result.exception)
+
+
+def test_cli_gazetteer_outlets_learns_a_local_paper_then_run_uses_it(tmp_path: Path) -> None:
+    """A store's claims show which outlets are local; their table, given back to `run`,
+    reads the local paper's lone "Columbus" as its own state's."""
+
+    def story(doc_id: str, url: str, town: str) -> str:
+        return json.dumps({
+            "id": doc_id, "language": "en", "published": "2025-05-06", "url": url,
+            "text": f"Police raided a meatpacking plant in {town} on Monday and detained"
+                    " 30 migrant workers.",
+        }) + "\n"
+
+    first = tmp_path / "first.jsonl"
+    first.write_text(
+        "".join(story(f"p{i}", f"https://www.prairie-ledger.example/news/{i}", town)
+                for i, town in enumerate(["Omaha", "Grand Island", "North Platte", "Scottsbluff"]))
+        + "".join(story(f"n{i}", f"https://nation-wire.example/{i}", town)
+                  for i, town in enumerate(["Chicago", "Houston", "Seattle", "Boston"])),
+        "utf-8",
+    )
+    db = tmp_path / "first.db"
+    assert runner.invoke(app, ["run", str(first), "--db", str(db)]).exit_code == 0
+    table = tmp_path / "outlets.tsv"
+    learned = runner.invoke(app, ["gazetteer", "outlets", "--db", str(db), "-o", str(table)])
+    assert learned.exit_code == 0, learned.output
+    assert table.read_text("utf-8") == "prairie-ledger.example\tNebraska\tUS\n"
+
+    later = tmp_path / "later.jsonl"
+    later.write_text(story("c1", "https://prairie-ledger.example/news/9", "Columbus"), "utf-8")
+    for name, extra, admin1 in (("with", ["--outlets", str(table)], "NE"), ("without", [], "OH")):
+        db2 = tmp_path / f"{name}.db"
+        assert runner.invoke(app, ["run", str(later), "--db", str(db2), *extra]).exit_code == 0
+        claim = json.loads(runner.invoke(app, ["export", "--db", str(db2)]).stdout.splitlines()[0])
+        assert (claim["location"]["name"], claim["location"]["admin1"]) == ("Columbus", admin1)

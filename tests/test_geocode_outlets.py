@@ -107,3 +107,29 @@ def test_learn_homes_of_nothing(gazetteer: Any) -> None:
 
     assert learn_homes(gazetteer, []) == {}
     assert learn_homes(gazetteer, [("a.example", [None]), ("a.example", [])]) == {}
+
+
+@pytest.mark.parametrize(
+    ("url", "outlet", "key"),
+    [
+        ("https://www.Fontanka.ru/2024/1.html", "Фонтанка", "fontanka.ru"),
+        (None, "  Новая   газета ", "Новая газета"),
+        ("", None, None),
+        ("not a url at all", None, None),
+    ],
+)
+def test_outlet_key(url: str | None, outlet: str | None, key: str | None) -> None:
+    from khronika.geocode.outlets import outlet_key
+
+    assert outlet_key(url, outlet) == key
+
+
+def test_homes_table_reads_back(gazetteer: Any) -> None:
+    """The table `gazetteer outlets` writes is one `--outlets` reads."""
+    from khronika.geocode.outlets import OutletHomes, homes_table
+
+    nebraska = gazetteer.division("US", "NE")
+    table = homes_table({"prairie-ledger.example": gazetteer.place(nebraska)})
+    assert table == "prairie-ledger.example\tNebraska\tUS\n"
+    home = OutletHomes(gazetteer, table).home("https://prairie-ledger.example/a")
+    assert home is not None and (home.country, home.admin1) == ("US", "NE")

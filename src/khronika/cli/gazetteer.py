@@ -1,4 +1,5 @@
-"""`khronika gazetteer import`: GeoNames dumps a user supplies, for places below the bundle."""
+"""`khronika gazetteer import`: GeoNames dumps a user supplies, for places below the bundle.
+`khronika gazetteer outlets`: the homes of local outlets, learned from a store's claims."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from khronika.cli import _stderr_console
+from khronika.cli import DEFAULT_DB, DbOption, _stderr_console
 
 gazetteer_app = typer.Typer(help="The gazetteer: import GeoNames dumps to reach villages.")
 
@@ -44,6 +45,46 @@ def import_cmd(
     typer.echo(
         f"{output}: {places:,} places; use it with `khronika run --gazetteer {output}`", err=True
     )
+
+
+@gazetteer_app.command("outlets")
+def outlets_cmd(
+    db: DbOption = DEFAULT_DB,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the table here, not stdout.")
+    ] = None,
+) -> None:
+    """Learn where local outlets sit from the places of their stored claims (an outlet whose
+    stories mostly name towns of one region), as an outlet table for `khronika run
+    --outlets`. National outlets, and outlets with fewer than three such stories, get none."""
+    from khronika.geocode import Gazetteer
+    from khronika.geocode.outlets import homes_table, learn_homes, outlet_key
+    from khronika.model import Place
+    from khronika.store import open_store
+
+    stories: dict[str, tuple[str, list[Place | None]]] = {}
+    store = open_store(db)
+    try:
+        for row in store.iter_export_rows(with_documents=True):
+            doc = row.document
+            key = outlet_key(doc.url, doc.outlet) if doc is not None else None
+            if doc is None or key is None:
+                continue
+            loc = row.claim.get("location") or {}
+            place = Place(
+                loc.get("name"), loc.get("country"), loc.get("lat"), loc.get("lon"),
+                loc.get("precision") or "unknown", admin1=loc.get("admin1"),
+            )
+            stories.setdefault(doc.id, (key, []))[1].append(place)
+    finally:
+        store.close()
+    table = homes_table(learn_homes(Gazetteer.load(), stories.values()))
+    if output is None:
+        typer.echo(table, nl=False)
+    else:
+        output.write_text(table, encoding="utf-8")
+    found = table.count("\n")
+    typer.echo(f"{found} outlet{'' if found == 1 else 's'} with a home", err=True)
 
 
 def register(app: typer.Typer) -> None:

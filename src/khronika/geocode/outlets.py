@@ -24,7 +24,27 @@ def _host(url: str) -> str:
         host = urlsplit(url if "//" in url else "//" + url).hostname or ""
     except ValueError:  # a malformed address in a document's metadata names no outlet
         return ""
-    return host.lower().removeprefix("www.")
+    host = host.lower().removeprefix("www.")
+    # a host is dotted labels: anything else in the metadata ("not a url") names no outlet
+    return host if "." in host and not any(c.isspace() for c in host) else ""
+
+
+def outlet_key(url: str | None, outlet: str | None) -> str | None:
+    """What identifies a document's outlet: its host (without "www."), else its name."""
+    host = _host(url) if url else ""
+    if host:
+        return host
+    name = " ".join((outlet or "").split())
+    return name or None
+
+
+def homes_table(homes: dict[str, Place]) -> str:
+    """``homes`` as lines of an outlet table, the form ``--outlets FILE`` reads."""
+    return "".join(
+        f"{key}\t{place.name}\t{place.country}\n"
+        for key, place in sorted(homes.items())
+        if place.name and place.country
+    )
 
 
 class OutletHomes:
