@@ -335,10 +335,24 @@ def test_geocode_world_document_keeps_what_the_sentence_settled(
     geocoder: Geocoder, nlp: Any
 ) -> None:
     """A reading the sentence chose from more than the name (a region named beside it) is
-    not undone by the rest of the document."""
+    not undone by the rest of the document, which points to the Leningrad region."""
     text = (
-        "Рейд прошёл в Кировске Мурманской области. Задержанных отвезли в Шлиссельбург и"
-        " Отрадное."
+        "Рейд прошёл в Кировске, а проверки шли по всей Мурманской области. Задержанных"
+        " отвезли в Шлиссельбург и Тосно."
     )
     found = geocoder.find_document_places(nlp.analyze(text, "ru"), "ru")
-    assert (found[0][0].country, found[0][0].admin1) == ("RU", "49")
+    assert (found[0][0].text, found[0][0].admin1) == ("Кировске", "49")
+    assert [p.admin1 for p in found[1]] == ["42", "42"]
+
+
+def test_geocode_world_document_reads_the_same_name_as_the_sentence(
+    geocoder: Geocoder, nlp: Any
+) -> None:
+    """"Березниках" looked up by its lemma ("березник") is another town, Berëznik of the
+    Arkhangelsk region: a document pointing there must not turn Berezniki into it."""
+    text = (
+        "Проверки прошли в Перми и Березниках. Потом полиция приехала в Архангельск и"
+        " Котлас."
+    )
+    found = geocoder.find_document_places(nlp.analyze(text, "ru"), "ru")
+    assert [(p.name, p.admin1) for p in found[0]] == [("Perm", "90"), ("Berezniki", "90")]

@@ -60,11 +60,16 @@ _NEARBY_CAP = 3
 _NEAR_KM = 60.0
 _CELL_DEG = 1.0
 _LOCAL_KINDS = frozenset({"city", "admin2"})
+# Names settle one at a time; a few rounds over them is enough for the readings to stop
+# changing (more only cost time on the rare document that keeps trading two readings)
 _SWEEPS = 4
+# A national capital by its own name, worth a hundredfold population: "Washington" said
 _CAPITAL = 2.0
+# A first-level division among two or more others (per extra one, up to the cap): a list
+# of states names states, so "New York" there is the state
 _PEER_REGION = 1.0
-_HOME = "\0home"  # the outlet's home among a document's names: no name key can be empty
 _PEER_REGION_CAP = 2
+_HOME = "\0home"  # the outlet's home among a document's names: no name key can be empty
 
 
 # Abbreviations a name's own spelling takes in reports: "St. Petersburg" is Saint

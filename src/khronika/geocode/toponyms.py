@@ -96,6 +96,17 @@ class _Match:
     first: int  # token indexes, half-open
     last: int
     entries: tuple[Entry, ...]
+    settled: bool = False  # the sentence's own context chose among the entries
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A place a sentence names, with the readings its words allow; ``open``: nothing in
+    the sentence chose among them, so the rest of the document may."""
+
+    place: Place
+    entries: tuple[Entry, ...]
+    open: bool
 
 
 def _same_place(a: Place, b: Place) -> bool:
@@ -136,38 +147,49 @@ class Geocoder:
         """Each sentence's places, with a name the sentence alone leaves open read in the
         light of the whole document (and of the outlet's ``home``, if known): "Paris" in a
         story that also names Lamar County and Texas is Paris, Texas, in every sentence."""
-        found = [self.find_places(s, lang) for s in sentences]
+        found = [self._find(s, lang) for s in sentences]
         flat = [
-            (p, self._lookup_name(sentence, p, lang))
+            (f, self._lookup_name(sentence, f.place, lang))
             for sentence, places in zip(sentences, found, strict=True)
-            for p in places
-            if p.span is not None
+            for f in places
         ]
+        out = [[f.place for f in places] for places in found]
         if len(flat) < 2 and home is None:
-            return found
-        names = [name for _, name in flat]
-        settled = self.gazetteer.resolve_document(names, lang, home, given=False)
+            return out
+        settled = self.gazetteer.resolve_document(
+            [name for _, name in flat], lang, home, given=False
+        )
         better: dict[int, Place] = {}
-        for (place, name), reading in zip(flat, settled, strict=True):
-            if reading is None or _same_place(place, reading):
-                continue
-            # only another reading of the very name the sentence gave: the sentence's own
-            # choice must be among the readings the document weighed, or it rests on more
-            # than the name (a region named beside it) and stays
-            weighed = self.gazetteer.readings(name, lang)
-            if any(_same_place(place, self.gazetteer.place(e)) for e in weighed):
-                better[id(place)] = replace(reading, text=place.text, span=place.span)
-        if not better:
-            return found
-        return [[better.get(id(p), p) for p in places] for places in found]
+        for (f, name), reading in zip(flat, settled, strict=True):
+            if (
+                f.open
+                and reading is not None
+                and not _same_place(f.place, reading)
+                and self._weighs(name, f.place, lang)
+            ):
+                # only a reading the sentence itself weighed for these words
+                for entry in f.entries:
+                    candidate = self.gazetteer.place(entry, text=f.place.text, span=f.place.span)
+                    if _same_place(candidate, reading):
+                        better[id(f.place)] = candidate
+                        break
+        return [[better.get(id(p), p) for p in places] for places in out]
+
+    def _weighs(self, name: str, place: Place, lang: Lang) -> bool:
+        """Whether the document weighed the sentence's own choice under ``name``: if not,
+        the name it looked up ("березник" for "Березниках") is not the one the sentence
+        read (Berezniki), and its reading says nothing about this place."""
+        return any(
+            _same_place(place, self.gazetteer.place(e))
+            for e in self.gazetteer.readings(name, lang)
+        )
 
     def _lookup_name(self, sentence: Sentence, place: Place, lang: Lang) -> str:
         """The form of a found name the gazetteer knows: the words as written, or for an
         inflected Russian name ("Берёзовском") their lemmas ("березовский")."""
         text = place.text or ""
-        if lang != "ru" or self.gazetteer.readings(text, lang):
+        if place.span is None or lang != "ru" or self.gazetteer.readings(text, lang):
             return text
-        assert place.span is not None
         lemmas = [
             t.lemma for t in sentence.tokens
             if place.span.start <= t.start and t.stop <= place.span.stop
@@ -175,6 +197,9 @@ class Geocoder:
         return " ".join(lemmas) or text
 
     def find_places(self, sentence: Sentence, lang: Lang) -> list[Place]:
+        return [f.place for f in self._find(sentence, lang)]
+
+    def _find(self, sentence: Sentence, lang: Lang) -> list[_Found]:
         tokens = sentence.tokens
         matches: list[_Match] = []
         shared = self._shared_region_noun(sentence) if lang == "ru" else {}
@@ -427,20 +452,20 @@ class Geocoder:
             inside = [e for e in m.entries if (e.country, e.admin1) in regions]
             if not inside and countries:
                 inside = [e for e in m.entries if e.country in countries]
-            if inside and inside[0] is not m.entries[0] and m.entries[0].precision == "city":
+            if inside and len(inside) < len(m.entries) and m.entries[0].precision == "city":
                 rest = tuple(e for e in m.entries if e is not inside[0])
-                m = replace(m, entries=(inside[0], *rest))
+                m = replace(m, entries=(inside[0], *rest), settled=True)
             out.append(m)
         return out
 
-    def _collapse(self, sentence: Sentence, matches: list[_Match]) -> list[Place]:
+    def _collapse(self, sentence: Sentence, matches: list[_Match]) -> list[_Found]:
         places = [self._place(sentence, m.first, m.last, m.entries[0]) for m in matches]
         bounds = [(m.first, m.last) for m in matches]
-        out: list[Place] = []
+        out: list[_Found] = []
         out_bounds: list[tuple[int, int]] = []
-        for place, (first, last) in zip(places, bounds, strict=True):
+        for place, match, (first, last) in zip(places, matches, bounds, strict=True):
             if out:
-                prev = out[-1]
+                prev = out[-1].place
                 p_first, p_last = out_bounds[-1]
                 if self._adjacent(sentence.tokens[p_last:first]):
                     keep = None
@@ -449,12 +474,12 @@ class Geocoder:
                     elif self.gazetteer.contains(prev, place):
                         keep = place
                     if keep is not None:
-                        out[-1] = self._place(
-                            sentence, p_first, last, None, base=keep
-                        )
+                        # "Кировск Мурманской области": the pair settles the town
+                        merged = self._place(sentence, p_first, last, None, base=keep)
+                        out[-1] = _Found(merged, (), open=False)
                         out_bounds[-1] = (p_first, last)
                         continue
-            out.append(place)
+            out.append(_Found(place, match.entries, open=not match.settled))
             out_bounds.append((first, last))
         return out
 
