@@ -155,10 +155,14 @@ def rejections_cmd(db: DbOption = DEFAULT_DB) -> None:
     if not _db_exists(db):
         _fail(f"{db}: no such store")
     store = open_store(db)
+    seen = 0
     try:
         for r in store.iter_rejections():
             where = r.source + (f"#{r.record}" if r.record else "")
             typer.echo(f"{where}\t{r.stage}\t{r.code}\t{r.message}")
+            seen += 1
     finally:
         store.close()
+    if not seen:
+        typer.echo("none: every input was processed", err=True)
 

@@ -10,9 +10,14 @@ from typing import Annotated
 import typer
 
 from khronika.cli import (
+    CodebookOption,
+    GazetteerOption,
+    OutletsOption,
     _parse_date,
     app,
+    read_outlets,
 )
+from khronika.errors import BadRecord, ConfigError
 
 
 @app.command("extract")
@@ -21,12 +26,18 @@ def extract_cmd(
     published: Annotated[
         str | None, typer.Option(help="Publication date for undated inputs.")
     ] = None,
+    codebook: CodebookOption = None,
+    gazetteer: GazetteerOption = None,
+    outlets: OutletsOption = None,
 ) -> None:
     """Claims as contract JSON Lines on stdout; no database."""
     from khronika.export.jsonl import write_jsonl
     from khronika.pipeline import build_resources, process_inputs
 
-    resources = build_resources()
+    resources = build_resources(
+        codebook_path=codebook, gazetteer_extra=gazetteer,
+        outlets=read_outlets(outlets) if outlets else None, outlets_name=str(outlets),
+    )
     pub = _parse_date(published) if published else None
     rejected = 0
     for outcome in process_inputs([path], resources=resources, published=pub):
@@ -38,6 +49,12 @@ def extract_cmd(
         write_jsonl(outcome.claims, sys.stdout)
     if rejected:
         raise typer.Exit(1)
+
+
+def _require_file(path: Path, option: str) -> None:
+    if not path.is_file():
+        what = "is a folder" if path.is_dir() else "no such file"
+        raise ConfigError(f"{option} {path}: {what}")
 
 
 @app.command("eval")
@@ -61,7 +78,12 @@ def eval_cmd(
         score_incidents,
     )
 
+    _require_file(gold, "--gold")
+    _require_file(docs, "--docs")
     predicted = extract_claims_from_jsonl(docs)
+    if not predicted:
+        raise BadRecord("holds no document to score (corpus JSON Lines expected)",
+                        path=str(docs), stage="eval")
     labels = load_gold_incidents(gold)
     has_claims = any('"claims"' in line for line in gold.read_text("utf-8").splitlines())
     metrics: dict[str, float] = {}

@@ -10,7 +10,9 @@ import typer
 
 from khronika.cli import DEFAULT_DB, DbOption, _stderr_console
 
-gazetteer_app = typer.Typer(help="The gazetteer: import GeoNames dumps to reach villages.")
+gazetteer_app = typer.Typer(
+    rich_markup_mode=None, help="The gazetteer: import GeoNames dumps to reach villages."
+)
 
 
 @gazetteer_app.command("import")

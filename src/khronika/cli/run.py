@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
-import os
+import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from khronika.cli import (
     DEFAULT_DB,
+    CodebookOption,
     DbOption,
+    GazetteerOption,
+    OutletsOption,
+    _db_exists,
     _parse_date,
-    _stderr_console,
     app,
+    read_outlets,
     sample_path,
 )
+from khronika.cli.progress import plural, progress_for
+from khronika.errors import UnsupportedLanguage
+
+if TYPE_CHECKING:
+    from khronika.pipeline import RunSummary
 
 
 @app.command("run")
@@ -26,16 +35,9 @@ def run_cmd(
     published: Annotated[
         str | None, typer.Option(help="Publication date (YYYY-MM-DD) for undated inputs.")
     ] = None,
-    codebook: Annotated[Path | None, typer.Option(help="Another codebook (TOML).")] = None,
-    gazetteer: Annotated[
-        Path | None,
-        typer.Option(help="A gazetteer made by `khronika gazetteer import` (villages etc.)."),
-    ] = None,
-    outlets: Annotated[
-        Path | None,
-        typer.Option(help="Your outlets' homes: a TSV of domain or outlet name, home place,"
-                          " country code (see data/geo/outlets.tsv)."),
-    ] = None,
+    codebook: CodebookOption = None,
+    gazetteer: GazetteerOption = None,
+    outlets: OutletsOption = None,
     workers: Annotated[
         int | None,
         typer.Option("--workers", min=1, help="Run on a local Dask cluster of N processes."),
@@ -45,10 +47,18 @@ def run_cmd(
         typer.Option("--dask", metavar="ADDRESS",
                      help="Run on an existing Dask scheduler (tcp://host:8786)."),
     ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict",
+                     help="Exit 1 on any rejection, documents in other languages included."),
+    ] = False,
 ) -> None:
-    """Ingest → extract → store, with a progress bar and a one-line summary."""
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+    """Ingest → extract → store, with progress on stderr and a one-line summary.
 
+    Exits 1 when an input was rejected, except documents in languages khronika does not read
+    (a mixed feed is normal), unless --strict.
+    """
+    from khronika.ingest import count_documents
     from khronika.pipeline import Outcome, build_resources, run
     from khronika.store import open_store
 
@@ -62,65 +72,79 @@ def run_cmd(
         typer.echo("Error: give --workers or --dask, not both", err=True)
         raise typer.Exit(2)
     pub = _parse_date(published) if published else None
-    outlets_text = _read_outlets(outlets) if outlets else None
-    _one_blas_thread()
+    outlets_text = read_outlets(outlets) if outlets else None
+    resources = None
+    if workers is None and dask is None:
+        # before the store exists: a bad --codebook, --gazetteer or --outlets leaves no file
+        resources = build_resources(
+            codebook_path=codebook, gazetteer_extra=gazetteer, outlets=outlets_text,
+            outlets_name=str(outlets),
+        )
+    new_store = not _db_exists(db)
     store = open_store(db)
+    stored = 0
     try:
-        with Progress(
-            TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} docs"),
-            TimeElapsedColumn(), console=_stderr_console(), transient=True,
-        ) as progress:
-            task = progress.add_task("extracting", total=None)
+        with progress_for(count_documents(inputs), sys.stderr) as progress:
 
             def seen(outcome: Outcome) -> None:
-                progress.advance(task)
+                nonlocal stored
+                stored += outcome.stored
+                progress.advance()
                 if outcome.rejection is not None:
                     r = outcome.rejection
                     where = r.source + (f"#{r.record}" if r.record else "")
-                    progress.console.print(
-                        f"rejected {where}: [{r.code}] {r.message}", markup=False, highlight=False
-                    )
+                    progress.print(f"rejected {where}: [{r.code}] {r.message}")
 
-            if workers is None and dask is None:
-                resources = build_resources(
-                    codebook_path=codebook, gazetteer_extra=gazetteer, outlets=outlets_text,
-                    outlets_name=str(outlets),
-                )
+            if resources is not None:
                 summary = run(inputs, store=store, resources=resources, published=pub,
                               on_outcome=seen)
             else:
                 from khronika.batch import dask_client, run_dask
 
-                progress.update(task, description="starting workers")
+                progress.status("starting workers")
                 with dask_client(workers=workers, address=dask) as client:
-                    progress.update(task, description="extracting")
+                    progress.status("extracting")
                     summary = run_dask(inputs, store=store, client=client, published=pub,
                                        codebook_path=codebook, gazetteer_extra=gazetteer,
                                        outlets=outlets_text, on_outcome=seen)
-    finally:
+    except BaseException:
         store.close()
-    typer.echo(
-        f"processed {summary.documents} documents → {summary.claims} claims, "
-        f"{summary.skipped} already stored, {len(summary.rejections)} rejected"
-        + (" (see: khronika rejections)" if summary.rejections else ""),
-        err=True,
-    )
-    if summary.rejections:
+        if new_store and not stored:
+            _remove_sqlite(db)  # a run that stopped before storing anything leaves no file
+        raise
+    store.close()
+    typer.echo(summary_line(summary), err=True)
+    if strict_failures(summary, strict=strict):
         raise typer.Exit(1)
 
 
-def _one_blas_thread() -> None:
-    # natasha's taggers multiply small matrices: OpenBLAS threads cost more than they give,
-    # and on a busy machine they spin against each other (5x slower, bench/bench_pipeline.py).
-    # Only effective before numpy is first imported, which the command's lazy imports allow.
-    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(name, "1")
+def summary_line(summary: RunSummary) -> str:
+    """``processed 3 documents → 1 claim, 0 already stored, 1 rejected (…)``."""
+    line = (
+        f"processed {plural(summary.documents, 'document')} → "
+        f"{plural(summary.claims, 'claim')}, {summary.skipped:,} already stored, "
+        f"{len(summary.rejections):,} rejected"
+    )
+    if not summary.rejections:
+        return line
+    other = sum(r.code == UnsupportedLanguage.code for r in summary.rejections)
+    if other == len(summary.rejections):
+        return line + f" ({'it is' if other == 1 else 'all are'} in other languages)"
+    if other:
+        line += f" ({other:,} in other languages)"
+    return line + " (see: khronika rejections)"
 
 
-def _read_outlets(path: Path) -> str:
-    from khronika.errors import ConfigError
+def strict_failures(summary: RunSummary, *, strict: bool) -> bool:
+    """Whether the run's rejections make it fail: any with ``--strict``, else any but
+    documents in languages khronika does not read."""
+    if strict:
+        return bool(summary.rejections)
+    return any(r.code != UnsupportedLanguage.code for r in summary.rejections)
 
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read the outlets file: {exc}") from exc
+
+def _remove_sqlite(db: str) -> None:
+    if "://" in db:
+        return
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(db + suffix).unlink(missing_ok=True)

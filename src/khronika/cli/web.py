@@ -8,9 +8,11 @@ from typing import Annotated
 
 import typer
 
-from khronika.cli import DEFAULT_DB, DbOption, _fail, app
+from khronika.cli import DEFAULT_DB, DbOption, _db_exists, _fail, app
 
-users_app = typer.Typer(no_args_is_help=True, help="Accounts of the team server.")
+users_app = typer.Typer(
+    no_args_is_help=True, rich_markup_mode=None, help="Accounts of the team server."
+)
 app.add_typer(users_app, name="users")
 
 
@@ -44,6 +46,8 @@ def serve_cmd(
     from khronika.store import open_store
     from khronika.web import WebSettings, create_app
 
+    if not _db_exists(db):
+        _fail(f"{db}: no such store (make one with `khronika run`, or give --db)")
     secret = os.environ.get("KHRONIKA_SECRET_KEY", "")
     settings = WebSettings(
         secret_key=secret or WebSettings().secret_key,

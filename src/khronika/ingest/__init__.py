@@ -13,10 +13,11 @@ from pathlib import Path
 
 from khronika.errors import InputError, TooLarge
 from khronika.ingest.dispatch import read_stream
+from khronika.ingest.sniff import HEAD, sniff
 from khronika.ingest.streams import DOCUMENT_LIMIT, INFLATED_LIMIT, Limits
 from khronika.model import RawDocument
 
-__all__ = ["read_inputs"]
+__all__ = ["count_documents", "read_inputs"]
 
 _SINGLE_LIMIT_FORMATS = (".html", ".htm", ".txt", ".xhtml")
 
@@ -72,3 +73,38 @@ def _read_file(path: Path, *, limits: Limits) -> Iterator[RawDocument | InputErr
             yield from read_stream(source, path.name, stream, limits=limits)
     except OSError as exc:
         yield InputError(f"cannot read: {exc.strerror or exc}", path=source)
+
+
+# Formats whose documents can be counted without parsing them: a page or text file is one,
+# a JSON Lines file one a line. Archives, feeds and exports are counted only by reading them.
+_ONE_DOCUMENT = frozenset({"html", "text"})
+
+
+def count_documents(paths: Sequence[Path]) -> int | None:
+    """How many documents ``read_inputs(paths)`` will yield, when that is cheap to know (a
+    newline count for JSON Lines, one a page); ``None`` when any input holds an unknown
+    number (archives, feeds, Telegram exports), so a progress bar shows no false total."""
+    total = 0
+    for path in paths:
+        files = list(_walk(path)) if path.is_dir() else [path]
+        for file in files:
+            n = _count_file(file)
+            if n is None:
+                return None
+            total += n
+    return total
+
+
+def _count_file(path: Path) -> int | None:
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(HEAD)
+            fmt = sniff(head, path.name)
+            if fmt in _ONE_DOCUMENT:
+                return 1
+            if fmt != "jsonl":
+                return 1 if fmt in ("empty", "binary", "json") else None  # one rejection
+            stream.seek(0)
+            return sum(1 for line in stream if line.strip())  # blank lines hold no record
+    except OSError:
+        return 1  # read_inputs turns it into one rejection
