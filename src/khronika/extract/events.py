@@ -147,58 +147,88 @@ def _is_blocked(
     lang: Lang,
     lex: LangLexicon,
 ) -> bool:
+    """Whether a matched trigger tells no event: negated, modal, a back-reference, denied, or
+    (by the language's own grammar) a plan, a participle naming people, a future."""
     tokens = sentence.tokens
-    trigger = tokens[first]
+    if _is_negated(lemmas, earliest, lex):
+        return True
+    if find_phrases(lemmas[max(0, first - _MODAL_REACH) : first], lex.modal):
+        return True
+    if _is_back_reference(tokens[first], lemmas, first, lang, lex) or _is_denied(lemmas, first):
+        return True
+    if lang == "ru":
+        return _is_blocked_ru(tokens, lemmas, first)
+    return _is_blocked_en(tokens, lemmas, first)
+
+
+def _is_negated(lemmas: list[str], earliest: int, lex: LangLexicon) -> bool:
     lo = max(0, earliest - _NEGATION_REACH)
     for _start, stop in find_phrases(lemmas[lo:earliest], lex.negation):
         # "не менее 100 задержанных", "not only": the negation belongs to the quantity
         following = lemmas[lo + stop] if lo + stop < len(lemmas) else ""
         if following not in _NOT_NEGATING:
             return True
-    modal_zone = lemmas[max(0, first - _MODAL_REACH) : first]
-    if find_phrases(modal_zone, lex.modal):
-        return True
-    # back-references: "из задержанных", "среди задержанных", "of those detained"
-    ref_zone = lemmas[max(0, first - 2) : first]
-    if find_phrases(ref_zone, lex.reference) and trigger.pos in ("VERB", "ADJ", "NOUN", "X"):
-        if lang == "en" or trigger.feat("VerbForm") == "Part" or trigger.pos in ("NOUN", "ADJ"):
-            return True
+    return False
+
+
+def _is_back_reference(
+    trigger: Token, lemmas: list[str], first: int, lang: Lang, lex: LangLexicon
+) -> bool:
+    """People named by an event told elsewhere: "из задержанных", "среди задержанных", "of
+    those detained"."""
+    if not find_phrases(lemmas[max(0, first - 2) : first], lex.reference):
+        return False
+    if trigger.pos not in ("VERB", "ADJ", "NOUN", "X"):
+        return False
+    return lang == "en" or trigger.feat("VerbForm") == "Part" or trigger.pos in ("NOUN", "ADJ")
+
+
+def _is_denied(lemmas: list[str], first: int) -> bool:
     # "denied that anyone had offered …" — but "опроверг сообщения о том, что …" reports a claim
     denial = [k for k in range(first) if lemmas[k] in _DENIAL]
-    if denial and not any(lemmas[k] in _REPORTS for k in range(denial[-1], first)):
-        return True
-    if lang == "ru":
-        if trigger.feat("VerbForm") == "Inf" and not (
-            set(lemmas[max(0, first - 3) : first]) & _DECISION_RU
-        ):
-            return True
-        if trigger.feat("VerbForm") == "Part" and trigger.feat("Variant") != "Short":
-            return True  # "задержанные нарушили правила": who, not what happened
-        if trigger.pos == "NOUN":
-            after = lemmas[first + 1 : first + 9]
-            if any(a == "не" and b == "быть" for a, b in itertools.pairwise(after)):
-                return True  # "Задержаний не было"
-            for tok in tokens[first + 1 : first + 4]:
-                if tok.lemma == "должный" or (
-                    tok.pos in ("VERB", "AUX") and tok.feat("Tense") == "Fut"
-                ):
-                    return True  # "выдворение станет основной мерой", "… должно стать"
-        if trigger.feat("Tense") == "Fut":
-            return True
-        for tok in tokens[max(0, first - _MODAL_REACH) : first]:
-            if tok.pos in ("VERB", "AUX") and tok.feat("Tense") == "Fut":
-                return True
-    elif first > 0 and lemmas[first - 1] == "to":
-        return True  # "offered the option to enlist", "refused to sign"
-    elif _is_attributive_en(tokens, first):
-        return True  # "the detained men", "pressured detained migrants"
-    elif (
-        first > 0
-        and trigger.text.lower().endswith("ing")
-        and tokens[first - 1].text.lower() in _PREPOSITIONS_EN
+    return bool(denial) and not any(lemmas[k] in _REPORTS for k in range(denial[-1], first))
+
+
+def _is_blocked_ru(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> bool:
+    trigger = tokens[first]
+    if trigger.feat("VerbForm") == "Inf" and not (
+        set(lemmas[max(0, first - 3) : first]) & _DECISION_RU
     ):
-        return True  # "the option of enlisting", "in return for signing"
-    return False
+        return True
+    if trigger.feat("VerbForm") == "Part" and trigger.feat("Variant") != "Short":
+        return True  # "задержанные нарушили правила": who, not what happened
+    if trigger.pos == "NOUN" and _noun_negated_or_future_ru(tokens, lemmas, first):
+        return True
+    if trigger.feat("Tense") == "Fut":
+        return True
+    return any(
+        tok.pos in ("VERB", "AUX") and tok.feat("Tense") == "Fut"
+        for tok in tokens[max(0, first - _MODAL_REACH) : first]
+    )
+
+
+def _noun_negated_or_future_ru(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> bool:
+    after = lemmas[first + 1 : first + 9]
+    if any(a == "не" and b == "быть" for a, b in itertools.pairwise(after)):
+        return True  # "Задержаний не было"
+    # "выдворение станет основной мерой", "… должно стать"
+    return any(
+        tok.lemma == "должный" or (tok.pos in ("VERB", "AUX") and tok.feat("Tense") == "Fut")
+        for tok in tokens[first + 1 : first + 4]
+    )
+
+
+def _is_blocked_en(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> bool:
+    if first > 0 and lemmas[first - 1] == "to":
+        return True  # "offered the option to enlist", "refused to sign"
+    if _is_attributive_en(tokens, first):
+        return True  # "the detained men", "pressured detained migrants"
+    # "the option of enlisting", "in return for signing"
+    return (
+        first > 0
+        and tokens[first].text.lower().endswith("ing")
+        and tokens[first - 1].text.lower() in _PREPOSITIONS_EN
+    )
 
 
 _EN_DETERMINERS = frozenset(
