@@ -43,6 +43,9 @@ class LangLexicon:
 
     actor_phrases: PhraseSet | None = None
     target_phrases: PhraseSet | None = None
+    # Words that place a story in Russia or among its migrants; when a language has any, a
+    # document naming none of them is about somewhere else and holds no claim.
+    anchor: tuple[Phrase, ...] = ()
 
     def actors_in(self, lemmas: list[str]) -> tuple[Actor, ...]:
         return _values_in(lemmas, self.actors, self.actor_phrases)
@@ -159,6 +162,7 @@ def compile_codebook(raw: Mapping[str, Any], lemmatize: Callable[[str, Lang], st
             targets=tuple(targets),
             actor_phrases=PhraseSet(p for p, _ in actors),
             target_phrases=PhraseSet(p for p, _ in targets),
+            anchor=words("anchor"),
         )
     return Codebook(
         str(raw.get("name", "custom")), str(raw.get("version", "0")), tuple(rules), lexicons

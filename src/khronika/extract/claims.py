@@ -16,6 +16,7 @@ from khronika.extract.events import (
     Trigger,
     document_scope,
     find_triggers,
+    is_anchored,
     mentioned_events,
     sentence_lemmas,
 )
@@ -100,6 +101,8 @@ def extract_claims(
     title_text = " ".join((doc.title or "").split()).casefold()
     home = geocoder.outlets.home(doc.url, doc.outlet)
     found_places = geocoder.find_document_places(sentences, lang, home)
+    if not is_anchored(scope, (p.country for places in found_places for p in places)):
+        return []  # a page about deportations from the US, a hockey contract
     for i, sentence in enumerate(sentences):
         if title_text and " ".join(sentence.text.split()).casefold() == title_text:
             # the headline repeats the story that follows; it is not evidence of its own

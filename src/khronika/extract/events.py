@@ -5,6 +5,7 @@ back-referring mentions, within the codebook's scope.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from khronika.codebook import (
@@ -267,6 +268,7 @@ class DocumentScope:
     domain: tuple[bool, ...]
     title_out: bool
     title_domain: bool
+    anchored: bool = True
 
 
 def document_scope(
@@ -285,7 +287,20 @@ def document_scope(
         domain=tuple(bool(find_phrases(lem, lex.domain)) for lem in lemmas),
         title_out=bool(find_phrases(title, lex.out)),
         title_domain=bool(find_phrases(title, lex.domain)),
+        anchored=not lex.anchor
+        or any(find_phrases(lem, lex.anchor) for lem in (title, *lemmas)),
     )
+
+
+# Where the stories this codebook is about happen: Russia and the countries its migrants come
+# from. An English page naming no anchor word and no place in these is about somewhere else.
+ANCHOR_COUNTRIES = frozenset("RU TJ UZ KG KZ TM AZ AM GE MD BY".split())
+
+
+def is_anchored(scope: DocumentScope, countries: Iterable[str | None]) -> bool:
+    """Whether a document is set where the codebook's stories happen: an anchor word or a
+    place in one of ``ANCHOR_COUNTRIES``."""
+    return scope.anchored or any(c in ANCHOR_COUNTRIES for c in countries)
 
 
 def _in_scope(scope: DocumentScope, index: int) -> bool:
