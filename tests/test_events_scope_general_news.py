@@ -23,6 +23,9 @@ def _doc(text: str) -> Document:
         # deportations from elsewhere
         "About 120 Nepalese nationals were deported from Texas on Monday after their asylum "
         "claims failed, and most said they had spent their savings on the journey.",
+        # a transit city in Russia does not set a story told from elsewhere there
+        "Forty Nepalese men who had flown to Mexico via Moscow were deported from Arizona to "
+        "Kathmandu on Tuesday, officials in Nepal said.",
         # a sport contract and a company deal
         "The striker signed a two-year contract with the club and was sent to the reserve "
         "team; migrants from the city's academy cheered at the stadium gate.",

@@ -298,9 +298,18 @@ ANCHOR_COUNTRIES = frozenset("RU TJ UZ KG KZ TM AZ AM GE MD BY".split())
 
 
 def is_anchored(scope: DocumentScope, countries: Iterable[str | None]) -> bool:
-    """Whether a document is set where the codebook's stories happen: an anchor word or a
-    place in one of ``ANCHOR_COUNTRIES``."""
-    return scope.anchored or any(c in ANCHOR_COUNTRIES for c in countries)
+    """Whether a document is set where the codebook's stories happen: an anchor word, or
+    places in ``ANCHOR_COUNTRIES`` at least as often as elsewhere (a flight "via Moscow" in a
+    story about deportations from Arizona to Punjab does not set it in Russia)."""
+    if scope.anchored:
+        return True
+    inside = outside = 0
+    for country in countries:
+        if country in ANCHOR_COUNTRIES:
+            inside += 1
+        elif country:
+            outside += 1
+    return inside > 0 and inside >= outside
 
 
 def _in_scope(scope: DocumentScope, index: int) -> bool:
