@@ -137,3 +137,27 @@ def test_events_unnamed_code_points_do_not_break_analysis(nlp: Any, codebook: An
     found = {t.event_type for i in range(len(sentences))
              for t in find_triggers(sentences, i, "ru", codebook)}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "Читайте также: облава на рынке в Твери, задержаны мигранты."),
+        ("ru", "Подпись к фото: полиция проверяет документы у мигрантов на стройке."),
+        ("ru", "#Тверь #облава #мигранты"),
+        ("en", "Read also: Police raid a hostel for migrants in Tver"),
+        ("en", "Photo: officers check the papers of migrants at a market"),
+        ("en", "#Tver #raid #migrants"),
+    ],
+)
+def test_events_page_furniture_gives_no_trigger(nlp: Any, codebook: Any, lang: str,
+                                                text: str) -> None:
+    sentences = nlp.analyze(text, lang)
+    found = [t for i in range(len(sentences)) for t in find_triggers(sentences, i, lang, codebook)]
+    assert found == []
+
+
+def test_events_a_report_naming_a_photo_is_not_furniture(nlp: Any, codebook: Any) -> None:
+    text = "Police detained 30 migrants at a market in Tver, photos on the ministry site show."
+    sentences = nlp.analyze(text, "en")
+    assert {t.event_type for t in find_triggers(sentences, 0, "en", codebook)} == {"detention"}

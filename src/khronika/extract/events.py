@@ -70,7 +70,7 @@ def find_triggers(
     if scope is None:
         scope = document_scope(sentences, lang, codebook, title_lemmas=title_lemmas)
     lemmas = scope.lemmas[index]
-    if not _in_scope(scope, index):
+    if not _in_scope(scope, index) or is_furniture(sentence.text):
         return []
     found: list[Trigger] = []
     seen: set[tuple[EventType, int]] = set()
@@ -252,6 +252,23 @@ def _is_attributive_en(tokens: tuple[Token, ...], i: int) -> bool:
     prev = tokens[i - 1].text.lower()
     before_ok = prev in _EN_DETERMINERS or (prev.endswith("ed") and prev.isalpha())
     return before_ok and nxt.isalpha() and nxt.islower() and nxt not in _EN_NOT_NOUN
+
+
+# Labels that open page furniture, not reporting: links to other stories, captions, tag lines.
+_FURNITURE_LABELS = (
+    "читайте также", "читайте еще", "читайте ещё", "смотрите также", "по теме",
+    "подпись к", "фото:", "видео:", "read also", "read more", "see also", "related:",
+    "caption:", "photo:", "video:", "more on this",
+)
+
+
+def is_furniture(text: str) -> bool:
+    """A line of page furniture: a "Read also" link, a caption, a row of hashtags."""
+    head = " ".join(text.split()).casefold()
+    if head.startswith(_FURNITURE_LABELS):
+        return True
+    words = head.split()
+    return len(words) > 1 and sum(w.startswith("#") for w in words) * 2 >= len(words)
 
 
 # Words that open a sentence continuing the previous one's subject ("Most of them …").
