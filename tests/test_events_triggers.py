@@ -84,6 +84,9 @@ CASES = [
     ("ru", "Задержанным иностранцам предложили контракт вместо выдворения.",
      {"recruitment_pressure"}),
     ("ru", "Мигрантам, ожидающим выдворения, раздали анкеты.", set()),
+    # a noun trigger whose own predicate, a few words on, is future: a plan
+    ("ru", "Облавы на рынках области против мигрантов продолжатся до конца лета.", set()),
+    ("ru", "Облавы на рынках области против мигрантов прошли в субботу.", {"raid"}),
     ("ru", "Полицейские угрожали мигрантам лишением гражданства.", set()),
     ("en", "Detained migrants were given a choice between expulsion and the army.", set()),
     ("en", "Migrants held in a deportation centre near Moscow complained about the food.",

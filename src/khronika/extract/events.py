@@ -29,6 +29,9 @@ _MODAL_REACH = 5
 # How many sentences before a claim sentence may supply its domain cue ("Их доставили в
 # военкоматы" after a sentence about migrants).
 _DOMAIN_REACH = 2
+# How far after a noun trigger its predicate is looked for, within its clause (tokens).
+_PREDICATE_REACH = 8
+_CLAUSE_BREAKS = frozenset(", ; : — – ( ) .".split())
 _PREPOSITIONS_EN = frozenset("of for into about in by without from on".split())
 # verbs after which an infinitive reports a decision taken, not a plan: "суд постановил выдворить"
 _DECISION_RU = frozenset("постановить решить обязать приговорить распорядиться".split())
@@ -212,11 +215,16 @@ def _noun_negated_or_future_ru(tokens: tuple[Token, ...], lemmas: list[str], fir
     after = lemmas[first + 1 : first + 9]
     if any(a == "не" and b == "быть" for a, b in itertools.pairwise(after)):
         return True  # "Задержаний не было"
-    # "выдворение станет основной мерой", "… должно стать"
-    return any(
-        tok.lemma == "должный" or (tok.pos in ("VERB", "AUX") and tok.feat("Tense") == "Fut")
-        for tok in tokens[first + 1 : first + 4]
-    )
+    # "выдворение станет основной мерой", "… должно стать", "рейды на рынках края
+    # продолжатся": the noun's own predicate is the first finite verb of its clause
+    for tok in tokens[first + 1 : first + 1 + _PREDICATE_REACH]:
+        if tok.lemma == "должный":
+            return True
+        if tok.pos in ("VERB", "AUX") and tok.feat("VerbForm") in (None, "Fin"):
+            return tok.feat("Tense") == "Fut"
+        if tok.text in _CLAUSE_BREAKS:
+            return False
+    return False
 
 
 def _is_blocked_en(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> bool:
