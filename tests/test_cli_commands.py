@@ -215,7 +215,7 @@ def test_cli_gazetteer_outlets_learns_a_local_paper_then_run_uses_it(tmp_path: P
         return json.dumps({
             "id": doc_id, "language": "en", "published": "2025-05-06", "url": url,
             "text": f"Police raided a meatpacking plant in {town} on Monday and detained"
-                    " 30 migrant workers.",
+                    " 30 Uzbek migrant workers.",  # an anchor: the codebook's stories
         }) + "\n"
 
     first = tmp_path / "first.jsonl"
