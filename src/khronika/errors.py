@@ -11,7 +11,8 @@
     │   ├── EmptyInput            K105
     │   ├── BadRecord             K106
     │   ├── UnsupportedLanguage   K107
-    │   └── HostileMarkup         K108
+    │   ├── HostileMarkup         K108
+    │   └── DocumentFailed        K109
     ├── ConfigError               K201
     ├── StoreError                K301
     │   ├── SchemaTooNew          K302
@@ -85,6 +86,20 @@ class UnsupportedLanguage(InputError):
 
 class HostileMarkup(InputError):
     code = "K108"
+
+
+class DocumentFailed(InputError):
+    """An unexpected exception in one document's processing (any stage): that document is
+    rejected with the exception named, and the run goes on with the others."""
+
+    code = "K109"
+
+    @classmethod
+    def of(cls, exc: BaseException, *, path: str, record: str | None, stage: str
+           ) -> DocumentFailed:
+        reason = f"{type(exc).__name__}: {exc}".replace("\n", " ")[:300]
+        return cls(f"{stage} failed on this document ({reason})", path=path, record=record,
+                   stage=stage)
 
 
 class ConfigError(KhronikaError):

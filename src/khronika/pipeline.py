@@ -15,7 +15,7 @@ from pathlib import Path
 
 from khronika.clean import clean_document
 from khronika.codebook import Codebook, compile_codebook, read_codebook
-from khronika.errors import InputError, KhronikaError
+from khronika.errors import DocumentFailed, InputError, KhronikaError
 from khronika.extract import attribution, claims, events
 from khronika.geocode import Gazetteer, Geocoder
 from khronika.geocode.outlets import OutletHomes
@@ -210,6 +210,10 @@ def process_raws(
         except InputError as exc:
             outcomes.append(Outcome(item.source, rejection=rejection_from(exc, "clean")))
             continue
+        except Exception as exc:  # one document's failure must not stop the run
+            error = DocumentFailed.of(exc, path=item.source, record=item.record, stage="clean")
+            outcomes.append(Outcome(item.source, rejection=rejection_from(error)))
+            continue
         if published is not None and doc.published is None:
             doc = replace(doc, published=published)
         if is_stored is not None and is_stored(doc.id):
@@ -220,8 +224,8 @@ def process_raws(
         outcomes.append(None)
     try:
         found = process_documents([doc for _, _, doc in todo], resources=resources)
-    except RecursionError:
-        found = None  # one document is too deep for some stage: find it, keep the others
+    except Exception:  # some document failed a stage: find it below, keep the others
+        found = None
     for n, (at, raw, doc) in enumerate(todo):
         outcomes[at] = (
             Outcome(raw.source, document=doc, claims=tuple(found[n]))
@@ -242,6 +246,9 @@ def _process_alone(raw: RawDocument, doc: Document, resources: Resources) -> Out
             stage="extract",
         )
         return Outcome(raw.source, rejection=rejection_from(error))
+    except Exception as exc:  # analysis, extraction or geocoding: reject this one document
+        failed = DocumentFailed.of(exc, path=raw.source, record=raw.record, stage="extract")
+        return Outcome(raw.source, rejection=rejection_from(failed))
     return Outcome(raw.source, document=doc, claims=tuple(found))
 
 
@@ -264,6 +271,7 @@ class Writer:
     skipped: int = 0
     claims: int = 0
     rejections: list[Rejection] = field(default_factory=list)
+    _failed: set[int] = field(default_factory=set)  # outcomes whose store rows failed
 
     def write(self, outcomes: Sequence[Outcome]) -> None:
         """One transaction for the documents among ``outcomes`` (each stored whole or not at
@@ -276,19 +284,41 @@ class Writer:
             o for o in outcomes
             if o.rejection is None and o.document is not None and not o.already_stored
         ]
-        saved = self.store.save_documents(
-            [(o.document, o.claims) for o in fresh if o.document is not None]
-        )
+        saved = self._save(fresh)
         stored = {id(o) for o, new in zip(fresh, saved, strict=True) if new}
         for outcome in outcomes:
             if id(outcome) in stored:
                 self.documents += 1
                 self.claims += len(outcome.claims)
                 outcome = replace(outcome, stored=True)
+            elif id(outcome) in self._failed:
+                self._failed.discard(id(outcome))
             elif outcome.rejection is None and outcome.document is not None:
                 self.skipped += 1
             if self.on_outcome is not None:
                 self.on_outcome(outcome)
+
+    def _save(self, fresh: list[Outcome]) -> list[bool]:
+        """``save_documents`` for the chunk; when it fails, each document alone, so one whose
+        rows cannot be built or written becomes a rejection and the others are stored."""
+        items = [(o.document, o.claims) for o in fresh if o.document is not None]
+        try:
+            return self.store.save_documents(items)
+        except Exception:  # find the document at fault below
+            pass
+        saved: list[bool] = []
+        for outcome, item in zip(fresh, items, strict=True):
+            try:
+                saved.extend(self.store.save_documents([item]))
+            except Exception as exc:
+                record = outcome.document.record if outcome.document is not None else None
+                error = DocumentFailed.of(exc, path=outcome.source, record=record, stage="store")
+                rejection = rejection_from(error)
+                self.store.save_rejection(rejection)
+                self.rejections.append(rejection)
+                saved.append(False)
+                self._failed.add(id(outcome))
+        return saved
 
     def summary(self) -> RunSummary:
         return RunSummary(self.documents, self.skipped, self.claims, tuple(self.rejections))

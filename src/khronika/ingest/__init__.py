@@ -11,7 +11,7 @@ import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from khronika.errors import InputError, TooLarge
+from khronika.errors import BadRecord, DocumentFailed, InputError, TooLarge
 from khronika.ingest.dispatch import read_stream
 from khronika.ingest.sniff import HEAD, sniff
 from khronika.ingest.streams import DOCUMENT_LIMIT, INFLATED_LIMIT, Limits
@@ -73,6 +73,10 @@ def _read_file(path: Path, *, limits: Limits) -> Iterator[RawDocument | InputErr
             yield from read_stream(source, path.name, stream, limits=limits)
     except OSError as exc:
         yield InputError(f"cannot read: {exc.strerror or exc}", path=source)
+    except RecursionError:
+        yield BadRecord("nested too deep to read", path=source)
+    except Exception as exc:  # a reader's bug on odd input: reject the rest of this file only
+        yield DocumentFailed.of(exc, path=source, record=None, stage="read")
 
 
 # Formats whose documents can be counted without parsing them: a page or text file is one,
