@@ -21,7 +21,8 @@
     │   └── NotFoundError         K305
     ├── GazetteerMissing          K401
     ├── ContractViolation         K501
-    └── PartitionFailed           K601
+    ├── PartitionFailed           K601
+    └── OutputRefused             K701
 
 The library raises; shells (CLI, web) convert once at their boundary.
 """
@@ -148,3 +149,10 @@ class PartitionFailed(KhronikaError):
     """A partition failed twice on the cluster; each of its documents is rejected."""
 
     code = "K601"
+
+
+class OutputRefused(KhronikaError):
+    """An output path that is not a regular file in an existing folder (a symlink, a
+    device, a directory), or that cannot be written."""
+
+    code = "K701"
