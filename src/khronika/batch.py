@@ -187,6 +187,7 @@ def run_dask(
     partition_docs: int = PARTITION_DOCS,
     max_in_flight: int | None = None,
     process: PartitionFn = process_partition,
+    follow_links: bool = False,
 ) -> RunSummary:
     """``pipeline.run`` on a Dask cluster: same outcomes, same store writes, same summary.
 
@@ -222,7 +223,9 @@ def run_dask(
             future.release()  # type: ignore[no-untyped-call]  # distributed leaves it unannotated
         writer.write(outcomes)
 
-    for item in _partitions(read_inputs(paths), partition_docs, PARTITION_BYTES):
+    for item in _partitions(
+        read_inputs(paths, follow_links=follow_links), partition_docs, PARTITION_BYTES
+    ):
         if isinstance(item, InputError):
             writer.write([Outcome(item.path, rejection=rejection_from(item))])
             continue

@@ -12,7 +12,8 @@
     │   ├── BadRecord             K106
     │   ├── UnsupportedLanguage   K107
     │   ├── HostileMarkup         K108
-    │   └── DocumentFailed        K109
+    │   ├── DocumentFailed        K109
+    │   └── LinkOutside           K110
     ├── ConfigError               K201
     ├── StoreError                K301
     │   ├── SchemaTooNew          K302
@@ -101,6 +102,12 @@ class DocumentFailed(InputError):
         reason = f"{type(exc).__name__}: {exc}".replace("\n", " ")[:300]
         return cls(f"{stage} failed on this document ({reason})", path=path, record=record,
                    stage=stage)
+
+
+class LinkOutside(InputError):
+    """A symbolic link inside an input folder that leads out of it: not followed."""
+
+    code = "K110"
 
 
 class ConfigError(KhronikaError):

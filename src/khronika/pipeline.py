@@ -151,10 +151,12 @@ def process_inputs(
     resources: Resources,
     published: date | None = None,
     is_stored: Callable[[str], bool] | None = None,
+    follow_links: bool = False,
 ) -> Iterator[Outcome]:
     """Read, clean and extract every input; bad inputs come out as rejections, in order."""
     for chunk in process_chunks(
-        paths, resources=resources, published=published, is_stored=is_stored
+        paths, resources=resources, published=published, is_stored=is_stored,
+        follow_links=follow_links,
     ):
         yield from chunk
 
@@ -165,11 +167,12 @@ def process_chunks(
     resources: Resources,
     published: date | None = None,
     is_stored: Callable[[str], bool] | None = None,
+    follow_links: bool = False,
 ) -> Iterator[list[Outcome]]:
     """``process_inputs`` a chunk of outcomes at a time (the documents analysed together)."""
     chunk: list[RawDocument | InputError] = []
     size = 0
-    for item in read_inputs(paths):
+    for item in read_inputs(paths, follow_links=follow_links):
         chunk.append(item)
         size += len(item.body) if isinstance(item, RawDocument) else 0
         if len(chunk) >= CHUNK_DOCUMENTS or size >= CHUNK_CHARS:
@@ -331,12 +334,15 @@ def run(
     resources: Resources,
     published: date | None = None,
     on_outcome: Callable[[Outcome], None] | None = None,
+    follow_links: bool = False,
 ) -> RunSummary:
     """ingest → extract → store, a transaction per chunk of documents analysed together;
-    never stops on a bad input."""
+    never stops on a bad input. ``follow_links``: read symbolic links that lead out of an
+    input folder."""
     writer = Writer(store, on_outcome)
     for chunk in process_chunks(
-        paths, resources=resources, published=published, is_stored=store.has_document
+        paths, resources=resources, published=published, is_stored=store.has_document,
+        follow_links=follow_links,
     ):
         writer.write(chunk)
     return writer.summary()

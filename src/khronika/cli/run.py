@@ -52,6 +52,12 @@ def run_cmd(
         typer.Option("--strict",
                      help="Exit 1 on any rejection, documents in other languages included."),
     ] = False,
+    follow_links: Annotated[
+        bool,
+        typer.Option("--follow-links",
+                     help="Read symbolic links that lead out of an input folder (refused "
+                          "by default: a link to /etc/… would be stored)."),
+    ] = False,
 ) -> None:
     """Ingest → extract → store, with progress on stderr and a one-line summary.
 
@@ -84,7 +90,8 @@ def run_cmd(
     store = open_store(db)
     stored = 0
     try:
-        with progress_for(count_documents(inputs), sys.stderr) as progress:
+        with progress_for(count_documents(inputs, follow_links=follow_links),
+                          sys.stderr) as progress:
 
             def seen(outcome: Outcome) -> None:
                 nonlocal stored
@@ -97,7 +104,7 @@ def run_cmd(
 
             if resources is not None:
                 summary = run(inputs, store=store, resources=resources, published=pub,
-                              on_outcome=seen)
+                              on_outcome=seen, follow_links=follow_links)
             else:
                 from khronika.batch import dask_client, run_dask
 
@@ -106,7 +113,8 @@ def run_cmd(
                     progress.status("extracting")
                     summary = run_dask(inputs, store=store, client=client, published=pub,
                                        codebook_path=codebook, gazetteer_extra=gazetteer,
-                                       outlets=outlets_text, on_outcome=seen)
+                                       outlets=outlets_text, on_outcome=seen,
+                                       follow_links=follow_links)
     except BaseException:
         store.close()
         if new_store and not stored:
