@@ -13,7 +13,8 @@
     │   ├── UnsupportedLanguage   K107
     │   ├── HostileMarkup         K108
     │   ├── DocumentFailed        K109
-    │   └── LinkOutside           K110
+    │   ├── LinkOutside           K110
+    │   └── ManyRejected          K111
     ├── ConfigError               K201
     ├── StoreError                K301
     │   ├── SchemaTooNew          K302
@@ -108,6 +109,12 @@ class LinkOutside(InputError):
     """A symbolic link inside an input folder that leads out of it: not followed."""
 
     code = "K110"
+
+
+class ManyRejected(InputError):
+    """The rejections of one archive past the first few, counted in one line."""
+
+    code = "K111"
 
 
 class ConfigError(KhronikaError):
