@@ -40,10 +40,19 @@ def test_a_symlink_is_refused_and_left_alone(store: SqlStore, tmp_path: Path) ->
     assert link.is_symlink() and target.read_text() == "keep me\n"
 
 
-def test_a_device_is_refused(store: SqlStore) -> None:
+def _special(tmp_path: Path) -> Path:
+    """A file that is not a regular one, made here: never a real device such as /dev/null,
+    which a test run without the fix would replace (as root) for the whole machine."""
+    special = tmp_path / "special"
+    os.mkfifo(special)
+    return special
+
+
+def test_a_device_or_pipe_is_refused(store: SqlStore, tmp_path: Path) -> None:
+    special = _special(tmp_path)
     with pytest.raises(OutputRefused, match="not a regular file"):
-        export_to_file(store, Path("/dev/null"), format="csv", redactor=None)
-    assert Path("/dev/null").is_char_device()
+        export_to_file(store, special, format="csv", redactor=None)
+    assert special.is_fifo()
 
 
 def test_a_directory_and_a_missing_folder_are_refused(store: SqlStore, tmp_path: Path) -> None:
@@ -72,8 +81,9 @@ def test_a_new_file_honours_the_umask_and_leaves_no_temp(store: SqlStore, tmp_pa
 def test_cli_refusal_is_one_k701_line(store: SqlStore, tmp_path: Path, where: str) -> None:
     link = tmp_path / "link.csv"
     link.symlink_to(tmp_path / "elsewhere.csv")
+    special = _special(tmp_path)
     output = {"dir": str(tmp_path), "missing": str(tmp_path / "no" / "x.csv"),
-              "symlink": str(link), "device": "/dev/null"}[where]
+              "symlink": str(link), "device": str(special)}[where]
     proc = subprocess.run(
         [sys.executable, "-m", "khronika", "export", "--db", store.where, "--format", "csv",
          "--include-names", "--output", output],
@@ -82,4 +92,4 @@ def test_cli_refusal_is_one_k701_line(store: SqlStore, tmp_path: Path, where: st
     assert "Traceback" not in proc.stderr
     errors = [line for line in proc.stderr.splitlines() if line.startswith("Error:")]
     assert len(errors) == 1 and "[K701]" in errors[0] and output in errors[0]
-    assert link.is_symlink()
+    assert link.is_symlink() and special.is_fifo()
