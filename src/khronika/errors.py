@@ -20,7 +20,8 @@
     │   └── NotFoundError         K305
     ├── GazetteerMissing          K401
     ├── ContractViolation         K501
-    └── PartitionFailed           K601
+    ├── PartitionFailed           K601
+    └── AccountError              K701
 
 The library raises; shells (CLI, web) convert once at their boundary.
 """
@@ -133,3 +134,10 @@ class PartitionFailed(KhronikaError):
     """A partition failed twice on the cluster; each of its documents is rejected."""
 
     code = "K601"
+
+
+class AccountError(KhronikaError):
+    """A username, password or role the team server refuses (weak password, unknown user,
+    removing the last admin)."""
+
+    code = "K701"

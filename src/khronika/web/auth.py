@@ -17,12 +17,16 @@
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import secrets
 import threading
 import time
 from collections import deque
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from functools import cache
+from importlib import resources as importlib_resources
+from typing import Any, TypeVar
 from urllib.parse import quote
 
 import anyio.to_thread
@@ -160,8 +164,103 @@ class LoginLimiter:
             self._failures.pop((username, address), None)
 
 
-def client_address(conn: HTTPConnection) -> str:
-    return conn.client.host if conn.client else "unknown"
+T = TypeVar("T")
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+
+
+def parse_networks(specs: Iterable[str]) -> tuple[Network, ...]:
+    """``"10.0.0.1"``, ``"10.0.0.0/8"``, ``"::1"`` → networks; a bad one raises ValueError."""
+    return tuple(ipaddress.ip_network(spec.strip(), strict=False) for spec in specs if spec.strip())
+
+
+def _trusted(address: str, proxies: tuple[Network, ...]) -> bool:
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return False
+    return any(ip in net for net in proxies)
+
+
+def client_address(conn: HTTPConnection, proxies: tuple[Network, ...] = ()) -> str:
+    """The address a request came from, for rate limits.
+
+    ``X-Forwarded-For`` is anyone's to write: it is read only when the peer is one of the
+    team's configured proxies, and then from the right, skipping further trusted proxies, so
+    a value the client put in front of the chain is never taken as its address.
+    """
+    peer = conn.client.host if conn.client else "unknown"
+    if not proxies or not _trusted(peer, proxies):
+        return peer
+    hops = [h.strip() for h in ",".join(conn.headers.getlist("x-forwarded-for")).split(",")]
+    for hop in reversed([h for h in hops if h]):
+        if not _trusted(hop, proxies):
+            return hop
+    return peer
+
+
+class ArgonGate:
+    """Bounds the argon2 verifications in flight: each takes 64 MiB and ~50 ms of a core, so
+    twenty wrong logins at once took a gigabyte. A login that cannot start one within
+    ``wait`` seconds is answered 503 at once instead of queueing its memory."""
+
+    def __init__(self, slots: int = 2, wait: float = 2.0) -> None:
+        self._slots = threading.BoundedSemaphore(max(1, slots))
+        self.wait = wait
+
+    def run(self, fn: Callable[..., T], *args: Any) -> T:
+        if not self._slots.acquire(timeout=self.wait):
+            raise Busy
+        try:
+            return fn(*args)
+        finally:
+            self._slots.release()
+
+
+class Busy(Exception):
+    """Every argon2 slot stayed taken for the gate's wait."""
+
+
+# -- accounts ---------------------------------------------------------------------------------
+
+MIN_PASSWORD = 12
+MAX_USERNAME = 100
+
+
+@cache
+def common_passwords() -> frozenset[str]:
+    """The bundled list (``data/auth/common-passwords.txt``; its header says where it comes
+    from), read once per process."""
+    text = (
+        importlib_resources.files("khronika.data").joinpath("auth/common-passwords.txt")
+        .read_text(encoding="utf-8")
+    )
+    return frozenset(
+        line.strip().lower() for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+
+
+def username_problem(username: str) -> str | None:
+    if not username or not username.strip():
+        return "the username must not be empty"
+    if len(username) > MAX_USERNAME:
+        return f"the username must have at most {MAX_USERNAME} characters"
+    if not username.isprintable() or username != username.strip():
+        return "the username must be printable, without control characters or outer spaces"
+    return None
+
+
+def password_problem(username: str, password: str) -> str | None:
+    """Why a password is refused, or None. NIST SP 800-63B's rules: a length floor, no
+    composition rules, and no password found on a list of commonly used ones."""
+    if len(password) < MIN_PASSWORD:
+        return f"the password must have at least {MIN_PASSWORD} characters"
+    folded = password.casefold()
+    if username and username.casefold() in folded and len(folded) < 2 * len(username) + 4:
+        return "the password must not be (or merely extend) the username"
+    if folded in common_passwords() or len(set(folded)) < 4:
+        return "the password is too common or too simple; choose a longer passphrase"
+    return None
 
 
 def can_edit(role: Role) -> bool:

@@ -22,5 +22,13 @@ class WebSettings:
     page_size: int = 50
     login_max_failures: int = 5
     login_window_seconds: float = 15 * 60
+    # Addresses or networks of the team's reverse proxies ("127.0.0.1", "10.0.0.0/8"): only
+    # requests from these have their X-Forwarded-For read, for the login rate limit.
+    trusted_proxies: tuple[str, ...] = ()
+    # argon2 verifications at once (64 MiB each) and how long a login waits for one.
+    login_concurrency: int = 2
+    login_wait_seconds: float = 2.0
+    # Largest request body accepted (a review edit is a few KiB).
+    max_body_bytes: int = 256 * 1024
     # Extra template folder searched before the bundled one, to override any template.
     template_dir: Path | None = None

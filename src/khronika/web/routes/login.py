@@ -8,6 +8,8 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from khronika.web.auth import (
+    ArgonGate,
+    Busy,
     LoginLimiter,
     Session,
     SessionCodec,
@@ -36,7 +38,7 @@ def login(
     next: Annotated[str, Form()] = "/",
 ) -> Response:
     limiter: LoginLimiter = request.app.state.limiter
-    address = client_address(request)
+    address = client_address(request, request.app.state.proxies)
     wait = limiter.retry_after(username, address)
     if wait:
         response = _form(
@@ -45,7 +47,14 @@ def login(
         )
         response.headers["Retry-After"] = str(wait)
         return response
-    user = check_login(request.app.state.store, username, password)
+    gate: ArgonGate = request.app.state.argon
+    try:
+        user = gate.run(check_login, request.app.state.store, username, password)
+    except Busy:
+        response = _form(request, next=next, status=503,
+                         error="The server is busy checking other logins. Try again shortly.")
+        response.headers["Retry-After"] = "2"
+        return response
     if user is None:
         limiter.failed(username, address)
         return _form(request, next=next, error="Wrong username or password.", status=401)
