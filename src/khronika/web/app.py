@@ -53,7 +53,9 @@ def create_app(settings: WebSettings, store: Store) -> FastAPI:
     app.state.store = store
     app.state.codec = SessionCodec(settings.secret_key)
     app.state.limiter = LoginLimiter(settings.login_max_failures, settings.login_window_seconds)
-    app.state.argon = ArgonGate(settings.login_concurrency, settings.login_wait_seconds)
+    app.state.argon = ArgonGate(
+        settings.login_concurrency, settings.login_wait_seconds, settings.login_queue
+    )
     app.state.proxies = parse_networks(settings.trusted_proxies)
     app.state.templates = _templates(settings)
 
@@ -67,7 +69,9 @@ def create_app(settings: WebSettings, store: Store) -> FastAPI:
 
     # add_middleware wraps: the last added runs first.
     app.add_middleware(CsrfMiddleware)
-    app.add_middleware(AuthMiddleware, store=store, codec=app.state.codec)
+    app.add_middleware(
+        AuthMiddleware, store=store, codec=app.state.codec, idle=settings.session_idle_seconds
+    )
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityHeaders, csp=content_security_policy(settings))
     return app

@@ -5,10 +5,14 @@
 - API tokens are 32 random bytes shown once; the store keeps their SHA-256. A slow hash buys
   nothing for a secret with 256 bits of entropy, and a fast one lets every API request check
   its token without a 50 ms argon2 round.
-- The session is a cookie signed with itsdangerous (HMAC-SHA1 over the secret key) holding
-  the username, a CSRF token and the issue time; it is HttpOnly and SameSite=Lax, and is
-  refused after ``SESSION_MAX_AGE``. The user's role is read from the store on every request,
-  so changing a role or deleting a user takes effect at once.
+- The session cookie is signed with itsdangerous (HMAC-SHA1 over the secret key) and holds a
+  CSRF token and, after login, a random session id whose SHA-256 keys a row of the store's
+  ``sessions`` table; it is HttpOnly and SameSite=Lax. The row, not the cookie, says who is
+  logged in: logout and a password change delete it, and it runs out after an idle time and
+  an absolute lifetime (``WebSettings``), so a copied cookie dies with the session.
+- API tokens may expire and may be read-only: a read-only token's writes get 403.
+- The user's role is read from the store on every request, so changing a role or deleting
+  a user takes effect at once.
 - ``AuthMiddleware`` sits in front of every route: ``/login`` and ``/static`` are open, the
   rest answer 401 (``/api``) or redirect to ``/login`` without a user. A gate in front of the
   router cannot be forgotten by a new route, which a per-route dependency could.
@@ -24,6 +28,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from functools import cache
 from importlib import resources as importlib_resources
 from typing import Any, TypeVar
@@ -40,9 +45,10 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from khronika.store.base import Role, Store, User
 
 SESSION_COOKIE = "khronika_session"
-# A working day and a half: long enough not to interrupt a review shift, short enough that a
-# cookie left on a shared machine expires by the next day's end.
+# The cookie's own lifetime; the server-side row decides earlier (``WebSettings``'s idle and
+# absolute session limits), and logout ends it at once.
 SESSION_MAX_AGE = 36 * 3600
+READ_METHODS = ("GET", "HEAD", "OPTIONS")
 # Paths open without a user: the login form and the static files it needs.
 OPEN_PATHS = ("/login",)
 OPEN_PREFIXES = ("/static/",)
@@ -86,16 +92,21 @@ def hash_token(token: str) -> str:
 class Session:
     username: str | None  # None before login: the session then only carries a CSRF token
     csrf: str
+    sid: str | None = None  # the id of the server-side session row; None before login
 
 
 class SessionCodec:
-    """Signs and reads the session cookie."""
+    """Signs and reads the session cookie: the CSRF token and the session id, never the user.
+
+    Who is logged in lives in the store's ``sessions`` table, so logging out, changing the
+    password or deleting the account ends a session even where a copy of the cookie was kept.
+    """
 
     def __init__(self, secret_key: str) -> None:
-        self._serializer = URLSafeTimedSerializer(secret_key, salt="khronika.session")
+        self._serializer = URLSafeTimedSerializer(secret_key, salt="khronika.session.v2")
 
     def dumps(self, session: Session) -> str:
-        return self._serializer.dumps({"u": session.username, "c": session.csrf})
+        return self._serializer.dumps({"c": session.csrf, "s": session.sid})
 
     def loads(self, cookie: str | None) -> Session | None:
         if not cookie:
@@ -106,12 +117,46 @@ class SessionCodec:
             return None
         if not isinstance(data, dict) or not isinstance(data.get("c"), str):
             return None
-        username = data.get("u")
-        return Session(username if isinstance(username, str) else None, data["c"])
+        sid = data.get("s")
+        return Session(None, data["c"], sid if isinstance(sid, str) else None)
 
 
 def new_session(username: str | None) -> Session:
     return Session(username, secrets.token_urlsafe(32))
+
+
+def start_session(store: Store, username: str, *, lifetime: float) -> Session:
+    """A server-side session for ``username``, with a fresh id and CSRF token."""
+    sid = secrets.token_urlsafe(32)
+    csrf = secrets.token_urlsafe(32)
+    expires = datetime.now(UTC) + timedelta(seconds=lifetime)
+    store.create_session(hash_token(sid), username, csrf, expires_at=expires)
+    store.record_login(username)
+    return Session(username, csrf, sid)
+
+
+def end_session(store: Store, session: Session | None) -> None:
+    if session is not None and session.sid is not None:
+        store.delete_session(hash_token(session.sid))
+
+
+def resume_session(store: Store, session: Session, *, idle: float) -> tuple[Session, User | None]:
+    """The session's user when its row exists and has run out neither its idle time nor its
+    absolute lifetime; otherwise a logged-out session keeping the cookie's CSRF token."""
+    if session.sid is None:
+        return session, None
+    id_hash = hash_token(session.sid)
+    stored = store.get_session(id_hash)
+    now = datetime.now(UTC)
+    if stored is None or stored.expires_at <= now or now - stored.seen_at > timedelta(seconds=idle):
+        if stored is not None:
+            store.delete_session(id_hash)
+        return Session(None, session.csrf), None
+    user = store.get_user(stored.username)
+    if user is None:
+        return Session(None, session.csrf), None
+    store.touch_session(id_hash)
+    return Session(user.username, stored.csrf, session.sid), user
 
 
 def set_session_cookie(
@@ -200,15 +245,28 @@ def client_address(conn: HTTPConnection, proxies: tuple[Network, ...] = ()) -> s
 
 class ArgonGate:
     """Bounds the argon2 verifications in flight: each takes 64 MiB and ~50 ms of a core, so
-    twenty wrong logins at once took a gigabyte. A login that cannot start one within
-    ``wait`` seconds is answered 503 at once instead of queueing its memory."""
+    twenty wrong logins at once took a gigabyte. ``slots`` run at once; up to ``queue`` more
+    wait (holding no memory) at most ``wait`` seconds; a login beyond that is answered 503
+    at once, so a flood costs neither memory nor worker threads."""
 
-    def __init__(self, slots: int = 2, wait: float = 2.0) -> None:
+    def __init__(self, slots: int = 2, wait: float = 15.0, queue: int = 32) -> None:
         self._slots = threading.BoundedSemaphore(max(1, slots))
+        self._queue = max(0, queue)
+        self._waiting = 0
+        self._lock = threading.Lock()
         self.wait = wait
 
     def run(self, fn: Callable[..., T], *args: Any) -> T:
-        if not self._slots.acquire(timeout=self.wait):
+        with self._lock:
+            if self._waiting >= self._queue:
+                raise Busy
+            self._waiting += 1
+        try:
+            acquired = self._slots.acquire(timeout=self.wait)
+        finally:
+            with self._lock:
+                self._waiting -= 1
+        if not acquired:
             raise Busy
         try:
             return fn(*args)
@@ -270,10 +328,13 @@ def can_edit(role: Role) -> bool:
 class AuthMiddleware:
     """Puts ``user``, ``session`` and ``via_token`` on ``scope["state"]``; turns strangers away."""
 
-    def __init__(self, app: ASGIApp, *, store: Store, codec: SessionCodec) -> None:
+    def __init__(
+        self, app: ASGIApp, *, store: Store, codec: SessionCodec, idle: float
+    ) -> None:
         self.app = app
         self.store = store
         self.codec = codec
+        self.idle = idle
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -283,15 +344,18 @@ class AuthMiddleware:
         state = scope.setdefault("state", {})
         session = self.codec.loads(conn.cookies.get(SESSION_COOKIE))
         user: User | None = None
-        via_token = False
+        via_token = read_only = False
         authorization = conn.headers.get("authorization", "")
         if authorization.lower().startswith("bearer "):
             # The store is synchronous: run it in a worker thread, off the event loop.
             token_hash = hash_token(authorization[7:].strip())
-            user = await anyio.to_thread.run_sync(self.store.user_for_token, token_hash)
-            via_token = user is not None
-        elif session is not None and session.username is not None:
-            user = await anyio.to_thread.run_sync(self.store.get_user, session.username)
+            access = await anyio.to_thread.run_sync(self.store.token_access, token_hash)
+            if access is not None:
+                user, via_token, read_only = access.user, True, access.read_only
+        elif session is not None and session.sid is not None:
+            session, user = await anyio.to_thread.run_sync(
+                lambda: resume_session(self.store, session, idle=self.idle)
+            )
         state["user"] = user
         state["session"] = session
         state["via_token"] = via_token
@@ -308,6 +372,12 @@ class AuthMiddleware:
                 target = path + (f"?{conn.url.query}" if conn.url.query else "")
                 response = RedirectResponse(f"/login?next={quote(target)}", status_code=303)
             await response(scope, receive, send)
+            return
+        if read_only and scope["method"] not in READ_METHODS:
+            refused = JSONResponse(
+                {"error": "this API token is read-only"}, status_code=403
+            )
+            await refused(scope, receive, send)
             return
         await self.app(scope, receive, send)
 

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
+from khronika.store.base import Store
 from khronika.web.auth import (
     ArgonGate,
     Busy,
@@ -15,10 +16,13 @@ from khronika.web.auth import (
     SessionCodec,
     check_login,
     client_address,
+    end_session,
     new_session,
     set_session_cookie,
+    start_session,
 )
 from khronika.web.context import page_context
+from khronika.web.settings import WebSettings
 
 router = APIRouter(include_in_schema=False)
 
@@ -61,12 +65,16 @@ def login(
     limiter.succeeded(username, address)
     response = RedirectResponse(_local(next), status_code=303)
     # A new session (and CSRF token) at login, so a token planted before it is worthless.
-    _set(request, response, new_session(user.username))
+    settings: WebSettings = request.app.state.settings
+    store: Store = request.app.state.store
+    _set(request, response,
+         start_session(store, user.username, lifetime=settings.session_max_seconds))
     return response
 
 
 @router.post("/logout")
 def logout(request: Request) -> Response:
+    end_session(request.app.state.store, request.state.session)
     response = RedirectResponse("/login", status_code=303)
     _set(request, response, new_session(None))
     return response
