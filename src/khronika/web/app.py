@@ -11,6 +11,7 @@ import json
 import re
 from importlib import resources as importlib_resources
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
@@ -36,6 +37,12 @@ from khronika.web.csrf import CsrfMiddleware
 from khronika.web.limits import BodyLimit
 from khronika.web.routes import api, login, pages
 from khronika.web.settings import WebSettings
+
+# How to run this app under uvicorn. uvicorn's own proxy-header handling trusts
+# X-Forwarded-For from 127.0.0.1 by default, which let a client behind a local proxy (or on
+# the machine) pick any address and escape the login limit; the app reads the header itself,
+# from the proxies a team configures (``WebSettings.trusted_proxies``).
+SERVER_OPTIONS: dict[str, Any] = {"proxy_headers": False}
 
 WEB_DIR = Path(str(importlib_resources.files("khronika.web")))
 
