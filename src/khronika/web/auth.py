@@ -314,8 +314,9 @@ def password_problem(username: str, password: str) -> str | None:
     if len(password) < MIN_PASSWORD:
         return f"the password must have at least {MIN_PASSWORD} characters"
     folded = password.casefold()
-    if username and username.casefold() in folded and len(folded) < 2 * len(username) + 4:
-        return "the password must not be (or merely extend) the username"
+    rest = folded.replace(username.casefold(), "") if username else folded
+    if rest != folded and (len(rest) < 6 or not any(c.isalpha() for c in rest)):
+        return "the password must not be the username, nor the username and some digits"
     if folded in common_passwords() or len(set(folded)) < 4:
         return "the password is too common or too simple; choose a longer passphrase"
     return None
