@@ -104,7 +104,7 @@ def users_add_cmd(
 
     _role(role)
     password = _password(password_stdin)
-    with _store(db) as store:
+    with _store(db, create=True) as store:
         add_user(store, name, role, password)  # type: ignore[arg-type]
     typer.echo(f"added {name} ({role})", err=True)
 
@@ -236,12 +236,12 @@ def _password(from_stdin: bool) -> str:
 
 
 @contextmanager
-def _store(db: str) -> Iterator[Store]:
+def _store(db: str, *, create: bool = False) -> Iterator[Store]:
     """The store, closed after; a KhronikaError becomes the one-line ``Error: [Kxxx] …``."""
     from khronika.errors import KhronikaError
     from khronika.store import open_store
 
-    if not _db_exists(db):
+    if not create and not _db_exists(db):
         _fail(f"{db}: no such store (make one with `khronika run`, or give --db)")
     try:
         store = open_store(db)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -320,3 +320,18 @@ def _date(d: DateRange, names: Names) -> DateRange:
 
 def _count(c: Count | None, names: Names) -> Count | None:
     return c if c is None or not c.text else replace(c, text=names.apply(c.text))
+
+
+def redact_document_text(text: str, names: Names) -> str:
+    return names.apply(text)
+
+
+def redact_incident(data: dict[str, Any], names_for: Callable[[str], Names]) -> None:
+    """An incident summary's dict (``IncidentSummary.as_dict``), in place: each account's
+    evidence and credits, with the names of its own document."""
+    for account in data.get("accounts") or ():
+        names = names_for(account["doc_id"])
+        if names.pattern is None:
+            continue
+        account["evidence"] = names.apply(account["evidence"])
+        account["attribution"] = [names.apply(a) for a in account["attribution"]]

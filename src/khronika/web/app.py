@@ -11,7 +11,7 @@ import json
 import re
 from importlib import resources as importlib_resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import jinja2
@@ -25,6 +25,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from khronika.errors import ConflictError, KhronikaError, NotFoundError, StoreError
 from khronika.store.base import Store
+
+if TYPE_CHECKING:
+    from khronika.export.redact import Redactor
 from khronika.web.auth import (
     ArgonGate,
     AuthMiddleware,
@@ -35,6 +38,7 @@ from khronika.web.auth import (
 from khronika.web.context import page_context
 from khronika.web.csrf import CsrfMiddleware
 from khronika.web.limits import BodyLimit
+from khronika.web.names import LazyRedactor
 from khronika.web.routes import api, login, pages
 from khronika.web.settings import WebSettings
 
@@ -47,7 +51,9 @@ SERVER_OPTIONS: dict[str, Any] = {"proxy_headers": False}
 WEB_DIR = Path(str(importlib_resources.files("khronika.web")))
 
 
-def create_app(settings: WebSettings, store: Store) -> FastAPI:
+def create_app(
+    settings: WebSettings, store: Store, *, redactor: Redactor | None = None
+) -> FastAPI:
     app = FastAPI(
         title="khronika",
         summary="Reviewed incident claims: raids, detentions, coerced recruitment.",
@@ -58,6 +64,7 @@ def create_app(settings: WebSettings, store: Store) -> FastAPI:
     )
     app.state.settings = settings
     app.state.store = store
+    app.state.redactor = LazyRedactor(redactor)
     app.state.codec = SessionCodec(settings.secret_key)
     app.state.limiter = LoginLimiter(settings.login_max_failures, settings.login_window_seconds)
     app.state.argon = ArgonGate(
