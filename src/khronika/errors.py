@@ -24,7 +24,8 @@
     ├── GazetteerMissing          K401
     ├── ContractViolation         K501
     ├── PartitionFailed           K601
-    └── OutputRefused             K701
+    ├── OutputRefused             K701
+    └── AccountError              K702
 
 The library raises; shells (CLI, web) convert once at their boundary.
 """
@@ -170,3 +171,10 @@ class OutputRefused(KhronikaError):
     device, a directory), or that cannot be written."""
 
     code = "K701"
+
+
+class AccountError(KhronikaError):
+    """A username, password or role the team server refuses (weak password, unknown user,
+    removing the last admin)."""
+
+    code = "K702"
