@@ -59,16 +59,33 @@ def _require_file(path: Path, option: str) -> None:
 
 @app.command("eval")
 def eval_cmd(
-    gold: Annotated[Path, typer.Option("--gold", help="gold.jsonl")],
-    docs: Annotated[Path, typer.Option("--docs", help="docs.jsonl")],
+    gold: Annotated[Path | None, typer.Option("--gold", help="gold.jsonl")] = None,
+    docs: Annotated[Path | None, typer.Option("--docs", help="docs.jsonl")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Misses and extras.")] = False,
+    cv: Annotated[
+        int | None,
+        typer.Option("--cv", metavar="K", help="K-fold cross-validation by document."),
+    ] = None,
+    corpus: Annotated[
+        list[Path] | None,
+        typer.Option("--corpus", metavar="DIR",
+                     help="With --cv: a folder holding docs.jsonl and gold.jsonl (repeatable)."),
+    ] = None,
 ) -> None:
     """Score extraction against a gold file (see the corpus README).
 
     Gold records with claims are scored claim by claim; gold records with an ``incident``
-    label add pairwise same-incident precision and recall of the grouping.
+    label add pairwise same-incident precision and recall of the grouping. With ``--cv K``
+    the documents of every ``--corpus`` folder (or of --gold/--docs) are split into K folds,
+    one event_cluster never split, and each fold is scored on its own: mean, spread and
+    pooled figures per metric, for RU, EN and both.
     """
+    if cv is not None:
+        _eval_cv(cv, corpus or [], gold, docs, as_json)
+        return
+    if gold is None or docs is None:
+        raise ConfigError("eval needs --gold FILE and --docs FILE (or --cv K --corpus DIR)")
     from khronika import extract_claims_from_jsonl
     from khronika.dedup import cluster_claim_dicts
     from khronika.evaluate import format_report, load_gold, score
@@ -100,4 +117,36 @@ def eval_cmd(
         typer.echo(json.dumps(metrics, indent=2, sort_keys=True))
         return
     for line in lines:
+        typer.echo(line)
+
+
+def _eval_cv(k: int, folders: list[Path], gold: Path | None, docs: Path | None,
+             as_json: bool) -> None:
+    from khronika import extract_claims_from_jsonl
+    from khronika.evaluate_cv import (
+        RulesOnly,
+        cross_validate,
+        cv_to_json,
+        format_cv,
+        load_corpus,
+    )
+    from khronika.pipeline import build_resources
+
+    if gold is not None or docs is not None:
+        if gold is None or docs is None or gold.parent != docs.parent:
+            raise ConfigError("with --cv, give --corpus DIR (docs.jsonl and gold.jsonl in it)")
+        folders = [*folders, gold.parent]
+    if not folders:
+        raise ConfigError("--cv needs at least one --corpus DIR")
+    for folder in folders:
+        if not folder.is_dir():
+            raise ConfigError(f"--corpus {folder}: not a folder")
+    corpus_docs = load_corpus(folders)
+    resources = build_resources()
+    learner = RulesOnly(lambda path: extract_claims_from_jsonl(path, resources=resources))
+    report = cross_validate(corpus_docs, k, learner)
+    if as_json:
+        typer.echo(json.dumps(cv_to_json(report), indent=2, sort_keys=True))
+        return
+    for line in format_cv(report):
         typer.echo(line)
