@@ -132,7 +132,8 @@ class SentenceModel(Protocol):
     an empty list drops the sentence. ``component`` names the model's version.
     """
 
-    component: str
+    @property
+    def component(self) -> str: ...
 
     def judge(
         self, doc: Document, sentences: list[Sentence], triggers: list[list[Trigger]]
