@@ -24,6 +24,7 @@ import re
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -199,8 +200,9 @@ class LinearSentenceModel:
     dense_threshold: float = DEFAULT_THRESHOLD
     encoder: Encoder | None = None  # set to use the dense part
 
-    @property
+    @cached_property
     def version(self) -> str:
+        # a digest of every weight: computed once, not per document
         payload = json.dumps(
             [self.bias, sorted(self.weights.items()), self.dense_bias, list(self.dense)]
         ).encode("utf-8")
