@@ -108,3 +108,25 @@ def test_e5_encodes_from_the_installed_package() -> None:
     vectors = Encoder().encode(["Полиция провела рейд на рынке.", "Police raided a market."])
     assert vectors.shape == (2, 384)
     assert float(vectors[0] @ vectors[1]) > 0.5  # one meaning in two languages
+
+
+def test_the_typer_adds_sentences_the_rules_passed_over_only_in_a_kept_document() -> None:
+    from datetime import date
+
+    from khronika.extract.events import Trigger
+    from khronika.extract.sentence_model import hashed
+    from khronika.model import Document, Span
+
+    first = _sentence("Police detained nine workers in Omsk.")
+    second = _sentence("Officers came to the cafe and checked everyone's papers.")
+    doc = Document(id="t", text=first.text, language="en", published=date(2025, 1, 1))
+    rule = Trigger("detention", 1, 2, Span(7, 15, "detained"))
+    (raid,) = hashed(["type=raid"])
+    model = LinearSentenceModel(weights={}, bias=5.0, typer={raid: 10.0}, typer_bias=-5.0)
+    kept = model.judge(doc, [first, second], [[rule], []])
+    assert kept[0] == [rule]
+    assert [t.event_type for t in kept[1]] == ["raid"]
+    assert kept[1][0].span.text == "Officers"  # no verb tags in English: the first token
+    # the filter dropped everything: the typer adds nothing to a document judged off-topic
+    strict = LinearSentenceModel(weights={}, bias=-5.0, typer={raid: 10.0}, typer_bias=-5.0)
+    assert strict.judge(doc, [first, second], [[rule], []]) == [[], []]
