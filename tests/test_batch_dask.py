@@ -61,8 +61,9 @@ def test_batch_two_workers_store_what_the_serial_run_stores(
     seen: list[Outcome] = []
     try:
         # small partitions, so both workers take part
+        # the workers build the rules alone too (``resources`` is the rules alone)
         parallel = batch.run_dask([SAMPLE], store=store, client=client, partition_docs=5,
-                                  on_outcome=seen.append)
+                                  on_outcome=seen.append, model=("none", None))
     finally:
         store.close()
 

@@ -293,7 +293,7 @@ def test_users_commands_list_passwd_role_delete(tmp_path: Path) -> None:
     assert ok.exit_code == 0, ok.output
     weak = run(cli_app, ["users", "add", "bob", "--password-stdin", "--db", db],
                input="bob\n")
-    assert weak.exit_code == 1 and "[K701]" in weak.output and "Traceback" not in weak.output
+    assert weak.exit_code == 1 and "[K702]" in weak.output and "Traceback" not in weak.output
     run(cli_app, ["users", "add", "bob", "--role", "viewer", "--password-stdin", "--db", db],
         input="copper kettle morning\n")
     listed = run(cli_app, ["users", "list", "--db", db]).output
@@ -301,7 +301,7 @@ def test_users_commands_list_passwd_role_delete(tmp_path: Path) -> None:
     assert "bob" in listed and "viewer" in listed
     assert run(cli_app, ["users", "role", "bob", "reviewer", "--db", db]).exit_code == 0
     last_admin = run(cli_app, ["users", "role", "ann", "viewer", "--db", db])
-    assert last_admin.exit_code == 1 and "[K701]" in last_admin.output
+    assert last_admin.exit_code == 1 and "[K702]" in last_admin.output
     passwd = run(cli_app, ["users", "passwd", "bob", "--password-stdin", "--db", db],
                  input="silver harbour lantern\n")
     assert passwd.exit_code == 0, passwd.output

@@ -15,12 +15,13 @@ from pathlib import Path
 
 from khronika.clean import clean_document
 from khronika.codebook import Codebook, compile_codebook, read_codebook
-from khronika.errors import DocumentFailed, InputError, KhronikaError
+from khronika.errors import ConfigError, DocumentFailed, InputError, KhronikaError
 from khronika.extract import attribution, claims, events
+from khronika.extract.sentence_model import encoder_named, load_model
 from khronika.geocode import Gazetteer, Geocoder
 from khronika.geocode.outlets import OutletHomes
 from khronika.ingest import read_inputs
-from khronika.model import Claim, Document, RawDocument, Rejection
+from khronika.model import Claim, Document, RawDocument, Rejection, Sentence
 from khronika.nlp import NLP, build_nlp
 from khronika.store import Store
 
@@ -60,6 +61,7 @@ class Resources:
     nlp: NLP
     codebook: Codebook
     geocoder: Geocoder
+    model: claims.SentenceModel | None = None  # judges the rules' candidate sentences
 
 
 def build_resources(
@@ -68,15 +70,29 @@ def build_resources(
     gazetteer_extra: Path | None = None,
     outlets: str | None = None,
     outlets_name: str = "outlets file",
+    model: str | None = None,
+    encoder: str | None = None,
 ) -> Resources:
     """``outlets``: the text of a team's table of outlet homes (``--outlets FILE``), read
-    over the bundled one."""
+    over the bundled one. ``model``: a sentence model file (``--model FILE``), ``"none"``
+    for the rules alone, or None for the bundled model; ``encoder``: ``"e5"`` to let the
+    model use sentence embeddings too (``--encoder e5``)."""
     check_stages()
+    judge = sentence_model(model, encoder)
     nlp = build_nlp()
     codebook = compile_codebook(read_codebook(codebook_path), nlp.lemmatize)
     gazetteer = Gazetteer.load(gazetteer_extra)
     geocoder = Geocoder(gazetteer, nlp, OutletHomes(gazetteer, outlets, outlets_name))
-    return Resources(nlp, codebook, geocoder)
+    return Resources(nlp, codebook, geocoder, judge)
+
+
+def sentence_model(model: str | None, encoder: str | None = None) -> claims.SentenceModel | None:
+    """The model ``build_resources`` describes (see there)."""
+    if model == "none":
+        if encoder is not None:
+            raise ConfigError("--encoder needs a sentence model (not --model none)")
+        return None
+    return load_model(Path(model) if model else None).with_encoder(encoder_named(encoder))
 
 
 def process_document(doc: Document, *, resources: Resources) -> list[Claim]:
@@ -85,8 +101,36 @@ def process_document(doc: Document, *, resources: Resources) -> list[Claim]:
 
 
 def process_documents(docs: Sequence[Document], *, resources: Resources) -> list[list[Claim]]:
-    """Claims of each cleaned document; Russian texts go through the taggers together, which
-    costs about half of tagging them one by one (``RussianNLP.analyze_many``)."""
+    """Claims of each cleaned document."""
+    out: list[list[Claim]] = []
+    for doc, analysed in zip(docs, analyse_documents(docs, resources=resources), strict=True):
+        if analysed is None:
+            out.append([])
+            continue
+        sentences, title = analysed
+        out.append(
+            claims.extract_claims(
+                doc,
+                sentences,
+                codebook=resources.codebook,
+                geocoder=resources.geocoder,
+                title=title,
+                components=COMPONENTS,
+                model=resources.model,
+            )
+        )
+    return out
+
+
+Analysis = tuple[list[Sentence], list[Sentence] | None]  # sentences, title words
+
+
+def analyse_documents(
+    docs: Sequence[Document], *, resources: Resources
+) -> list[Analysis | None]:
+    """Sentences and title words of each cleaned document, or None for a Russian text no
+    rule could fire on. Russian texts go through the taggers together, which costs about
+    half of tagging them one by one (``RussianNLP.analyze_many``)."""
     nlp = resources.nlp
     segmented = {k: nlp.russian.segment(d.text) for k, d in enumerate(docs) if d.language == "ru"}
     ru = [
@@ -96,23 +140,14 @@ def process_documents(docs: Sequence[Document], *, resources: Resources) -> list
         if resources.codebook.could_trigger(nlp.russian.possible_lemmas(seg), "ru")
     ]
     analysed = dict(zip(ru, nlp.russian.analyze_many([segmented[k] for k in ru]), strict=True))
-    out: list[list[Claim]] = []
+    out: list[Analysis | None] = []
     for k, doc in enumerate(docs):
         if doc.language == "ru" and k not in analysed:
-            out.append([])
+            out.append(None)
             continue
         sentences = analysed[k] if k in analysed else nlp.analyze(doc.text, doc.language)
         title = nlp.analyze_words(doc.title, doc.language) if doc.title else None
-        out.append(
-            claims.extract_claims(
-                doc,
-                sentences,
-                codebook=resources.codebook,
-                geocoder=resources.geocoder,
-                title=title,
-                components=COMPONENTS,
-            )
-        )
+        out.append((sentences, title))
     return out
 
 

@@ -12,7 +12,9 @@ from khronika.cli import (
     DEFAULT_DB,
     CodebookOption,
     DbOption,
+    EncoderOption,
     GazetteerOption,
+    ModelOption,
     OutletsOption,
     _db_exists,
     _parse_date,
@@ -38,6 +40,8 @@ def run_cmd(
     codebook: CodebookOption = None,
     gazetteer: GazetteerOption = None,
     outlets: OutletsOption = None,
+    model: ModelOption = None,
+    encoder: EncoderOption = None,
     workers: Annotated[
         int | None,
         typer.Option("--workers", min=1, help="Run on a local Dask cluster of N processes."),
@@ -84,7 +88,7 @@ def run_cmd(
         # before the store exists: a bad --codebook, --gazetteer or --outlets leaves no file
         resources = build_resources(
             codebook_path=codebook, gazetteer_extra=gazetteer, outlets=outlets_text,
-            outlets_name=str(outlets),
+            outlets_name=str(outlets), model=model, encoder=encoder,
         )
     new_store = not _db_exists(db)
     store = open_store(db)
@@ -114,7 +118,8 @@ def run_cmd(
                     summary = run_dask(inputs, store=store, client=client, published=pub,
                                        codebook_path=codebook, gazetteer_extra=gazetteer,
                                        outlets=outlets_text, on_outcome=seen,
-                                       follow_links=follow_links)
+                                       follow_links=follow_links,
+                                       model=(_resolved(model), encoder))
     except BaseException:
         store.close()
         if new_store and not stored:
@@ -124,6 +129,11 @@ def run_cmd(
     typer.echo(summary_line(summary), err=True)
     if strict_failures(summary, strict=strict):
         raise typer.Exit(1)
+
+
+def _resolved(model: str | None) -> str | None:
+    # workers may start elsewhere: give them an absolute path
+    return str(Path(model).resolve()) if model and model != "none" else model
 
 
 def summary_line(summary: RunSummary) -> str:
