@@ -21,6 +21,13 @@ CREDITS = [
     ("en", "Three men were deported, their cousin told reporters.", ("cousin",)),
     ("en", "The regional police have denied the report.", ()),
     ("en", "Nine men were fined, officials have said.", ("officials",)),
+    # a credit in a passive "by" phrase, and descriptors around the outlet's own name
+    ("en", "This was reported by the regional Telegram channel Volzhsky Vestnik.",
+     ("Volzhsky Vestnik",)),
+    ("en", "Eleven men were held, reported Russian opposition outlet Kama Pulse.", ("Kama Pulse",)),
+    ("en", "Six workers were fined, the Kama Pulse Telegram channel said.", ("Kama Pulse",)),
+    # a subordinator is not part of the speaker
+    ("en", "As we reported on Monday, police detained 30 people.", ()),
 ]
 
 
@@ -56,3 +63,23 @@ def test_attribution_cues_table(nlp: Any, lang: str, text: str, hedged: bool,
     assert (cues.hedged, cues.unconfirmed, cues.disputed, cues.covers_previous) == (
         hedged, unconfirmed, disputed, covers
     )
+
+
+# (language, sentence, whether it credits the sentences before it)
+BACK = [
+    ("ru", "Об этом сообщает местное издание «Северный край».", True),
+    ("ru", "О задержании рассказали в управлении МВД по области.", True),
+    ("ru", "Эту информацию подтвердили в пресс-службе полиции.", True),
+    ("ru", "Полиция сообщила о задержании 12 человек.", False),
+    ("en", "This was reported by the outlet Kama Pulse.", True),
+    ("en", "The regional interior ministry confirmed this.", True),
+    ("en", "The ministry reported that 30 people were detained.", False),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "back"), BACK)
+def test_credits_back(nlp: Any, lang: str, text: str, back: bool) -> None:
+    from khronika.extract.backref import credits_back
+
+    (sentence,) = nlp.analyze(text, lang)
+    assert credits_back(sentence, lang) is back

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from khronika.codebook import Codebook
 from khronika.extract.attribution import Credit, Cues, find_credit, find_cues
+from khronika.extract.backref import credits_back
 from khronika.extract.counts import extract_counts
 from khronika.extract.dates import extract_dates
 from khronika.extract.events import (
@@ -180,6 +181,8 @@ def extract_claims(
                             targets,
                         )
                     )
+        if sources and not triggers and credits_back(sentence, lang):
+            drafts = _credit_back(drafts, i, sources)
         # the story's context moves on only after this sentence's claims took theirs
         if credit and not credit.generic:
             story.sources = credit.sources
@@ -251,6 +254,8 @@ def _finish(
     )
 
 
+# how many sentences before it "Об этом сообщает X" may credit
+_CREDIT_REACH = 3
 # how many sentences after a claim a denial or non-confirmation may stand and still cover it
 _COVER_REACH = 3
 _ITEM_MARKS = frozenset("— – - • * ·".split())
@@ -316,6 +321,17 @@ def _elliptic_pairs(
                 pairs.append((place, count))
                 break
     return pairs
+
+
+def _credit_back(drafts: list[_Draft], index: int, sources: tuple[str, ...]) -> list[_Draft]:
+    """Give "Об этом сообщает X" to the uncredited claims of the sentences just before it."""
+    credited = {d.sentence for d in drafts if d.sources}
+    # the credit reaches back over the story just told, up to a sentence credited on its own
+    back = index - 1
+    while back >= max(0, index - _CREDIT_REACH) and back not in credited:
+        back -= 1
+    covered = range(back + 1, index)
+    return [replace(d, sources=sources) if d.sentence in covered else d for d in drafts]
 
 
 def _resolve_sources(credit: Credit | None, story: _Story) -> tuple[str, ...]:
