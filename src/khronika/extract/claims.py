@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from khronika.codebook import Codebook
 from khronika.extract.attribution import Credit, Cues, find_credit, find_cues
 from khronika.extract.backref import credits_back
+from khronika.extract.weekdays import within_week
 from khronika.extract.counts import extract_counts
 from khronika.extract.dates import extract_dates
 from khronika.extract.events import (
@@ -129,7 +130,7 @@ def extract_claims(
         actors = lex.actors_in(lemmas) or story.actors
         targets = lex.targets_in(lemmas) or story.targets
         counts = [c for c in extract_counts(sentence, lang) if not _inside(c, credit)]
-        dates = [d for d in dates if not _about_the_people(sentence, d)]
+        dates = [within_week(d, frame) for d in dates if not _about_the_people(sentence, d)]
         relative = extract_relative_date(sentence, lang, story.date)
         new_place = bool(places) and not any(p.name == q.name for p in places for q in story.places)
         if triggers:
