@@ -11,7 +11,6 @@ from dataclasses import dataclass, field, replace
 from khronika.codebook import Codebook
 from khronika.extract.attribution import Credit, Cues, find_credit, find_cues
 from khronika.extract.backref import credits_back
-from khronika.extract.weekdays import within_week
 from khronika.extract.counts import extract_counts
 from khronika.extract.dates import extract_dates
 from khronika.extract.events import (
@@ -22,6 +21,7 @@ from khronika.extract.events import (
     sentence_lemmas,
 )
 from khronika.extract.relative import extract_relative_date
+from khronika.extract.weekdays import within_week
 from khronika.geocode import Geocoder
 from khronika.model import (
     UNKNOWN_DATE,
