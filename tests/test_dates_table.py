@@ -249,3 +249,17 @@ def test_weekday_inside_named_week(resources: Any, tmp_path: Any, published: str
     dates = {(str(c.date.start), str(c.date.end)) for c in outcome.claims
              if c.evidence.start == last}
     assert dates == {expected}
+
+
+@pytest.mark.parametrize(("text", "lang", "dateline"), [
+    ("KAZAN, May 12 -- Police detained 40 migrants at a market on Sunday.", "en", True),
+    ("TVER, Russia (March 3) -- Officers raided a hostel.", "en", True),
+    ("КАЗАНЬ, 12 мая. Полиция задержала 40 мигрантов.", "ru", True),
+    ("On May 12 police detained 40 migrants at a market.", "en", False),
+])
+def test_dateline_is_not_the_event_date(nlp: NLP, text: str, lang: Lang, dateline: bool) -> None:
+    from khronika.extract.dateline import is_dateline
+
+    sentence = nlp.analyze(text, lang)[0]
+    found = extract_dates(sentence, lang, date(2025, 5, 12))
+    assert any(is_dateline(sentence, d) for d in found) is dateline

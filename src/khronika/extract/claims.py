@@ -12,6 +12,7 @@ from khronika.codebook import Codebook
 from khronika.extract.attribution import Credit, Cues, find_credit, find_cues
 from khronika.extract.backref import credits_back
 from khronika.extract.counts import extract_counts
+from khronika.extract.dateline import is_dateline
 from khronika.extract.dates import extract_dates
 from khronika.extract.events import (
     Trigger,
@@ -130,7 +131,11 @@ def extract_claims(
         actors = lex.actors_in(lemmas) or story.actors
         targets = lex.targets_in(lemmas) or story.targets
         counts = [c for c in extract_counts(sentence, lang) if not _inside(c, credit)]
-        dates = [within_week(d, frame) for d in dates if not _about_the_people(sentence, d)]
+        dates = [
+            within_week(d, frame)
+            for d in dates
+            if not _about_the_people(sentence, d) and not is_dateline(sentence, d)
+        ]
         relative = extract_relative_date(sentence, lang, story.date)
         new_place = bool(places) and not any(p.name == q.name for p in places for q in story.places)
         if triggers:
@@ -521,7 +526,8 @@ def _count_by_reference(
         if earlier:
             return earlier[-1]
         if previous is not None:
-            return previous
+            # the figure was written in an earlier sentence: its value, not its span, carries
+            return replace(previous, span=None)
     return _one_person(sentence, trigger, lang)
 
 
