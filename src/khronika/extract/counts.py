@@ -29,7 +29,8 @@ part numbers ("ч. 1 ст. 328", "Article 338"), money, percentages, measures, t
 ("десятки автобусов", "225 buses", "в двух районах"), numbers inside a web address
 ("t.me/channel/4512") and "one" after "every"/"each" ("every one of them" is the whole
 group). "Shavkat and two others", "он и ещё двое" count the named one too (3). Russian
-nouns are judged by the tagger's animacy (people are animate), English nouns by word lists and agent suffixes.
+nouns are judged by the tagger's animacy (people are animate), English nouns by word lists
+and agent suffixes.
 A number with no noun ("27 were deported", "двое задержаны") counts people; "один"/"one"
 and a bare 4-digit year count only with an explicit people noun. Counts of cases,
 protocols, fines and summonses are returned as people counts (coders read them as the
