@@ -10,9 +10,9 @@ from khronika import extract_claims_from_jsonl
 
 
 def _claims(tmp_path: Path, resources: Any, lang: str, text: str,
-            published: str = "2024-05-15") -> list[dict[str, Any]]:
+            published: str = "2024-05-15", title: str | None = None) -> list[dict[str, Any]]:
     path = tmp_path / "docs.jsonl"
-    doc = {"id": "t1", "url": None, "outlet": "test", "title": None, "published": published,
+    doc = {"id": "t1", "url": None, "outlet": "test", "title": title, "published": published,
            "language": lang, "text": text}
     path.write_text(json.dumps(doc, ensure_ascii=False) + "\n", encoding="utf-8")
     return extract_claims_from_jsonl(path, resources=resources).get("t1", [])
@@ -63,3 +63,22 @@ def test_claims_count_carried_over_an_eventless_sentence(tmp_path: Path,
     claims = _by(_claims(tmp_path, resources, "ru", text), "enlistment")
     assert [c["count"]["min"] if c["count"] else None for c in claims] == [9, 9]
     assert claims[0]["certainty"] == "unconfirmed"
+
+
+def test_claims_headline_place_until_the_body_names_one(tmp_path: Path, resources: Any) -> None:
+    text = ("Во вторник силовики проверили общежитие на окраине. Задержаны 30 мигрантов. "
+            "В Твери в тот же день полиция задержала ещё 12 человек.")
+    claims = _by(_claims(tmp_path, resources, "ru", text, title="В Пензе проверили общежитие"),
+                 "detention")
+    assert [c["location"]["name"] for c in claims] == ["Penza", "Tver"]
+
+
+def test_claims_credit_in_the_next_sentence(tmp_path: Path, resources: Any) -> None:
+    text = ("Police in Tver detained 31 migrants at a warehouse. "
+            "This was reported by the regional outlet Volga Wire. "
+            "On Friday a court in Tver fined 12 foreigners.")
+    claims = _claims(tmp_path, resources, "en", text)
+    (held,) = _by(claims, "detention")
+    (fined,) = _by(claims, "prosecution")
+    assert (held["attribution"], held["certainty"]) == (["Volga Wire"], "reported")
+    assert fined["attribution"] == []

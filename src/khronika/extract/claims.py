@@ -103,6 +103,11 @@ def extract_claims(
     title_text = " ".join((doc.title or "").split()).casefold()
     home = geocoder.outlets.home(doc.url, doc.outlet)
     found_places = geocoder.find_document_places(sentences, lang, home)
+    # the headline's one place stands for a story whose body names none before its events
+    headline = [p for places in geocoder.find_document_places(title or [], lang, home)
+                for p in places]
+    if len({p.name for p in headline}) == 1:
+        story.places = headline[:1]
     for i, sentence in enumerate(sentences):
         if title_text and " ".join(sentence.text.split()).casefold() == title_text:
             # the headline repeats the story that follows; it is not evidence of its own
