@@ -26,6 +26,16 @@ CREDITS = [
      ("Volzhsky Vestnik",)),
     ("en", "Eleven men were held, reported Russian opposition outlet Kama Pulse.", ("Kama Pulse",)),
     ("en", "Six workers were fined, the Kama Pulse Telegram channel said.", ("Kama Pulse",)),
+    # the speaker named before an aside, not the aside
+    ("en", "Dilshod Karimov, a lawyer who works with migrants in Tver, said 12 men were held.",
+     ("Dilshod Karimov",)),
+    ("en", "Volga Wire, another Telegram channel, said at least 15 people were taken away.",
+     ("Volga Wire",)),
+    # a clause with a figure is part of the story, not its source; "relatives of three" is
+    ("en", "Police checked 80 people; three came away with summonses, officials said.",
+     ("officials",)),
+    ("en", "Relatives of three new citizens said the men were taken to the office.",
+     ("Relatives of three new citizens",)),
     # a subordinator is not part of the speaker
     ("en", "As we reported on Monday, police detained 30 people.", ()),
 ]

@@ -367,7 +367,16 @@ def _en_speech(
     stop = i
     while stop > start and toks[stop - 1].text.lower() in _EN_AUX:
         stop -= 1
-    if start >= stop or any(t.lemma in ("that", "which", "who") for t in toks[start:stop]):
+    if start == stop and prev == ",":
+        rng = _en_apposed(toks, i - 1)
+        if rng:
+            found.append(rng)
+        return
+    if (
+        start >= stop
+        or any(t.lemma in ("that", "which", "who") for t in toks[start:stop])
+        or _counts_in(toks, start, stop)
+    ):
         return
     found.append((start, stop))
     if lemmas[i] in ("tell", "told") and i + 1 < n:
@@ -377,6 +386,45 @@ def _en_speech(
             found.append((i + 1, end))
 
 
+def _en_apposed(toks: tuple[Token, ...], comma: int) -> tuple[int, int] | None:
+    """ "Valentina Chupik, a lawyer who defends migrants, said": the name before the aside."""
+    opening = next(
+        (k for k in range(comma - 1, max(-1, comma - 25), -1) if toks[k].text == ","), None
+    )
+    if opening is None or opening == 0:
+        return None
+    start = opening
+    while start > 0 and toks[start - 1].text not in _STOP and opening - start < 6:
+        start -= 1
+    if start > 0 and toks[start - 1].text not in _STOP:
+        return None  # a long clause before the comma, not a speaker's name
+    named = toks[start:opening]
+    if (
+        not any(t.text[:1].isupper() for t in named)
+        or named[0].text.lower() in _EN_QUANTIFIERS
+        or _counts_in(toks, start, opening)
+    ):
+        return None  # "One of them, a migrant named …, wrote": the name is in the aside
+    return start, opening
+
+
+def _counts_in(toks: tuple[Token, ...], start: int, stop: int) -> bool:
+    """A figure inside what reads as a speaker ("four came away with summonses") marks a
+    clause of the story, not its source; "two of the men" still names people."""
+    for k in range(start + 1, stop):
+        low = toks[k].text.lower()
+        before = toks[k - 1].text
+        if (low[:1].isdigit() or low in _EN_NUMBER_WORDS) and not (
+            before.lower() == "of" or before[:1].isupper()  # "relatives of three", "Yamal 1"
+        ):
+            return True
+    return False
+
+
+_EN_QUANTIFIERS = frozenset("one some many several most all each both".split())
+_EN_NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve dozen dozens hundreds".split()
+)
 _EN_SUBORDINATORS = frozenset(
     "when as while after before and but so then since because if though although".split()
 )
