@@ -19,7 +19,7 @@ COMPONENT = "khronika.attribution.v1"
 _RU_SPEECH = frozenset(
     """сообщить сообщать рассказать рассказывать заявить заявлять написать писать передать
     передавать утверждать подтвердить подтверждать отметить пояснить добавить указать сказать
-    говорить уточнить сообщаться""".split()
+    говорить уточнить сообщаться прислать""".split()
 )
 _EN_SPEECH = frozenset(
     "say report tell write add state announce claim confirm allege told said".split()
@@ -52,6 +52,7 @@ _ADVERBS = frozenset("также же тоже ещё еще уже вчера �
 _MONTHS = frozenset(
     """январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь""".split()
 )
+_WEEKDAYS = frozenset("понедельник вторник среда четверг пятница суббота воскресенье".split())
 _STOP = frozenset(',.;:!?()—–"«»“”')
 
 _TO_US = frozenset("мы я".split())  # "нам пишут", "мне рассказали": an unnamed source
@@ -231,9 +232,13 @@ def _ru_speaker(toks: tuple[Token, ...], lemmas: list[str], v: int) -> tuple[int
 
 def _ru_has_subject(toks: tuple[Token, ...], lemmas: list[str], before: range) -> bool:
     return any(
-        toks[k].pos in ("NOUN", "PROPN", "PRON", "NUM")
-        and toks[k].feat("Case") == "Nom"
-        and lemmas[k] not in ("это", "что")
+        (
+            toks[k].pos in ("NOUN", "PROPN", "PRON", "NUM")
+            and toks[k].feat("Case") == "Nom"
+            and lemmas[k] not in ("это", "что")
+        )
+        # a Latin name carries no case: "Baza пишет", "URA.RU писало"
+        or (toks[k].text[:1].isupper() and toks[k].text.isascii() and toks[k].text.isalpha())
         for k in before
     )
 
@@ -248,6 +253,10 @@ def _ru_after_verb(toks: tuple[Token, ...], lemmas: list[str], v: int) -> tuple[
         if step == j:
             break
         j = step
+    while j + 1 < n and lemmas[j] in ("в", "во") and lemmas[j + 1] in _WEEKDAYS:
+        j += 2  # "рассказали в четверг, 30 января, в управлении": the day is not the source
+        while j < n and (toks[j].text in (",",) or toks[j].text.isdigit() or lemmas[j] in _MONTHS):
+            j += 1
     if j < n and lemmas[j] in ("в", "во"):
         j += 1  # impersonal "сообщили в пресс-службе УМВД"
     elif j < n and toks[j].pos == "ADP":
