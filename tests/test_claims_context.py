@@ -82,3 +82,14 @@ def test_claims_credit_in_the_next_sentence(tmp_path: Path, resources: Any) -> N
     (fined,) = _by(claims, "prosecution")
     assert (held["attribution"], held["certainty"]) == (["Volga Wire"], "reported")
     assert fined["attribution"] == []
+
+
+def test_claims_message_stamp_dates_an_undated_event(tmp_path: Path, resources: Any) -> None:
+    post = ("Тверь Сейчас\n4 мар в 10:15\n\nУ рынка на Вокзальной стоят автобусы полиции, "
+            "мигрантов выводят из павильонов. Подписчики пишут, что задержали около 30 человек.")
+    page = ("У рынка на Вокзальной в Твери полиция задержала около 30 мигрантов, "
+            "пишут местные жители.")
+    for text, day in ((post, "2025-03-04"), (page, None)):
+        claims = _by(_claims(tmp_path, resources, "ru", text, published="2025-03-04"),
+                     "detention")
+        assert claims and {c["date"]["start"] for c in claims} == {day}

@@ -13,6 +13,7 @@ from khronika.extract.attribution import Credit, Cues, find_credit, find_cues
 from khronika.extract.backref import credits_back
 from khronika.extract.counts import extract_counts
 from khronika.extract.dateline import is_dateline
+from khronika.extract.posts import post_date
 from khronika.extract.dates import extract_dates
 from khronika.extract.events import (
     Trigger,
@@ -103,6 +104,7 @@ def extract_claims(
     title_text = " ".join((doc.title or "").split()).casefold()
     home = geocoder.outlets.home(doc.url, doc.outlet)
     found_places = geocoder.find_document_places(sentences, lang, home)
+    posted = post_date(doc)
     # the headline's one place stands for a story whose body names none before its events
     headline = [p for places in geocoder.find_document_places(title or [], lang, home)
                 for p in places]
@@ -178,6 +180,8 @@ def extract_claims(
                     date = _nearest_date(trigger, dates) or _implied_date(
                         sentence, lang, chosen, story, frame, relative, new_place
                     )
+                    if posted and date.precision == "unknown":
+                        date = posted
                     drafts.append(
                         _Draft(
                             i,
