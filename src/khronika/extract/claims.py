@@ -13,7 +13,6 @@ from khronika.extract.attribution import Credit, Cues, find_credit, find_cues
 from khronika.extract.backref import credits_back
 from khronika.extract.counts import extract_counts
 from khronika.extract.dateline import is_dateline
-from khronika.extract.posts import post_date
 from khronika.extract.dates import extract_dates
 from khronika.extract.events import (
     Trigger,
@@ -22,6 +21,7 @@ from khronika.extract.events import (
     mentioned_events,
     sentence_lemmas,
 )
+from khronika.extract.posts import post_date
 from khronika.extract.relative import extract_relative_date
 from khronika.extract.weekdays import within_week
 from khronika.geocode import Geocoder
