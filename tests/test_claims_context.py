@@ -93,3 +93,17 @@ def test_claims_message_stamp_dates_an_undated_event(tmp_path: Path, resources: 
         claims = _by(_claims(tmp_path, resources, "ru", text, published="2025-03-04"),
                      "detention")
         assert claims and {c["date"]["start"] for c in claims} == {day}
+
+
+def test_claims_background_takes_no_date_of_the_story(tmp_path: Path, resources: Any) -> None:
+    text = ("Во вторник в Пензе полиция задержала 25 мигрантов на стройке. "
+            "Такие рейды в городе проходят регулярно с прошлой осени. "
+            "Ранее полиция уже задерживала рабочих на этой стройке. "
+            "Ранее, 12 января, в Пензе задержали 40 мигрантов.")
+    claims = _by(_claims(tmp_path, resources, "ru", text, published="2025-03-06"), "detention")
+    assert [c["date"]["start"] for c in claims] == ["2025-03-04", None, "2025-01-12"]
+    text = ("Police in Tver detained 25 migrants at a building site on Tuesday. "
+            "Officers routinely detain workers at the site. "
+            "Previously, police detained dozens of workers at a nearby market.")
+    claims = _by(_claims(tmp_path, resources, "en", text, published="2025-03-06"), "detention")
+    assert [c["date"]["start"] for c in claims] == ["2025-03-04", None, None]

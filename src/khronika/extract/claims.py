@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from khronika.codebook import Codebook
 from khronika.extract.attribution import Credit, Cues, find_credit, find_cues
+from khronika.extract.background import is_habitual, looks_back
 from khronika.extract.backref import credits_back
 from khronika.extract.counts import extract_counts
 from khronika.extract.dateline import is_dateline
@@ -182,6 +183,8 @@ def extract_claims(
                     )
                     if posted and date.precision == "unknown":
                         date = posted
+                    if is_habitual(sentence, lang) or (not dates and looks_back(sentence, lang)):
+                        date = UNKNOWN_DATE  # background: no single event, or an earlier one
                     drafts.append(
                         _Draft(
                             i,
