@@ -199,7 +199,8 @@ def extract_claims(
                             targets,
                         )
                     )
-        if sources and not triggers and credits_back(sentence, lang):
+        # "О задержании рассказали в УМВД": the event named is the topic of the credit
+        if sources and credits_back(sentence, lang):
             drafts = _credit_back(drafts, i, sources)
         # the story's context moves on only after this sentence's claims took theirs
         if credit and not credit.generic:
@@ -343,7 +344,7 @@ def _elliptic_pairs(
 
 def _credit_back(drafts: list[_Draft], index: int, sources: tuple[str, ...]) -> list[_Draft]:
     """Give "Об этом сообщает X" to the uncredited claims of the sentences just before it."""
-    credited = {d.sentence for d in drafts if d.sources}
+    credited = {d.sentence for d in drafts if d.sources and d.sentence != index}
     # the credit reaches back over the story just told, up to a sentence credited on its own
     back = index - 1
     while back >= max(0, index - _CREDIT_REACH) and back not in credited:
