@@ -18,7 +18,7 @@ CREDITS = [
     # a Latin name has no case; a weekday after the verb is not the source
     ("ru", "Mash пишет, что в общежитии задержали 20 человек.", ("Mash",)),
     ("ru", "Как рассказали в пятницу, 7 марта, в управлении МВД по области, задержаны 9 человек.",
-     ("управлении МВД по области",)),
+     ("управление МВД по области",)),
     ("ru", "Видео прислал подписчик канала.", ("подписчик канала",)),
     ("ru", "В полиции региона эти сведения опровергли.", ()),
     ("en", "Forty men were detained, the news site Volga Courier reported, citing sources in "

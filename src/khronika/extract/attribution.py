@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from khronika.extract.nominative import nominative
 from khronika.model import Lang, Sentence, Span, Token
 
 COMPONENT = "khronika.attribution.v1"
@@ -102,6 +103,8 @@ def find_credit(sentence: Sentence, lang: Lang) -> Credit | None:
         return None
     ranges = found + cited
     names = [n for n in (_name(sentence, a, b) for a, b in ranges) if n]
+    if lang == "ru":
+        names = [nominative(n) for n in names]  # "в пресс-службе УМВД" → "пресс-служба УМВД"
     generic = bool(ranges) and all(_is_generic(toks, a, b, lang) for a, b in found[:1])
     names = [n for n in names if n]
     if not names:
