@@ -15,6 +15,9 @@ CREDITS = [
     ("ru", "Повестки вручили 12 мужчинам, сообщил местный паблик «Окраина онлайн».",
      ("Окраина онлайн",)),
     ("ru", "Нам пишут из Калининграда: на рынке идут проверки.", ()),
+    # a t.me address is its channel, never "https"
+    ("ru", "Об этом пишет https://t.me/kazan_news/123.", ("kazan_news",)),
+    ("en", "Police detained 12 people, reported https://t.me/tver_wire/55.", ("tver_wire",)),
     # a Latin name has no case; a weekday after the verb is not the source
     ("ru", "Mash пишет, что в общежитии задержали 20 человек.", ("Mash",)),
     ("ru", "Как рассказали в пятницу, 7 марта, в управлении МВД по области, задержаны 9 человек.",

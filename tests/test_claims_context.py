@@ -107,3 +107,10 @@ def test_claims_background_takes_no_date_of_the_story(tmp_path: Path, resources:
             "Previously, police detained dozens of workers at a nearby market.")
     claims = _by(_claims(tmp_path, resources, "en", text, published="2025-03-06"), "detention")
     assert [c["date"]["start"] for c in claims] == ["2025-03-04", None, None]
+
+
+def test_claims_forwarded_message_credits_its_channel(tmp_path: Path, resources: Any) -> None:
+    text = "В Твери полиция задержала 14 мигрантов на рынке."
+    claims = _by(_claims(tmp_path, resources, "ru", text, title="Forwarded from Тверь Онлайн"),
+                 "detention")
+    assert [(c["attribution"], c["certainty"]) for c in claims] == [(["Тверь Онлайн"], "reported")]

@@ -465,7 +465,21 @@ def _name(sentence: Sentence, a: int, b: int) -> str:
         return ""
     words = _strip_descriptors(words)
     text = sentence.text[words[0].start - sentence.start : words[-1].stop - sentence.start]
-    return re.sub(r"\s+", " ", text).strip(' «»"“”')
+    text = re.sub(r"\s+", " ", text).strip(' «»"“”')
+    return _from_link(text, sentence.text)
+
+
+_LINK = re.compile(r"(?:https?://|www\.)?(?:t\.me|telegram\.me)/(?:s/)?([A-Za-z0-9_]{3,})", re.I)
+_LINK_START = re.compile(r"^(?:https?|www|t\.me)\b", re.I)
+
+
+def _from_link(name: str, text: str) -> str:
+    """A t.me address read as a name ("https") is its channel ("t.me/kazan_news" → kazan_news);
+    another address is not a source name."""
+    if not _LINK_START.match(name):
+        return name
+    m = _LINK.search(text)
+    return m.group(1) if m else ""
 
 
 def _strip_descriptors(words: list[Token]) -> list[Token]:

@@ -22,7 +22,7 @@ from khronika.extract.events import (
     mentioned_events,
     sentence_lemmas,
 )
-from khronika.extract.posts import post_date
+from khronika.extract.posts import forwarded_from, post_date
 from khronika.extract.relative import extract_relative_date
 from khronika.extract.weekdays import within_week
 from khronika.geocode import Geocoder
@@ -106,6 +106,7 @@ def extract_claims(
     home = geocoder.outlets.home(doc.url, doc.outlet)
     found_places = geocoder.find_document_places(sentences, lang, home)
     posted = post_date(doc)
+    forwarded = forwarded_from(doc)
     # the headline's one place stands for a story whose body names none before its events
     headline = [p for places in geocoder.find_document_places(title or [], lang, home)
                 for p in places]
@@ -124,7 +125,7 @@ def extract_claims(
         credit = find_credit(sentence, lang)
         cues = find_cues(sentence, lang)
         cues_by_sentence.append(cues)
-        sources = _resolve_sources(credit, story)
+        sources = _resolve_sources(credit, story) or forwarded
         places = _event_places(found_places[i], sentence, credit, story)
         dates = extract_dates(sentence, lang, doc.published)
         triggers = all_triggers[i]
