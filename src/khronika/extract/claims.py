@@ -11,7 +11,10 @@ from typing import Protocol
 
 from khronika.codebook import Codebook
 from khronika.extract.attribution import Credit, Cues, find_credit, find_cues
+from khronika.extract.background import is_habitual, looks_back
+from khronika.extract.backref import credits_back
 from khronika.extract.counts import extract_counts
+from khronika.extract.dateline import is_dateline
 from khronika.extract.dates import extract_dates
 from khronika.extract.events import (
     Trigger,
@@ -20,7 +23,9 @@ from khronika.extract.events import (
     mentioned_events,
     sentence_lemmas,
 )
+from khronika.extract.posts import forwarded_from, post_date
 from khronika.extract.relative import extract_relative_date
+from khronika.extract.weekdays import within_week
 from khronika.geocode import Geocoder
 from khronika.model import (
     UNKNOWN_DATE,
@@ -158,10 +163,16 @@ def extract_claims(
         return []
     lang = doc.language
     title_text = " ".join((doc.title or "").split()).casefold()
-    found_places = geocoder.find_document_places(
-        sentences, lang, geocoder.outlets.home(doc.url, doc.outlet)
-    )
+    home = geocoder.outlets.home(doc.url, doc.outlet)
+    found_places = geocoder.find_document_places(sentences, lang, home)
+    posted = post_date(doc)
+    forwarded = forwarded_from(doc)
     story = Story()
+    # the headline's one place stands for a story whose body names none before its events
+    headline = [p for places in geocoder.find_document_places(title or [], lang, home)
+                for p in places]
+    if len({p.name for p in headline}) == 1:
+        story.places = headline[:1]
     drafts: list[_Draft] = []
     facts_by_sentence: list[SentenceFacts] = []
     for i, sentence in enumerate(sentences):
@@ -172,10 +183,14 @@ def extract_claims(
         if _starts_item(sentence):
             story = story.new_item()
         facts = read_sentence(
-            doc, sentence, i, triggers[i], found_places[i], story, codebook=codebook
+            doc, sentence, i, triggers[i], found_places[i], story, codebook=codebook,
+            forwarded=forwarded,
         )
         facts_by_sentence.append(facts)
-        drafts += draft_claims(sentence, facts, story, lang, geocoder)
+        drafts += draft_claims(sentence, facts, story, lang, geocoder, posted=posted)
+        # "О задержании рассказали в УМВД": the event named is the topic of the credit
+        if facts.sources and credits_back(sentence, lang):
+            drafts = _credit_back(drafts, i, facts.sources)
         story.advance(facts)
     around = _Around(
         [f.triggers for f in facts_by_sentence], [f.mentioned for f in facts_by_sentence]
@@ -211,6 +226,7 @@ def read_sentence(
     story: Story,
     *,
     codebook: Codebook,
+    forwarded: tuple[str, ...] = (),
 ) -> SentenceFacts:
     """One sentence's facts: its source, cues, places, dates, counts, actors and targets,
     with what it leaves open filled from ``story``."""
@@ -231,9 +247,13 @@ def read_sentence(
             if not triggers and cues.disputed
             else frozenset()
         ),
-        sources=_resolve_sources(credit, story),
+        sources=_resolve_sources(credit, story) or forwarded,
         places=places,
-        dates=[d for d in dates if not _about_the_people(sentence, d)],
+        dates=[
+            within_week(d, story.frame)
+            for d in dates
+            if not _about_the_people(sentence, d) and not is_dateline(sentence, d)
+        ],
         relative=extract_relative_date(sentence, lang, story.date),
         counts=[c for c in extract_counts(sentence, lang) if not _inside(c, credit)],
         actors=lex.actors_in(lemmas) or story.actors,
@@ -244,7 +264,13 @@ def read_sentence(
 
 
 def draft_claims(
-    sentence: Sentence, facts: SentenceFacts, story: Story, lang: Lang, geocoder: Geocoder
+    sentence: Sentence,
+    facts: SentenceFacts,
+    story: Story,
+    lang: Lang,
+    geocoder: Geocoder,
+    *,
+    posted: DateRange | None = None,
 ) -> list[_Draft]:
     """A draft claim for each trigger and each of its places, with its count and date."""
     if not facts.triggers:
@@ -274,9 +300,7 @@ def draft_claims(
             if key in seen:
                 continue
             seen.add(key)
-            date = _nearest_date(trigger, facts.dates) or _implied_date(
-                sentence, lang, chosen, story, facts.relative, facts.new_place
-            )
+            date = _dated(sentence, lang, trigger, chosen, facts, story, posted)
             drafts.append(
                 _Draft(
                     facts.index,
@@ -292,6 +316,27 @@ def draft_claims(
                 )
             )
     return drafts
+
+
+def _dated(
+    sentence: Sentence,
+    lang: Lang,
+    trigger: Trigger,
+    place: Place,
+    facts: SentenceFacts,
+    story: Story,
+    posted: DateRange | None,
+) -> DateRange:
+    """A draft's date: its own, else implied by the story, else the post's own date (a
+    Telegram message); none for habitual or look-back background."""
+    if is_habitual(sentence, lang) or (not facts.dates and looks_back(sentence, lang)):
+        return UNKNOWN_DATE  # background: no single event, or an earlier one
+    date = _nearest_date(trigger, facts.dates) or _implied_date(
+        sentence, lang, place, story, facts.relative, facts.new_place
+    )
+    if posted and date.precision == "unknown":
+        return posted
+    return date
 
 
 def _counts_of_triggers(
@@ -347,6 +392,8 @@ def _finish(
     )
 
 
+# how many sentences before it "Об этом сообщает X" may credit
+_CREDIT_REACH = 3
 # how many sentences after a claim a denial or non-confirmation may stand and still cover it
 _COVER_REACH = 3
 _ITEM_MARKS = frozenset("— – - • * ·".split())
@@ -412,6 +459,17 @@ def _elliptic_pairs(
                 pairs.append((place, count))
                 break
     return pairs
+
+
+def _credit_back(drafts: list[_Draft], index: int, sources: tuple[str, ...]) -> list[_Draft]:
+    """Give "Об этом сообщает X" to the uncredited claims of the sentences just before it."""
+    credited = {d.sentence for d in drafts if d.sources and d.sentence != index}
+    # the credit reaches back over the story just told, up to a sentence credited on its own
+    back = index - 1
+    while back >= max(0, index - _CREDIT_REACH) and back not in credited:
+        back -= 1
+    covered = range(back + 1, index)
+    return [replace(d, sources=sources) if d.sentence in covered else d for d in drafts]
 
 
 def _resolve_sources(credit: Credit | None, story: Story) -> tuple[str, ...]:
@@ -600,7 +658,8 @@ def _count_by_reference(
         if earlier:
             return earlier[-1]
         if previous is not None:
-            return previous
+            # the figure was written in an earlier sentence: its value, not its span, carries
+            return replace(previous, span=None)
     return _one_person(sentence, trigger, lang)
 
 
