@@ -107,6 +107,11 @@ def run_cmd(
                     summary = run_dask(inputs, store=store, client=client, published=pub,
                                        codebook_path=codebook, gazetteer_extra=gazetteer,
                                        outlets=outlets_text, on_outcome=seen)
+            if summary.claims or stored:
+                from khronika.dedup import group_store
+
+                progress.status("grouping incidents")
+                group_store(store)  # new claims join stored incidents; stored ids are kept
     except BaseException:
         store.close()
         if new_store and not stored:

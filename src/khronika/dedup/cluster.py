@@ -87,7 +87,12 @@ def cluster_incidents(
     for claim in claims:
         meta = documents.get(claim.doc_id)
         feats.append(features(claim, meta.published if meta is not None else None))
-    return _Grouper(feats, existing or {}).run()
+    published = {
+        doc: meta.published.toordinal()
+        for doc, meta in documents.items()
+        if meta is not None and meta.published is not None
+    }
+    return _Grouper(feats, existing or {}, published).run()
 
 
 class _UnionFind:
@@ -147,7 +152,11 @@ class _UnionFind:
 
 
 class _Grouper:
-    def __init__(self, feats: list[Features], existing: Mapping[str, str]) -> None:
+    def __init__(
+        self, feats: list[Features], existing: Mapping[str, str],
+        published: Mapping[str, int] | None = None,
+    ) -> None:
+        self.published = published or {}
         # a fixed order makes the result independent of the order claims arrive in
         feats.sort(key=lambda f: (f.start, f.claim_id))
         self.f = feats
@@ -173,7 +182,66 @@ class _Grouper:
             i for i in vague if not self._attach(i, self._vague_candidates(f[i], area_index))
         ]
         self._merge(self._attach_to_siblings(loose, placed_only=False))
+        self._join_reports()
+        self._join_documents()
         return self._ids()
+
+    def _alike(self, a: _Profile, b: _Profile) -> bool:
+        """Both name one settlement (or neighbours), or one count: a report without
+        either could bridge two towns' incidents."""
+        if a[2] and b[2] and not _towns_agree_(a[2], b[2], self.neighbours):
+            return False
+        if not any(_family_ok(x, y, x == y, False) for x in a[4] for y in b[4]):
+            return False
+        return bool(a[2] and b[2]) or _shares(a[3], b[3])
+
+    def _join_documents(self) -> None:
+        """Reports of one region a few days apart tell one incident when only one incident
+        there fits (a later long read, a report with other figures, the other language).
+
+        A report's days are its pinned claim dates and its publication date; an undated
+        report, with neither, joins the one report of its region that shares a count
+        (within ``STRONG_COUNT``) with it. Blocked by (region, week), so the
+        cost stays linear in the number of reports.
+        """
+        f, uf = self.f, self.uf
+        profiles = {
+            doc: _profile([f[i] for i in members], self.published.get(doc))
+            for doc, members in self.by_doc.items()
+        }
+        index: dict[tuple[str, int], list[str]] = defaultdict(list)
+        by_area: dict[str, list[str]] = defaultdict(list)
+        for doc, (areas, days, _, _, _) in profiles.items():
+            for area in areas:
+                by_area[area].append(doc)
+                for week in {abs(d) // 7 for d in days}:
+                    index[(area, week)].append(doc)
+        for doc, (areas, days, _, counts, _) in profiles.items():
+            root = uf.find(self.by_doc[doc][0])
+            found: set[int] = set()
+            for area in areas:
+                if days:
+                    near = {o for w in {abs(d) // 7 for d in days} for dw in (-1, 0, 1)
+                            for o in index.get((area, w + dw), ())}
+                    found |= {uf.find(self.by_doc[o][0]) for o in near if o != doc
+                              and _days_near(days, profiles[o][1])
+                              and self._alike(profiles[doc], profiles[o])}
+                else:
+                    found |= {uf.find(self.by_doc[o][0]) for o in by_area[area] if o != doc
+                              and _shares(counts, profiles[o][3])}
+            found.discard(root)
+            if len(found) == 1:
+                uf.union(root, found.pop())
+
+    def _join_reports(self) -> None:
+        """A report's claims are accounts of one incident unless their counts of one type
+        disagree (the union's guard) or two stored incidents would merge: a news report
+        tells one event in its raid, detentions, summonses and court orders."""
+        uf = self.uf
+        for members in self.by_doc.values():
+            first = members[0]
+            for j in members[1:]:
+                uf.union(first, j)
 
     # ------------------------------------------------------------------ passes
 
@@ -337,6 +405,53 @@ class _Grouper:
             for i in group:
                 out[self.f[i].claim_id] = incident
         return out
+
+
+def _towns_agree_(
+    a: set[PlaceKey], b: set[PlaceKey], near: Mapping[PlaceKey, list[PlaceKey]]
+) -> bool:
+    """Two reports that both name settlements name one of them (or neighbours)."""
+    if not a or not b:
+        return True
+    return any(o in b for p in a for o in near.get(p, (p,)))
+
+
+# (regions, days: +day for an event's date, -day for a publication date, counts)
+_Profile = tuple[set[str], set[int], set[PlaceKey], list[tuple[int, int]], set[int]]
+_PUBLISHED_LAG = 2  # a report appears up to this many days after the event
+
+
+def _profile(claims: list[Features], published: int | None) -> _Profile:
+    """A report's regions, days (event days positive, its publication day negated),
+    settlements and counts."""
+    areas = {a.admin1 for a in claims if a.admin1 and a.pprec in (P_SPECIFIC, P_REGION)}
+    days = {a.start for a in claims if a.dprec == D_SPECIFIC}
+    if published:
+        days.add(-published)
+    places = {a.place for a in claims if a.place is not None}
+    counts = [(a.lo, a.hi) for a in claims if a.lo > 0]
+    return areas, days, places, counts, {a.family for a in claims}
+
+
+def _days_near(a: set[int], b: set[int]) -> bool:
+    """One event day in common, or one report published within days of the other's event
+    (an adjacent event day alone is not enough: in a big city that is another raid)."""
+    for x in a:
+        for y in b:
+            if x > 0 and y > 0:
+                if x == y:
+                    return True
+            elif x < 0 and y < 0:
+                if abs(x - y) <= 1:
+                    return True
+            elif 0 <= -min(x, y) - max(x, y) <= _PUBLISHED_LAG:
+                return True
+    return False
+
+
+def _shares(counts: list[tuple[int, int]], other_counts: list[tuple[int, int]]) -> bool:
+    return any(max(lo, olo) <= STRONG_COUNT * min(hi, ohi)
+               for lo, hi in counts for olo, ohi in other_counts)
 
 
 def _merge_key(a: Features) -> str:
