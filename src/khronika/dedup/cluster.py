@@ -234,16 +234,24 @@ class _Grouper:
                 uf.union(root, found.pop())
 
     def _join_reports(self) -> None:
-        """A report's claims are accounts of one incident unless their counts of one type
-        disagree (the union's guard) or two stored incidents would merge: a news report
-        tells one event in its raid, detentions, summonses and court orders."""
-        uf = self.uf
-        for members in self.by_doc.values():
-            first = members[0]
-            for j in members[1:]:
-                uf.union(first, j)
-
-    # ------------------------------------------------------------------ passes
+        """A report's claims of its main event (the incident holding most of its claims)
+        join it: a news report tells one event in its raid, detentions, summonses and court
+        orders, and what it adds as context is part of its account. A claim already
+        grouped with other reports' claims stays there (background that is another
+        incident); the union's guard keeps counts of one type that disagree apart."""
+        f, uf = self.f, self.uf
+        owners: dict[int, set[str]] = defaultdict(set)
+        for i, a in enumerate(f):
+            owners[uf.find(i)].add(a.doc)
+        for doc, members in self.by_doc.items():
+            if len(members) < 2:
+                continue
+            roots = [uf.find(i) for i in members]
+            main = max(set(roots), key=lambda r: (roots.count(r), -r))
+            for i, root in zip(members, roots, strict=True):
+                if root == main or owners[root] != {doc}:
+                    continue
+                uf.union(main, i)
 
     def _seed(self) -> None:
         first: dict[str, int] = {}
