@@ -64,6 +64,7 @@ from khronika.model import Claim
 COUNT_FACTOR = 3  # two counts of one event type further apart than this: two events
 STRONG_COUNT = 1.25  # "the same number" for the strong evidence an undated claim needs
 _REGION_REGION_KM = 60.0
+_TOLD_TOGETHER_ROOTS = 4  # a digest telling more incidents than this links none of them
 
 
 def incident_id_for(claim_id: str) -> str:
@@ -184,25 +185,37 @@ class _Grouper:
         self._merge(self._attach_to_siblings(loose, placed_only=False))
         self._join_reports()
         self._join_documents()
+        self._join_told_together()
         return self._ids()
 
-    def _alike(self, a: _Profile, b: _Profile) -> bool:
-        """Both name one settlement (or neighbours), or one count: a report without
-        either could bridge two towns' incidents."""
-        if a[2] and b[2] and not _towns_agree_(a[2], b[2], self.neighbours):
-            return False
-        if not any(_family_ok(x, y, x == y, False) for x in a[4] for y in b[4]):
-            return False
-        return bool(a[2] and b[2]) or _shares(a[3], b[3])
+    def _join_told_together(self) -> None:
+        """Two incidents that two reports each tell together are one (a raid in Podolsk
+        and the detentions "in Moscow" read 35 km apart by both the wire and the weekly)."""
+        uf = self.uf
+        pairs: dict[tuple[int, int], set[str]] = defaultdict(set)
+        for doc, members in self.by_doc.items():
+            roots = sorted({uf.find(i) for i in members})
+            if 1 < len(roots) <= _TOLD_TOGETHER_ROOTS:
+                for n, r in enumerate(roots):
+                    for q in roots[n + 1 :]:
+                        pairs[(r, q)].add(doc)
+        for (r, q), docs in pairs.items():
+            if len(docs) >= 2:
+                uf.union(r, q)
 
     def _join_documents(self) -> None:
         """Reports of one region a few days apart tell one incident when only one incident
         there fits (a later long read, a report with other figures, the other language).
 
-        A report's days are its pinned claim dates and its publication date; an undated
-        report, with neither, joins the one report of its region that shares a count
-        (within ``STRONG_COUNT``) with it. Blocked by (region, week), so the
-        cost stays linear in the number of reports.
+        A report's days are its pinned claim dates and its publication date. Candidates
+        share a region, near days (``_days_near``) and compatible event families; one
+        naming another settlement than the incident's is out. A candidate incident naming
+        the report's settlement, or sharing a count (within ``STRONG_COUNT``), is strong;
+        one where either side names no settlement is weak. The one strong candidate wins,
+        else the one weak candidate — unless the report without a settlement has several
+        settlements' incidents around it (a regional figure for two towns' raids). A report
+        without days (undated, no publication date) joins only on a shared count. Blocked
+        by (region, week), so the cost stays linear in the number of reports.
         """
         f, uf = self.f, self.uf
         profiles = {
@@ -211,27 +224,52 @@ class _Grouper:
         }
         index: dict[tuple[str, int], list[str]] = defaultdict(list)
         by_area: dict[str, list[str]] = defaultdict(list)
-        for doc, (areas, days, _, _, _) in profiles.items():
-            for area in areas:
+        towns: dict[int, set[PlaceKey]] = defaultdict(set)
+        for doc, profile in profiles.items():
+            towns[uf.find(self.by_doc[doc][0])] |= profile[2]
+            for area in profile[0]:
                 by_area[area].append(doc)
-                for week in {abs(d) // 7 for d in days}:
+                for week in {abs(d) // 7 for d in profile[1]}:
                     index[(area, week)].append(doc)
-        for doc, (areas, days, _, counts, _) in profiles.items():
+
+        def near(doc: str) -> set[str]:
+            areas, days = profiles[doc][0], profiles[doc][1]
+            if not days:
+                return {o for area in areas for o in by_area[area]
+                        if o != doc and _shares(profiles[doc][3], profiles[o][3])}
+            weeks = {abs(d) // 7 + dw for d in days for dw in (-1, 0, 1)}
+            return {o for area in areas for w in weeks for o in index.get((area, w), ())
+                    if o != doc and _days_near(days, profiles[o][1])
+                    and any(_family_ok(x, y, x == y, False)
+                            for x in profiles[doc][4] for y in profiles[o][4])}
+
+        ambiguous = {
+            doc for doc, profile in profiles.items()
+            if not profile[2] and len({uf.find(self.by_doc[o][0]) for o in near(doc)
+                                       if profiles[o][2]}) > 1
+        }
+        for doc, profile in profiles.items():
             root = uf.find(self.by_doc[doc][0])
-            found: set[int] = set()
-            for area in areas:
-                if days:
-                    near = {o for w in {abs(d) // 7 for d in days} for dw in (-1, 0, 1)
-                            for o in index.get((area, w + dw), ())}
-                    found |= {uf.find(self.by_doc[o][0]) for o in near if o != doc
-                              and _days_near(days, profiles[o][1])
-                              and self._alike(profiles[doc], profiles[o])}
-                else:
-                    found |= {uf.find(self.by_doc[o][0]) for o in by_area[area] if o != doc
-                              and _shares(counts, profiles[o][3])}
-            found.discard(root)
-            if len(found) == 1:
-                uf.union(root, found.pop())
+            strong: set[int] = set()
+            weak: set[int] = set()
+            for o in near(doc):
+                other = uf.find(self.by_doc[o][0])
+                if other == root:
+                    continue
+                mine, theirs = towns[root], towns[other]
+                if mine and theirs:
+                    if _towns_agree_(mine, theirs, self.neighbours):
+                        strong.add(other)
+                elif _shares(profile[3], profiles[o][3]):
+                    strong.add(other)
+                elif doc not in ambiguous and o not in ambiguous:
+                    weak.add(other)
+            target = strong if strong else weak
+            if len(target) == 1:
+                other = target.pop()
+                if uf.union(root, other):
+                    merged = uf.find(root)
+                    towns[merged] = towns[root] | towns[other]
 
     def _join_reports(self) -> None:
         """A report's claims of its main event (the incident holding most of its claims)
@@ -442,17 +480,19 @@ def _profile(claims: list[Features], published: int | None) -> _Profile:
 
 
 def _days_near(a: set[int], b: set[int]) -> bool:
-    """One event day in common, or one report published within days of the other's event
-    (an adjacent event day alone is not enough: in a big city that is another raid)."""
+    """One event day in common; a report that gives no event day of its own is near when
+    published within days after the other's event day, or the same day or the next as the
+    other report (an adjacent event day alone is not enough: in a big city that is another
+    raid)."""
+    a_events, b_events = {x for x in a if x > 0}, {y for y in b if y > 0}
+    if a_events and b_events:
+        return bool(a_events & b_events)
     for x in a:
         for y in b:
-            if x > 0 and y > 0:
-                if x == y:
-                    return True
-            elif x < 0 and y < 0:
+            if x < 0 and y < 0:
                 if abs(x - y) <= 1:
                     return True
-            elif 0 <= -min(x, y) - max(x, y) <= _PUBLISHED_LAG:
+            elif (x < 0) != (y < 0) and 0 <= -min(x, y) - max(x, y) <= _PUBLISHED_LAG:
                 return True
     return False
 
