@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from khronika.cli import DEFAULT_DB, DbOption, _db_exists, _fail, app
+from khronika.cli.progress import plural
 from khronika.dedup.summary import IncidentSummary
 
 
@@ -46,7 +47,7 @@ def incidents_cmd(
         dates = _span(s.date_start, s.date_end)
         typer.echo(
             f"{s.incident_id}\t{dates}\t{s.place or '?'}\t{','.join(s.event_types)}\t"
-            f"{_figures(s)}\t{s.sources} sources\t{s.grade}"
+            f"{_figures(s)}\t{plural(s.sources, 'source')}\t{s.grade}"
         )
 
 
