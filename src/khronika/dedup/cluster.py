@@ -62,6 +62,7 @@ from khronika.dedup.fingerprint import (
 from khronika.model import Claim
 
 COUNT_FACTOR = 3  # two counts of one event type further apart than this: two events
+REPORTS_FACTOR = 10  # two reports of one raid, same town and day: figures this far apart
 STRONG_COUNT = 1.25  # "the same number" for the strong evidence an undated claim needs
 _REGION_REGION_KM = 60.0
 _TOLD_TOGETHER_ROOTS = 4  # a digest telling more incidents than this links none of them
@@ -123,7 +124,9 @@ class _UnionFind:
             parent[x], x = root, parent[x]
         return root
 
-    def union(self, a: int, b: int, *, force: bool = False) -> bool:
+    def union(
+        self, a: int, b: int, *, force: bool = False, factor: int = COUNT_FACTOR
+    ) -> bool:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
@@ -134,7 +137,7 @@ class _UnionFind:
         if ca is not None and cb is not None and not force:
             for kind, (lo, hi) in cb.items():
                 other = ca.get(kind)
-                if other is not None and max(lo, other[0]) > COUNT_FACTOR * min(hi, other[1]) + 2:
+                if other is not None and max(lo, other[0]) > factor * min(hi, other[1]) + 2:
                     return False
         if self.size[ra] < self.size[rb]:
             ra, rb, ca, cb = rb, ra, cb, ca
@@ -226,7 +229,7 @@ class _Grouper:
         by_area: dict[str, list[str]] = defaultdict(list)
         towns: dict[int, set[PlaceKey]] = defaultdict(set)
         for doc, profile in profiles.items():
-            towns[uf.find(self.by_doc[doc][0])] |= profile[2]
+            towns[self._main_root(doc)] |= profile[2]
             for area in profile[0]:
                 by_area[area].append(doc)
                 for week in {abs(d) // 7 for d in profile[1]}:
@@ -245,15 +248,15 @@ class _Grouper:
 
         ambiguous = {
             doc for doc, profile in profiles.items()
-            if not profile[2] and len({uf.find(self.by_doc[o][0]) for o in near(doc)
+            if not profile[2] and len({self._main_root(o) for o in near(doc)
                                        if profiles[o][2]}) > 1
         }
         for doc, profile in profiles.items():
-            root = uf.find(self.by_doc[doc][0])
+            root = self._main_root(doc)
             strong: set[int] = set()
             weak: set[int] = set()
             for o in near(doc):
-                other = uf.find(self.by_doc[o][0])
+                other = self._main_root(o)
                 if other == root:
                     continue
                 mine, theirs = towns[root], towns[other]
@@ -264,12 +267,22 @@ class _Grouper:
                     strong.add(other)
                 elif doc not in ambiguous and o not in ambiguous:
                     weak.add(other)
+            if len(strong) > 1 and profile[2]:
+                # several incidents share the count: the one in the report's own town
+                strong = {r for r in strong
+                          if _towns_agree_(profile[2], towns[r], self.neighbours) and towns[r]}
             target = strong if strong else weak
             if len(target) == 1:
                 other = target.pop()
-                if uf.union(root, other):
+                # reports of one raid may disagree widely (police 24, activists 200)
+                if uf.union(root, other, factor=REPORTS_FACTOR if strong else COUNT_FACTOR):
                     merged = uf.find(root)
                     towns[merged] = towns[root] | towns[other]
+
+    def _main_root(self, doc: str) -> int:
+        """The incident holding most of a report's claims (its main event)."""
+        roots = [self.uf.find(i) for i in self.by_doc[doc]]
+        return max(set(roots), key=lambda r: (roots.count(r), -r))
 
     def _join_reports(self) -> None:
         """A report's claims of its main event (the incident holding most of its claims)
@@ -285,11 +298,11 @@ class _Grouper:
             if len(members) < 2:
                 continue
             roots = [uf.find(i) for i in members]
-            main = max(set(roots), key=lambda r: (roots.count(r), -r))
+            main = max(set(roots), key=lambda r: (roots.count(r), uf.size[r], -r))
             for i, root in zip(members, roots, strict=True):
                 if root == main or owners[root] != {doc}:
                     continue
-                uf.union(main, i)
+                uf.union(main, i, factor=REPORTS_FACTOR)
 
     def _seed(self) -> None:
         first: dict[str, int] = {}
