@@ -226,19 +226,22 @@ class _Grouper:
             for doc, members in self.by_doc.items()
         }
         index: dict[tuple[str, int], list[str]] = defaultdict(list)
-        by_area: dict[str, list[str]] = defaultdict(list)
+        by_count: dict[tuple[str, int], list[str]] = defaultdict(list)  # (region, count bucket)
         towns: dict[int, set[PlaceKey]] = defaultdict(set)
         for doc, profile in profiles.items():
             towns[self._main_root(doc)] |= profile[2]
             for area in profile[0]:
-                by_area[area].append(doc)
+                for bucket in {_count_bucket(lo) for lo, _ in profile[3]}:
+                    by_count[(area, bucket)].append(doc)
                 for week in {abs(d) // 7 for d in profile[1]}:
                     index[(area, week)].append(doc)
 
         def near(doc: str) -> set[str]:
             areas, days = profiles[doc][0], profiles[doc][1]
             if not days:
-                return {o for area in areas for o in by_area[area]
+                counts = profiles[doc][3]
+                buckets = {_count_bucket(lo) + db for lo, _ in counts for db in (-1, 0, 1)}
+                return {o for area in areas for b in buckets for o in by_count.get((area, b), ())
                         if o != doc and _shares(profiles[doc][3], profiles[o][3])}
             weeks = {abs(d) // 7 + dw for d in days for dw in (-1, 0, 1)}
             return {o for area in areas for w in weeks for o in index.get((area, w), ())
@@ -508,6 +511,11 @@ def _days_near(a: set[int], b: set[int]) -> bool:
             elif (x < 0) != (y < 0) and 0 <= -min(x, y) - max(x, y) <= _PUBLISHED_LAG:
                 return True
     return False
+
+
+def _count_bucket(n: int) -> int:
+    """Counts within ``STRONG_COUNT`` of each other fall in one bucket or adjacent ones."""
+    return int(math.log(max(n, 1)) / math.log(STRONG_COUNT))
 
 
 def _shares(counts: list[tuple[int, int]], other_counts: list[tuple[int, int]]) -> bool:
