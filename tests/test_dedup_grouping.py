@@ -136,14 +136,17 @@ def test_dedup_cli_incidents(
     assert runner.invoke(app, ["incidents", "--help"]).exit_code == 0
 
 
-def test_run_leaves_every_claim_with_an_incident(tmp_path: Path) -> None:
-    """Right after `khronika run`, the export carries an incident id on every claim."""
+@pytest.mark.parametrize("workers", [None, "1"])
+def test_run_leaves_every_claim_with_an_incident(tmp_path: Path, workers: str | None) -> None:
+    """Right after `khronika run` (serial or on Dask), the export carries an incident id
+    on every claim, and a second run keeps them."""
     from khronika.cli import _register, app
 
     _register()
     db = str(tmp_path / "k.db")
     runner = CliRunner()
-    result = runner.invoke(app, ["run", str(SET / "docs.jsonl"), "--db", db])
+    extra = ["--workers", workers] if workers else []
+    result = runner.invoke(app, ["run", str(SET / "docs.jsonl"), "--db", db, *extra])
     assert result.exit_code == 0, result.output
     out = tmp_path / "claims.jsonl"
     result = runner.invoke(app, ["export", "--format", "jsonl", "--db", db, "-o", str(out)])
