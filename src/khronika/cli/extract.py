@@ -6,7 +6,7 @@ import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -69,8 +69,12 @@ def _require_file(path: Path, option: str) -> None:
 
 @app.command("eval")
 def eval_cmd(
-    gold: Annotated[Path | None, typer.Option("--gold", help="gold.jsonl")] = None,
-    docs: Annotated[Path | None, typer.Option("--docs", help="docs.jsonl")] = None,
+    gold: Annotated[
+        list[Path] | None, typer.Option("--gold", help="gold.jsonl (repeat for several)")
+    ] = None,
+    docs: Annotated[
+        list[Path] | None, typer.Option("--docs", help="docs.jsonl (repeat for several)")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Misses and extras.")] = False,
     cv: Annotated[
@@ -100,47 +104,62 @@ def eval_cmd(
     ] = None,
     model: ModelOption = None,
 ) -> None:
-    """Score extraction against a gold file (see the corpus README).
+    """Score extraction against gold files (see the corpus README).
 
     Gold records with claims are scored claim by claim; gold records with an ``incident``
-    label add pairwise same-incident precision and recall of the grouping. With ``--cv K``
-    the documents of every ``--corpus`` folder (or of --gold/--docs) are split into K folds,
-    one event_cluster never split, and each fold is scored on its own: mean, spread and
-    pooled figures per metric, for RU, EN and both.
+    label, or documents with an ``event_cluster`` label, add pairwise same-incident
+    precision and recall of the grouping. Several ``--gold``/``--docs`` pairs are scored
+    as one corpus (incidents that span a Russian and an English set are grouped together).
+    With ``--cv K`` the documents of every ``--corpus`` folder (or of --gold/--docs) are
+    split into K folds, one event_cluster never split, and each fold is scored on its own:
+    mean, spread and pooled figures per metric, for RU, EN and both.
     """
     if cv is not None:
-        _eval_cv(cv, corpus or [], gold, docs, as_json,
-                 CvOptions(system, encoder, train_also or []))
+        _eval_cv(cv, corpus or [], gold[0] if gold else None, docs[0] if docs else None,
+                 as_json, CvOptions(system, encoder, train_also or []))
         return
-    if gold is None or docs is None:
+    if not gold or not docs:
         raise ConfigError("eval needs --gold FILE and --docs FILE (or --cv K --corpus DIR)")
     from khronika import extract_claims_from_jsonl
     from khronika.dedup import cluster_claim_dicts
     from khronika.evaluate import format_report, load_gold, score
     from khronika.evaluate_incidents import (
         format_incident_scores,
+        load_doc_clusters,
         load_gold_incidents,
         score_incidents,
     )
 
-    _require_file(gold, "--gold")
-    _require_file(docs, "--docs")
+    for path in gold:
+        _require_file(path, "--gold")
+    for path in docs:
+        _require_file(path, "--docs")
     from khronika.pipeline import build_resources
 
-    predicted = extract_claims_from_jsonl(docs, resources=build_resources(model=model))
-    if not predicted:
-        raise BadRecord("holds no document to score (corpus JSON Lines expected)",
-                        path=str(docs), stage="eval")
-    labels = load_gold_incidents(gold)
-    has_claims = any('"claims"' in line for line in gold.read_text("utf-8").splitlines())
+    resources = build_resources(model=model)
+    predicted: dict[str, list[dict[str, Any]]] = {}
+    labels: dict[str, str] = {}
+    gold_claims: dict[str, list[dict[str, Any]]] = {}
+    for path in docs:
+        found = extract_claims_from_jsonl(path, resources=resources)
+        if not found:
+            raise BadRecord("holds no document to score (corpus JSON Lines expected)",
+                            path=str(path), stage="eval")
+        predicted.update(found)
+        labels.update(load_doc_clusters(path))
+    for path in gold:
+        labels.update(load_gold_incidents(path))
+        if any('"claims"' in line for line in path.read_text("utf-8").splitlines()):
+            gold_claims.update(load_gold(path))
     metrics: dict[str, float] = {}
     lines: list[str] = []
-    if has_claims:
-        report = score(load_gold(gold), predicted)
+    if gold_claims:
+        report = score(gold_claims, predicted)
         metrics.update(report.metrics)
         lines += format_report(report, verbose=verbose)
     if labels:
-        incident_metrics = score_incidents(labels, predicted, cluster_claim_dicts(predicted, docs))
+        mapping = cluster_claim_dicts(predicted, docs)
+        incident_metrics = score_incidents(labels, predicted, mapping)
         metrics.update(incident_metrics)
         lines += format_incident_scores(incident_metrics)
     if as_json:

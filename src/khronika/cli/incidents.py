@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from khronika.cli import DEFAULT_DB, DbOption, _db_exists, _fail, app
+from khronika.cli.progress import plural
+from khronika.dedup.summary import IncidentSummary
 
 if TYPE_CHECKING:
-    from khronika.dedup.summary import IncidentSummary
     from khronika.store import Store
 
 
@@ -28,17 +29,23 @@ def incidents_cmd(
         bool,
         typer.Option("--include-names", help="Keep personal names in --json (redacted otherwise)."),
     ] = False,
+    regroup: Annotated[
+        bool, typer.Option("--regroup", help="Regroup every claim from scratch (ids may change).")
+    ] = False,
 ) -> None:
-    """Incidents, one line each: id, dates, place, types, conservative figure, range,
-    independent sources, grade. New claims are grouped first (existing ids are kept)."""
-    from khronika.dedup import store_incidents
+    """Incidents, one line each: id, dates, place, types, each type's conservative figure
+    and range, independent sources, grade (docs/incidents.md). New claims are grouped
+    first (existing ids are kept); ``--regroup`` groups every claim afresh."""
+    from khronika.dedup import regroup_store, store_incidents
     from khronika.store import open_store
 
     if not _db_exists(db):
         _fail(f"{db}: no such store (run `khronika run` first)")
     store = open_store(db)
     try:
-        summaries = store_incidents(store, regroup=not no_group)
+        if regroup:
+            regroup_store(store)
+        summaries = store_incidents(store, regroup=not (no_group or regroup))
         if as_json:
             _print_json(store, summaries, redact=not include_names)
             return
@@ -46,12 +53,20 @@ def incidents_cmd(
         store.close()
     for s in summaries:
         dates = _span(s.date_start, s.date_end)
-        figure = "-" if s.conservative is None else f"{s.conservative} {s.figure_type}"
-        spread = "-" if s.range_min is None else f"{s.range_min}–{s.range_max}"
         typer.echo(
             f"{s.incident_id}\t{dates}\t{s.place or '?'}\t{','.join(s.event_types)}\t"
-            f"{figure}\t{spread}\t{s.sources} sources\t{s.grade}"
+            f"{_figures(s)}\t{plural(s.sources, 'source')}\t{s.grade}"
         )
+
+
+def _figures(s: IncidentSummary) -> str:
+    """``12 detention (12–40); 5 summons (5–5)``: one figure and range per event type."""
+    parts = [
+        f"{t.conservative} {t.event_type} ({t.range_min}–{t.range_max})"
+        for t in s.figures
+        if t.conservative is not None
+    ]
+    return "; ".join(parts) or "-"
 
 
 def _span(start: object, end: object) -> str:

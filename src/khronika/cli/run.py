@@ -120,6 +120,11 @@ def run_cmd(
                                        outlets=outlets_text, on_outcome=seen,
                                        follow_links=follow_links,
                                        model=(_resolved(model), encoder))
+            if summary.claims or stored:
+                from khronika.dedup import group_store
+
+                progress.status("grouping incidents")
+                group_store(store)  # new claims join stored incidents; stored ids are kept
     except BaseException:
         store.close()
         if new_store and not stored:

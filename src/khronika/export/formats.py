@@ -135,6 +135,7 @@ def record_dict(record: Record, level: Level) -> dict[str, Any]:
     if level == "incident":
         data["claims"] = record.claims
         data["count_conservative"] = record.conservative
+        data.update(record.incident or {})
     return data
 
 
