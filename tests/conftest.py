@@ -72,9 +72,11 @@ def geocoder(gazetteer: Any, nlp: Any) -> Any:
 
 @pytest.fixture(scope="session")
 def resources() -> Any:
+    """The rules alone (no sentence model): unit and golden tests pin what the rules do;
+    the bundled model's own tests build it (tests/test_learn_*.py)."""
     from khronika.pipeline import build_resources
 
-    return build_resources()
+    return build_resources(model="none")
 
 
 @pytest.fixture(scope="session")

@@ -15,12 +15,37 @@ CREDITS = [
     ("ru", "Повестки вручили 12 мужчинам, сообщил местный паблик «Окраина онлайн».",
      ("Окраина онлайн",)),
     ("ru", "Нам пишут из Калининграда: на рынке идут проверки.", ()),
+    # a t.me address is its channel, never "https"
+    ("ru", "Об этом пишет https://t.me/kazan_news/123.", ("kazan_news",)),
+    ("en", "Police detained 12 people, reported https://t.me/tver_wire/55.", ("tver_wire",)),
+    # a Latin name has no case; a weekday after the verb is not the source
+    ("ru", "Mash пишет, что в общежитии задержали 20 человек.", ("Mash",)),
+    ("ru", "Как рассказали в пятницу, 7 марта, в управлении МВД по области, задержаны 9 человек.",
+     ("управление МВД по области",)),
+    ("ru", "Видео прислал подписчик канала.", ("подписчик канала",)),
     ("ru", "В полиции региона эти сведения опровергли.", ()),
     ("en", "Forty men were detained, the news site Volga Courier reported, citing sources in "
      "the regional police.", ("Volga Courier", "sources in the regional police")),
     ("en", "Three men were deported, their cousin told reporters.", ("cousin",)),
     ("en", "The regional police have denied the report.", ()),
     ("en", "Nine men were fined, officials have said.", ("officials",)),
+    # a credit in a passive "by" phrase, and descriptors around the outlet's own name
+    ("en", "This was reported by the regional Telegram channel Volzhsky Vestnik.",
+     ("Volzhsky Vestnik",)),
+    ("en", "Eleven men were held, reported Russian opposition outlet Kama Pulse.", ("Kama Pulse",)),
+    ("en", "Six workers were fined, the Kama Pulse Telegram channel said.", ("Kama Pulse",)),
+    # the speaker named before an aside, not the aside
+    ("en", "Dilshod Karimov, a lawyer who works with migrants in Tver, said 12 men were held.",
+     ("Dilshod Karimov",)),
+    ("en", "Volga Wire, another Telegram channel, said at least 15 people were taken away.",
+     ("Volga Wire",)),
+    # a clause with a figure is part of the story, not its source; "relatives of three" is
+    ("en", "Police checked 80 people; three came away with summonses, officials said.",
+     ("officials",)),
+    ("en", "Relatives of three new citizens said the men were taken to the office.",
+     ("Relatives of three new citizens",)),
+    # a subordinator is not part of the speaker
+    ("en", "As we reported on Monday, police detained 30 people.", ()),
 ]
 
 
@@ -56,3 +81,23 @@ def test_attribution_cues_table(nlp: Any, lang: str, text: str, hedged: bool,
     assert (cues.hedged, cues.unconfirmed, cues.disputed, cues.covers_previous) == (
         hedged, unconfirmed, disputed, covers
     )
+
+
+# (language, sentence, whether it credits the sentences before it)
+BACK = [
+    ("ru", "Об этом сообщает местное издание «Северный край».", True),
+    ("ru", "О задержании рассказали в управлении МВД по области.", True),
+    ("ru", "Эту информацию подтвердили в пресс-службе полиции.", True),
+    ("ru", "Полиция сообщила о задержании 12 человек.", False),
+    ("en", "This was reported by the outlet Kama Pulse.", True),
+    ("en", "The regional interior ministry confirmed this.", True),
+    ("en", "The ministry reported that 30 people were detained.", False),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "back"), BACK)
+def test_credits_back(nlp: Any, lang: str, text: str, back: bool) -> None:
+    from khronika.extract.backref import credits_back
+
+    (sentence,) = nlp.analyze(text, lang)
+    assert credits_back(sentence, lang) is back

@@ -61,8 +61,9 @@ def test_batch_two_workers_store_what_the_serial_run_stores(
     seen: list[Outcome] = []
     try:
         # small partitions, so both workers take part
+        # the workers build the rules alone too (``resources`` is the rules alone)
         parallel = batch.run_dask([SAMPLE], store=store, client=client, partition_docs=5,
-                                  on_outcome=seen.append)
+                                  on_outcome=seen.append, model=("none", None))
     finally:
         store.close()
 
@@ -243,3 +244,33 @@ def test_worker_resources_carry_a_teams_outlet_table() -> None:
     home = resources.geocoder.outlets.home("https://kras-vesti.example/1")
     assert home is not None and home.name == "Krasnoyarsk"
     assert resources.geocoder.outlets.home("https://www.fontanka.ru/1") is not None  # bundled
+
+
+def _extract_fails_on_record_7(raws: list[RawDocument], published: date | None
+                               ) -> list[Outcome]:
+    # runs on the worker: one document's extraction raises, as an unforeseen bug would
+    from khronika.extract import claims as claims_module
+
+    real = claims_module.extract_claims
+
+    def failing(doc: Any, *args: Any, **kwargs: Any) -> Any:
+        if doc.record == "7":
+            raise ValueError("extraction bug on one document")
+        return real(doc, *args, **kwargs)
+
+    claims_module.extract_claims = failing  # type: ignore[assignment]
+    try:
+        return list(batch.process_partition(raws, published))
+    finally:
+        claims_module.extract_claims = real  # type: ignore[assignment]
+
+
+def test_batch_one_document_failing_rejects_only_it(tmp_path: Path, client: Any) -> None:
+    store = open_store(tmp_path / "k.db")
+    try:
+        summary = batch.run_dask([SAMPLE], store=store, client=client, partition_docs=4,
+                                 process=_extract_fails_on_record_7)
+    finally:
+        store.close()
+    assert [(r.record, r.code, r.stage) for r in summary.rejections] == [("7", "K109", "extract")]
+    assert summary.documents == SAMPLE_LINES - 1

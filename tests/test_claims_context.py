@@ -10,9 +10,9 @@ from khronika import extract_claims_from_jsonl
 
 
 def _claims(tmp_path: Path, resources: Any, lang: str, text: str,
-            published: str = "2024-05-15") -> list[dict[str, Any]]:
+            published: str = "2024-05-15", title: str | None = None) -> list[dict[str, Any]]:
     path = tmp_path / "docs.jsonl"
-    doc = {"id": "t1", "url": None, "outlet": "test", "title": None, "published": published,
+    doc = {"id": "t1", "url": None, "outlet": "test", "title": title, "published": published,
            "language": lang, "text": text}
     path.write_text(json.dumps(doc, ensure_ascii=False) + "\n", encoding="utf-8")
     return extract_claims_from_jsonl(path, resources=resources).get("t1", [])
@@ -63,3 +63,54 @@ def test_claims_count_carried_over_an_eventless_sentence(tmp_path: Path,
     claims = _by(_claims(tmp_path, resources, "ru", text), "enlistment")
     assert [c["count"]["min"] if c["count"] else None for c in claims] == [9, 9]
     assert claims[0]["certainty"] == "unconfirmed"
+
+
+def test_claims_headline_place_until_the_body_names_one(tmp_path: Path, resources: Any) -> None:
+    text = ("Во вторник силовики проверили общежитие на окраине. Задержаны 30 мигрантов. "
+            "В Твери в тот же день полиция задержала ещё 12 человек.")
+    claims = _by(_claims(tmp_path, resources, "ru", text, title="В Пензе проверили общежитие"),
+                 "detention")
+    assert [c["location"]["name"] for c in claims] == ["Penza", "Tver"]
+
+
+def test_claims_credit_in_the_next_sentence(tmp_path: Path, resources: Any) -> None:
+    text = ("Police in Tver detained 31 migrants at a warehouse. "
+            "This was reported by the regional outlet Volga Wire. "
+            "On Friday a court in Tver fined 12 foreigners.")
+    claims = _claims(tmp_path, resources, "en", text)
+    (held,) = _by(claims, "detention")
+    (fined,) = _by(claims, "prosecution")
+    assert (held["attribution"], held["certainty"]) == (["Volga Wire"], "reported")
+    assert fined["attribution"] == []
+
+
+def test_claims_message_stamp_dates_an_undated_event(tmp_path: Path, resources: Any) -> None:
+    post = ("Тверь Сейчас\n4 мар в 10:15\n\nУ рынка на Вокзальной стоят автобусы полиции, "
+            "мигрантов выводят из павильонов. Подписчики пишут, что задержали около 30 человек.")
+    page = ("У рынка на Вокзальной в Твери полиция задержала около 30 мигрантов, "
+            "пишут местные жители.")
+    for text, day in ((post, "2025-03-04"), (page, None)):
+        claims = _by(_claims(tmp_path, resources, "ru", text, published="2025-03-04"),
+                     "detention")
+        assert claims and {c["date"]["start"] for c in claims} == {day}
+
+
+def test_claims_background_takes_no_date_of_the_story(tmp_path: Path, resources: Any) -> None:
+    text = ("Во вторник в Пензе полиция задержала 25 мигрантов на стройке. "
+            "Такие рейды в городе проходят регулярно с прошлой осени. "
+            "Ранее полиция уже задерживала рабочих на этой стройке. "
+            "Ранее, 12 января, в Пензе задержали 40 мигрантов.")
+    claims = _by(_claims(tmp_path, resources, "ru", text, published="2025-03-06"), "detention")
+    assert [c["date"]["start"] for c in claims] == ["2025-03-04", None, "2025-01-12"]
+    text = ("Police in Tver detained 25 migrants at a building site on Tuesday. "
+            "Officers routinely detain workers at the site. "
+            "Previously, police detained dozens of workers at a nearby market.")
+    claims = _by(_claims(tmp_path, resources, "en", text, published="2025-03-06"), "detention")
+    assert [c["date"]["start"] for c in claims] == ["2025-03-04", None, None]
+
+
+def test_claims_forwarded_message_credits_its_channel(tmp_path: Path, resources: Any) -> None:
+    text = "В Твери полиция задержала 14 мигрантов на рынке."
+    claims = _by(_claims(tmp_path, resources, "ru", text, title="Forwarded from Тверь Онлайн"),
+                 "detention")
+    assert [(c["attribution"], c["certainty"]) for c in claims] == [(["Тверь Онлайн"], "reported")]

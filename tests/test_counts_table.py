@@ -19,6 +19,17 @@ Expected = tuple[int | None, int | None, str, str]  # min, max, qualifier, text
 
 # (lang, sentence, counts in text order)
 CASES: list[tuple[Lang, str, list[Expected]]] = [
+    # --- issue 19: links, "every one", a named person and others
+    ("en", "A video at https://t.me/kama_news/4512 shows the raid.", []),
+    ("ru", "Видео опубликовано в канале t.me/sever24/318, задержаны 12 человек.",
+     [(12, 12, "exact", "12")]),
+    ("en", "Officials said every one of them was deported.", []),
+    ("en", "Timur and two others were taken to the enlistment office.",
+     [(3, 3, "exact", "Timur and two")]),
+    ("ru", "Он и ещё двое отказались подписывать контракт.",
+     [(3, 3, "exact", "Он и ещё двое")]),
+    ("en", "Police detained 5 men and two others fled.",
+     [(5, 5, "exact", "5"), (2, 2, "exact", "two")]),
     # --- English: digits and qualifiers
     ("en", "Police detained 31 people at the market.", [(31, 31, "exact", "31")]),
     ("en", "Officers held at least 3,000 migrants overnight.",

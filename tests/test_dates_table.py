@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -107,8 +108,11 @@ CASES: list[Row] = [
      [("2024-11-14", "2024-11-14", "day")]),
     ("On Thursday police raided a building site.", "en", "2024-03-29",
      [("2024-03-28", "2024-03-28", "day")]),
+    # a bare weekday that is the publication's own weekday is that day
     ("В понедельник задержали 16 человек.", "ru", "2025-11-24",
-     [("2025-11-17", "2025-11-17", "day")]),
+     [("2025-11-24", "2025-11-24", "day")]),
+    ("Police raided a hostel on Tuesday.", "en", "2026-02-10",
+     [("2026-02-10", "2026-02-10", "day")]),
     ("Police detained about 70 people on Thursday and Friday.", "en", "2025-06-09",
      [("2025-06-05", "2025-06-06", "day")]),
     ("Вчера задержали около сорока рабочих.", "ru", "2024-06-04",
@@ -213,3 +217,49 @@ def test_dates_parse_date_rejects_non_dates() -> None:
     assert parse_date("1054 человека", "ru", D("2025-01-01")) is None
     assert parse_date("в 10:00", "ru", D("2025-01-01")) is None
     assert parse_date("вчера", "ru", None) is None
+
+
+# (publication, sentences of a story, the date of the last sentence's claim)
+WEEK_FRAMES = [
+    ("2025-11-24", "ru", ["На прошлой неделе проверки прошли в трёх городах.",
+                          "В понедельник в Томске полиция задержала 20 мигрантов."],
+     ("2025-11-17", "2025-11-17")),
+    ("2025-06-09", "en", ["Last week brought more raids on migrants.",
+                          "On Monday police detained 14 migrants at a market in Tver."],
+     ("2025-06-02", "2025-06-02")),
+    # no week named: the publication's own weekday is that day
+    ("2025-06-09", "en", ["On Monday police detained 14 migrants at a market in Tver."],
+     ("2025-06-09", "2025-06-09")),
+]
+
+
+@pytest.mark.parametrize(("published", "lang", "texts", "expected"), WEEK_FRAMES)
+def test_weekday_inside_named_week(resources: Any, tmp_path: Any, published: str, lang: str,
+                                   texts: list[str], expected: tuple[str, str]) -> None:
+    import json
+
+    from khronika.pipeline import process_inputs
+
+    doc = {"id": "w", "url": "https://example.org/w", "outlet": "test", "title": "",
+           "published": published, "language": lang, "text": " ".join(texts)}
+    src = tmp_path / "doc.jsonl"
+    src.write_text(json.dumps(doc, ensure_ascii=False) + "\n", "utf-8")
+    [outcome] = list(process_inputs([src], resources=resources))
+    last = max(c.evidence.start for c in outcome.claims)
+    dates = {(str(c.date.start), str(c.date.end)) for c in outcome.claims
+             if c.evidence.start == last}
+    assert dates == {expected}
+
+
+@pytest.mark.parametrize(("text", "lang", "dateline"), [
+    ("KAZAN, May 12 -- Police detained 40 migrants at a market on Sunday.", "en", True),
+    ("TVER, Russia (March 3) -- Officers raided a hostel.", "en", True),
+    ("КАЗАНЬ, 12 мая. Полиция задержала 40 мигрантов.", "ru", True),
+    ("On May 12 police detained 40 migrants at a market.", "en", False),
+])
+def test_dateline_is_not_the_event_date(nlp: NLP, text: str, lang: Lang, dateline: bool) -> None:
+    from khronika.extract.dateline import is_dateline
+
+    sentence = nlp.analyze(text, lang)[0]
+    found = extract_dates(sentence, lang, date(2025, 5, 12))
+    assert any(is_dateline(sentence, d) for d in found) is dateline

@@ -134,3 +134,29 @@ def test_dedup_cli_incidents(
     record = json.loads(result.output)
     assert record["place"] == "Samara" and len(record["doc_ids"]) == 2
     assert runner.invoke(app, ["incidents", "--help"]).exit_code == 0
+
+
+@pytest.mark.parametrize("workers", [None, "1"])
+def test_run_leaves_every_claim_with_an_incident(tmp_path: Path, workers: str | None) -> None:
+    """Right after `khronika run` (serial or on Dask), the export carries an incident id
+    on every claim, and a second run keeps them."""
+    from khronika.cli import _register, app
+
+    _register()
+    db = str(tmp_path / "k.db")
+    runner = CliRunner()
+    extra = ["--workers", workers] if workers else []
+    result = runner.invoke(app, ["run", str(SET / "docs.jsonl"), "--db", db, *extra])
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "claims.jsonl"
+    result = runner.invoke(app, ["export", "--format", "jsonl", "--db", db, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert rows and all(row["incident_id"] for row in rows)
+    # a second run of the same documents keeps every id
+    runner.invoke(app, ["run", str(SET / "docs.jsonl"), "--db", db])
+    runner.invoke(app, ["export", "--format", "jsonl", "--db", db, "-o", str(out)])
+    again = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert {r["claim_id"]: r["incident_id"] for r in again} == {
+        r["claim_id"]: r["incident_id"] for r in rows
+    }

@@ -273,3 +273,22 @@ def test_dedup_grouping_properties(claims: list[Claim], rnd: Any) -> None:
     first = cluster_incidents(half)
     later = cluster_incidents(shuffled, existing=first)
     assert all(later[cid] == iid for cid, iid in first.items())
+
+
+def test_dedup_counts_of_two_types_never_share_a_range() -> None:
+    from khronika.dedup import summarize_incidents
+
+    detained = claim("a", "detention", count=(40, 40, "exact"), doc="d1")
+    summonsed = claim("b", "summons", count=(12, 12, "exact"), doc="d1")
+    [s] = summarize_incidents([detained, summonsed], {"a": "i:1", "b": "i:1"})
+    figures = {t.event_type: (t.conservative, t.range_min, t.range_max) for t in s.figures}
+    assert figures == {"detention": (40, 40, 40), "summons": (12, 12, 12)}
+    assert (s.figure_type, s.conservative, s.range_min, s.range_max) == ("detention", 40, 40, 40)
+
+
+def test_dedup_two_reports_of_one_raid_may_disagree_on_the_figure() -> None:
+    """Police say 24 were detained, activists 200: same town, same day, two reports."""
+    police = claim("p", "detention", count=(24, 24, "exact"), doc="police")
+    raid = claim("r", "raid", doc="police")
+    activists = claim("a", "detention", count=(200, 200, "about"), doc="activists")
+    assert grouped(police, raid, activists) == [{"a", "p", "r"}]

@@ -34,7 +34,15 @@ KAZAN = Place("Kazan", "RU", 55.7887, 49.1221, "city", "в Казани", "Ка�
 NOWHERE = Place(None, None, None, None, "unknown")
 
 
+# each outlet words it its own way (identical sentences would be copies: one source)
+_WORDING = {
+    "b": "Как сообщили в полиции, в столице 10 января были задержаны сорок приезжих.",
+    "c": "Сорок иностранцев доставили в отдел после проверки на рынке Москвы.",
+}
+
+
 def claim(doc_id: str, n: int, **changes: Any) -> Claim:
+    text = _WORDING.get(doc_id, "В Москве 10 января задержали 40 мигрантов.")
     base = Claim(
         doc_id=doc_id,
         claim_id=f"{doc_id}-{n}",
@@ -46,7 +54,7 @@ def claim(doc_id: str, n: int, **changes: Any) -> Claim:
         count=Count(40, 40, "exact", "40 мигрантов"),
         attribution=(),
         certainty="asserted",
-        evidence=Evidence("В Москве 10 января задержали 40 мигрантов.", 0, 42),
+        evidence=Evidence(text, 0, len(text)),
     )
     return replace(base, **changes)
 

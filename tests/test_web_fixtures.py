@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -26,6 +27,7 @@ import sqlalchemy as sa
 import uvicorn
 from fastapi import FastAPI
 
+from khronika.export.redact import Redactor
 from khronika.model import Claim, Count, DateRange, Document, Evidence, Place, Span
 from khronika.store import SqlStore, open_store
 from khronika.store.postgres import normalise_postgres_url
@@ -195,9 +197,16 @@ def seeded(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Seeded]:
     store.close()
 
 
+@pytest.fixture(scope="session")
+def web_redactor(resources: Any) -> Redactor:
+    """The API redacts names with the NLP: built once for every test app."""
+    return Redactor(resources.nlp, gazetteer=resources.geocoder.gazetteer)
+
+
 @pytest.fixture
-def app(seeded: Seeded) -> FastAPI:
-    return create_app(WebSettings(secret_key="test-secret"), seeded.store)
+def app(seeded: Seeded, web_redactor: Redactor) -> FastAPI:
+    return create_app(WebSettings(secret_key="test-secret"), seeded.store,
+                      redactor=web_redactor)
 
 
 @pytest.fixture

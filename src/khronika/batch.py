@@ -104,11 +104,13 @@ class ResourcesPlugin(WorkerPlugin):
         codebook_toml: str | None = None,
         gazetteer: str | None = None,
         outlets: str | None = None,
+        model: tuple[str | None, str | None] = (None, None),
     ) -> None:
         self.codebook_toml = codebook_toml
         self.gazetteer = gazetteer
         self.outlets = outlets
-        self.digest = _digest(codebook_toml, gazetteer, outlets)
+        self.model = model  # (--model path or "none", --encoder), built on each worker
+        self.digest = _digest(codebook_toml, gazetteer, outlets, model)
         self.resources: Resources | None = None
         self.lock: threading.Lock | None = None
 
@@ -119,13 +121,16 @@ class ResourcesPlugin(WorkerPlugin):
 
     def _build(self) -> Resources:
         extra = Path(self.gazetteer) if self.gazetteer else None
+        model, encoder = self.model
         if self.codebook_toml is None:
-            return build_resources(gazetteer_extra=extra, outlets=self.outlets)
+            return build_resources(gazetteer_extra=extra, outlets=self.outlets, model=model,
+                                   encoder=encoder)
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "codebook.toml"
             path.write_text(self.codebook_toml, encoding="utf-8")
             return build_resources(
-                codebook_path=path, gazetteer_extra=extra, outlets=self.outlets
+                codebook_path=path, gazetteer_extra=extra, outlets=self.outlets, model=model,
+                encoder=encoder,
             )
 
 
@@ -183,10 +188,12 @@ def run_dask(
     codebook_path: Path | None = None,
     gazetteer_extra: Path | None = None,
     outlets: str | None = None,
+    model: tuple[str | None, str | None] = (None, None),
     on_outcome: Callable[[Outcome], None] | None = None,
     partition_docs: int = PARTITION_DOCS,
     max_in_flight: int | None = None,
     process: PartitionFn = process_partition,
+    follow_links: bool = False,
 ) -> RunSummary:
     """``pipeline.run`` on a Dask cluster: same outcomes, same store writes, same summary.
 
@@ -196,7 +203,7 @@ def run_dask(
     """
     codebook_toml = codebook_path.read_text(encoding="utf-8") if codebook_path else None
     gazetteer = str(gazetteer_extra.resolve()) if gazetteer_extra else None
-    _install_resources(client, codebook_toml, gazetteer, outlets)
+    _install_resources(client, codebook_toml, gazetteer, outlets, model)
     threads = sum(client.nthreads().values()) or 1  # type: ignore[no-untyped-call]  # distributed leaves it unannotated
     limit = max_in_flight or IN_FLIGHT_PER_THREAD * threads
     writer = Writer(store, on_outcome)
@@ -222,7 +229,9 @@ def run_dask(
             future.release()  # type: ignore[no-untyped-call]  # distributed leaves it unannotated
         writer.write(outcomes)
 
-    for item in _partitions(read_inputs(paths), partition_docs, PARTITION_BYTES):
+    for item in _partitions(
+        read_inputs(paths, follow_links=follow_links), partition_docs, PARTITION_BYTES
+    ):
         if isinstance(item, InputError):
             writer.write([Outcome(item.path, rejection=rejection_from(item))])
             continue
@@ -235,14 +244,16 @@ def run_dask(
 
 
 def _install_resources(
-    client: Client, codebook_toml: str | None, gazetteer: str | None, outlets: str | None = None
+    client: Client, codebook_toml: str | None, gazetteer: str | None, outlets: str | None = None,
+    model: tuple[str | None, str | None] = (None, None),
 ) -> None:
     # A long-lived cluster keeps the plugin between runs: rebuild only for another codebook,
     # gazetteer or outlet table.
     installed = client.run(_installed_digest)
-    if not installed or set(installed.values()) != {_digest(codebook_toml, gazetteer, outlets)}:
+    digest = _digest(codebook_toml, gazetteer, outlets, model)
+    if not installed or set(installed.values()) != {digest}:
         client.register_plugin(
-            ResourcesPlugin(codebook_toml, gazetteer, outlets), name=PLUGIN_NAME
+            ResourcesPlugin(codebook_toml, gazetteer, outlets, model), name=PLUGIN_NAME
         )
 
 
@@ -252,9 +263,11 @@ def _installed_digest(dask_worker: Any) -> str | None:
 
 
 def _digest(
-    codebook_toml: str | None, gazetteer: str | None = None, outlets: str | None = None
+    codebook_toml: str | None, gazetteer: str | None = None, outlets: str | None = None,
+    model: tuple[str | None, str | None] = (None, None),
 ) -> str:
     key = (codebook_toml or "<bundled>") + "\0" + (gazetteer or "") + "\0" + (outlets or "")
+    key += "\0" + (model[0] or "<bundled>") + "\0" + (model[1] or "")
     return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 

@@ -11,7 +11,10 @@
     │   ├── EmptyInput            K105
     │   ├── BadRecord             K106
     │   ├── UnsupportedLanguage   K107
-    │   └── HostileMarkup         K108
+    │   ├── HostileMarkup         K108
+    │   ├── DocumentFailed        K109
+    │   ├── LinkOutside           K110
+    │   └── ManyRejected          K111
     ├── ConfigError               K201
     ├── StoreError                K301
     │   ├── SchemaTooNew          K302
@@ -20,7 +23,9 @@
     │   └── NotFoundError         K305
     ├── GazetteerMissing          K401
     ├── ContractViolation         K501
-    └── PartitionFailed           K601
+    ├── PartitionFailed           K601
+    ├── OutputRefused             K701
+    └── AccountError              K702
 
 The library raises; shells (CLI, web) convert once at their boundary.
 """
@@ -87,6 +92,32 @@ class HostileMarkup(InputError):
     code = "K108"
 
 
+class DocumentFailed(InputError):
+    """An unexpected exception in one document's processing (any stage): that document is
+    rejected with the exception named, and the run goes on with the others."""
+
+    code = "K109"
+
+    @classmethod
+    def of(cls, exc: BaseException, *, path: str, record: str | None, stage: str
+           ) -> DocumentFailed:
+        reason = f"{type(exc).__name__}: {exc}".replace("\n", " ")[:300]
+        return cls(f"{stage} failed on this document ({reason})", path=path, record=record,
+                   stage=stage)
+
+
+class LinkOutside(InputError):
+    """A symbolic link inside an input folder that leads out of it: not followed."""
+
+    code = "K110"
+
+
+class ManyRejected(InputError):
+    """The rejections of one archive past the first few, counted in one line."""
+
+    code = "K111"
+
+
 class ConfigError(KhronikaError):
     code = "K201"
 
@@ -133,3 +164,17 @@ class PartitionFailed(KhronikaError):
     """A partition failed twice on the cluster; each of its documents is rejected."""
 
     code = "K601"
+
+
+class OutputRefused(KhronikaError):
+    """An output path that is not a regular file in an existing folder (a symlink, a
+    device, a directory), or that cannot be written."""
+
+    code = "K701"
+
+
+class AccountError(KhronikaError):
+    """A username, password or role the team server refuses (weak password, unknown user,
+    removing the last admin)."""
+
+    code = "K702"

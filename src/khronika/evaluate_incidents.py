@@ -33,6 +33,16 @@ def load_gold_incidents(path: Path) -> dict[str, str]:
     return labels
 
 
+def load_doc_clusters(path: Path) -> dict[str, str]:
+    """doc_id → ``event_cluster`` label of the corpus documents that carry one."""
+    labels: dict[str, str] = {}
+    for _, record in _read_jsonl(path):
+        doc_id, cluster = record.get("id"), record.get("event_cluster")
+        if isinstance(doc_id, str) and isinstance(cluster, str) and cluster:
+            labels[doc_id] = cluster
+    return labels
+
+
 def pairwise_incident_scores(
     pred: Mapping[str, str], gold: Mapping[str, str]
 ) -> dict[str, float]:

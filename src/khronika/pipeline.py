@@ -15,12 +15,13 @@ from pathlib import Path
 
 from khronika.clean import clean_document
 from khronika.codebook import Codebook, compile_codebook, read_codebook
-from khronika.errors import InputError, KhronikaError
+from khronika.errors import ConfigError, DocumentFailed, InputError, KhronikaError
 from khronika.extract import attribution, claims, events
+from khronika.extract.sentence_model import encoder_named, load_model
 from khronika.geocode import Gazetteer, Geocoder
 from khronika.geocode.outlets import OutletHomes
 from khronika.ingest import read_inputs
-from khronika.model import Claim, Document, RawDocument, Rejection
+from khronika.model import Claim, Document, RawDocument, Rejection, Sentence
 from khronika.nlp import NLP, build_nlp
 from khronika.store import Store
 
@@ -60,6 +61,7 @@ class Resources:
     nlp: NLP
     codebook: Codebook
     geocoder: Geocoder
+    model: claims.SentenceModel | None = None  # judges the rules' candidate sentences
 
 
 def build_resources(
@@ -68,15 +70,29 @@ def build_resources(
     gazetteer_extra: Path | None = None,
     outlets: str | None = None,
     outlets_name: str = "outlets file",
+    model: str | None = None,
+    encoder: str | None = None,
 ) -> Resources:
     """``outlets``: the text of a team's table of outlet homes (``--outlets FILE``), read
-    over the bundled one."""
+    over the bundled one. ``model``: a sentence model file (``--model FILE``), ``"none"``
+    for the rules alone, or None for the bundled model; ``encoder``: ``"e5"`` to let the
+    model use sentence embeddings too (``--encoder e5``)."""
     check_stages()
+    judge = sentence_model(model, encoder)
     nlp = build_nlp()
     codebook = compile_codebook(read_codebook(codebook_path), nlp.lemmatize)
     gazetteer = Gazetteer.load(gazetteer_extra)
     geocoder = Geocoder(gazetteer, nlp, OutletHomes(gazetteer, outlets, outlets_name))
-    return Resources(nlp, codebook, geocoder)
+    return Resources(nlp, codebook, geocoder, judge)
+
+
+def sentence_model(model: str | None, encoder: str | None = None) -> claims.SentenceModel | None:
+    """The model ``build_resources`` describes (see there)."""
+    if model == "none":
+        if encoder is not None:
+            raise ConfigError("--encoder needs a sentence model (not --model none)")
+        return None
+    return load_model(Path(model) if model else None).with_encoder(encoder_named(encoder))
 
 
 def process_document(doc: Document, *, resources: Resources) -> list[Claim]:
@@ -85,8 +101,36 @@ def process_document(doc: Document, *, resources: Resources) -> list[Claim]:
 
 
 def process_documents(docs: Sequence[Document], *, resources: Resources) -> list[list[Claim]]:
-    """Claims of each cleaned document; Russian texts go through the taggers together, which
-    costs about half of tagging them one by one (``RussianNLP.analyze_many``)."""
+    """Claims of each cleaned document."""
+    out: list[list[Claim]] = []
+    for doc, analysed in zip(docs, analyse_documents(docs, resources=resources), strict=True):
+        if analysed is None:
+            out.append([])
+            continue
+        sentences, title = analysed
+        out.append(
+            claims.extract_claims(
+                doc,
+                sentences,
+                codebook=resources.codebook,
+                geocoder=resources.geocoder,
+                title=title,
+                components=COMPONENTS,
+                model=resources.model,
+            )
+        )
+    return out
+
+
+Analysis = tuple[list[Sentence], list[Sentence] | None]  # sentences, title words
+
+
+def analyse_documents(
+    docs: Sequence[Document], *, resources: Resources
+) -> list[Analysis | None]:
+    """Sentences and title words of each cleaned document, or None for a Russian text no
+    rule could fire on. Russian texts go through the taggers together, which costs about
+    half of tagging them one by one (``RussianNLP.analyze_many``)."""
     nlp = resources.nlp
     segmented = {k: nlp.russian.segment(d.text) for k, d in enumerate(docs) if d.language == "ru"}
     ru = [
@@ -96,23 +140,14 @@ def process_documents(docs: Sequence[Document], *, resources: Resources) -> list
         if resources.codebook.could_trigger(nlp.russian.possible_lemmas(seg), "ru")
     ]
     analysed = dict(zip(ru, nlp.russian.analyze_many([segmented[k] for k in ru]), strict=True))
-    out: list[list[Claim]] = []
+    out: list[Analysis | None] = []
     for k, doc in enumerate(docs):
         if doc.language == "ru" and k not in analysed:
-            out.append([])
+            out.append(None)
             continue
         sentences = analysed[k] if k in analysed else nlp.analyze(doc.text, doc.language)
         title = nlp.analyze_words(doc.title, doc.language) if doc.title else None
-        out.append(
-            claims.extract_claims(
-                doc,
-                sentences,
-                codebook=resources.codebook,
-                geocoder=resources.geocoder,
-                title=title,
-                components=COMPONENTS,
-            )
-        )
+        out.append((sentences, title))
     return out
 
 
@@ -151,10 +186,12 @@ def process_inputs(
     resources: Resources,
     published: date | None = None,
     is_stored: Callable[[str], bool] | None = None,
+    follow_links: bool = False,
 ) -> Iterator[Outcome]:
     """Read, clean and extract every input; bad inputs come out as rejections, in order."""
     for chunk in process_chunks(
-        paths, resources=resources, published=published, is_stored=is_stored
+        paths, resources=resources, published=published, is_stored=is_stored,
+        follow_links=follow_links,
     ):
         yield from chunk
 
@@ -165,11 +202,12 @@ def process_chunks(
     resources: Resources,
     published: date | None = None,
     is_stored: Callable[[str], bool] | None = None,
+    follow_links: bool = False,
 ) -> Iterator[list[Outcome]]:
     """``process_inputs`` a chunk of outcomes at a time (the documents analysed together)."""
     chunk: list[RawDocument | InputError] = []
     size = 0
-    for item in read_inputs(paths):
+    for item in read_inputs(paths, follow_links=follow_links):
         chunk.append(item)
         size += len(item.body) if isinstance(item, RawDocument) else 0
         if len(chunk) >= CHUNK_DOCUMENTS or size >= CHUNK_CHARS:
@@ -210,6 +248,10 @@ def process_raws(
         except InputError as exc:
             outcomes.append(Outcome(item.source, rejection=rejection_from(exc, "clean")))
             continue
+        except Exception as exc:  # one document's failure must not stop the run
+            error = DocumentFailed.of(exc, path=item.source, record=item.record, stage="clean")
+            outcomes.append(Outcome(item.source, rejection=rejection_from(error)))
+            continue
         if published is not None and doc.published is None:
             doc = replace(doc, published=published)
         if is_stored is not None and is_stored(doc.id):
@@ -220,8 +262,8 @@ def process_raws(
         outcomes.append(None)
     try:
         found = process_documents([doc for _, _, doc in todo], resources=resources)
-    except RecursionError:
-        found = None  # one document is too deep for some stage: find it, keep the others
+    except Exception:  # some document failed a stage: find it below, keep the others
+        found = None
     for n, (at, raw, doc) in enumerate(todo):
         outcomes[at] = (
             Outcome(raw.source, document=doc, claims=tuple(found[n]))
@@ -242,6 +284,9 @@ def _process_alone(raw: RawDocument, doc: Document, resources: Resources) -> Out
             stage="extract",
         )
         return Outcome(raw.source, rejection=rejection_from(error))
+    except Exception as exc:  # analysis, extraction or geocoding: reject this one document
+        failed = DocumentFailed.of(exc, path=raw.source, record=raw.record, stage="extract")
+        return Outcome(raw.source, rejection=rejection_from(failed))
     return Outcome(raw.source, document=doc, claims=tuple(found))
 
 
@@ -264,6 +309,7 @@ class Writer:
     skipped: int = 0
     claims: int = 0
     rejections: list[Rejection] = field(default_factory=list)
+    _failed: set[int] = field(default_factory=set)  # outcomes whose store rows failed
 
     def write(self, outcomes: Sequence[Outcome]) -> None:
         """One transaction for the documents among ``outcomes`` (each stored whole or not at
@@ -276,19 +322,41 @@ class Writer:
             o for o in outcomes
             if o.rejection is None and o.document is not None and not o.already_stored
         ]
-        saved = self.store.save_documents(
-            [(o.document, o.claims) for o in fresh if o.document is not None]
-        )
+        saved = self._save(fresh)
         stored = {id(o) for o, new in zip(fresh, saved, strict=True) if new}
         for outcome in outcomes:
             if id(outcome) in stored:
                 self.documents += 1
                 self.claims += len(outcome.claims)
                 outcome = replace(outcome, stored=True)
+            elif id(outcome) in self._failed:
+                self._failed.discard(id(outcome))
             elif outcome.rejection is None and outcome.document is not None:
                 self.skipped += 1
             if self.on_outcome is not None:
                 self.on_outcome(outcome)
+
+    def _save(self, fresh: list[Outcome]) -> list[bool]:
+        """``save_documents`` for the chunk; when it fails, each document alone, so one whose
+        rows cannot be built or written becomes a rejection and the others are stored."""
+        items = [(o.document, o.claims) for o in fresh if o.document is not None]
+        try:
+            return self.store.save_documents(items)
+        except Exception:  # find the document at fault below
+            pass
+        saved: list[bool] = []
+        for outcome, item in zip(fresh, items, strict=True):
+            try:
+                saved.extend(self.store.save_documents([item]))
+            except Exception as exc:
+                record = outcome.document.record if outcome.document is not None else None
+                error = DocumentFailed.of(exc, path=outcome.source, record=record, stage="store")
+                rejection = rejection_from(error)
+                self.store.save_rejection(rejection)
+                self.rejections.append(rejection)
+                saved.append(False)
+                self._failed.add(id(outcome))
+        return saved
 
     def summary(self) -> RunSummary:
         return RunSummary(self.documents, self.skipped, self.claims, tuple(self.rejections))
@@ -301,12 +369,15 @@ def run(
     resources: Resources,
     published: date | None = None,
     on_outcome: Callable[[Outcome], None] | None = None,
+    follow_links: bool = False,
 ) -> RunSummary:
     """ingest → extract → store, a transaction per chunk of documents analysed together;
-    never stops on a bad input."""
+    never stops on a bad input. ``follow_links``: read symbolic links that lead out of an
+    input folder."""
     writer = Writer(store, on_outcome)
     for chunk in process_chunks(
-        paths, resources=resources, published=published, is_stored=store.has_document
+        paths, resources=resources, published=published, is_stored=store.has_document,
+        follow_links=follow_links,
     ):
         writer.write(chunk)
     return writer.summary()

@@ -21,7 +21,7 @@ from khronika.clean.boilerplate import (
 )
 from khronika.clean.decode import Decoded, NotText, decode_bytes
 from khronika.clean.language import UnknownLanguage, detect_language
-from khronika.clean.text import normalise_text
+from khronika.clean.text import normalise_text, single_line
 from khronika.errors import (
     EmptyInput,
     EncodingError,
@@ -73,9 +73,9 @@ def clean_document(raw: RawDocument) -> Document:
         language=language,
         source=raw.source,
         record=raw.record,
-        url=raw.url or (extracted.url if extracted else None),
-        outlet=raw.outlet or (extracted.sitename if extracted else None),
-        title=raw.title or (extracted.title if extracted else None),
+        url=single_line(raw.url or (extracted.url if extracted else None)),
+        outlet=single_line(raw.outlet or (extracted.sitename if extracted else None)),
+        title=single_line(raw.title or (extracted.title if extracted else None)),
         published=raw.published or (extracted.published if extracted else None),
         encoding=cleaned.encoding if isinstance(raw.body, bytes) else None,
     )

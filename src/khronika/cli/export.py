@@ -114,7 +114,10 @@ def export_cmd(
     if not _db_exists(db):
         _fail(f"{db}: no such store (run `khronika run` first)")
     from khronika.export.records import ExportQuery
-    from khronika.export.run import export, export_to_file
+    from khronika.export.run import check_output, export, export_to_file
+
+    if output is not None:
+        check_output(output)  # before loading the redactor's models
 
     redactor = None
     if include_names:

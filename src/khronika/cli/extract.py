@@ -4,20 +4,27 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from khronika.cli import (
     CodebookOption,
+    EncoderOption,
     GazetteerOption,
+    ModelOption,
     OutletsOption,
     _parse_date,
     app,
     read_outlets,
 )
 from khronika.errors import BadRecord, ConfigError
+
+if TYPE_CHECKING:
+    from khronika.evaluate_cv import CvDoc, Learner
+    from khronika.pipeline import Resources
 
 
 @app.command("extract")
@@ -29,6 +36,8 @@ def extract_cmd(
     codebook: CodebookOption = None,
     gazetteer: GazetteerOption = None,
     outlets: OutletsOption = None,
+    model: ModelOption = None,
+    encoder: EncoderOption = None,
 ) -> None:
     """Claims as contract JSON Lines on stdout; no database."""
     from khronika.export.jsonl import write_jsonl
@@ -37,6 +46,7 @@ def extract_cmd(
     resources = build_resources(
         codebook_path=codebook, gazetteer_extra=gazetteer,
         outlets=read_outlets(outlets) if outlets else None, outlets_name=str(outlets),
+        model=model, encoder=encoder,
     )
     pub = _parse_date(published) if published else None
     rejected = 0
@@ -59,41 +69,97 @@ def _require_file(path: Path, option: str) -> None:
 
 @app.command("eval")
 def eval_cmd(
-    gold: Annotated[Path, typer.Option("--gold", help="gold.jsonl")],
-    docs: Annotated[Path, typer.Option("--docs", help="docs.jsonl")],
+    gold: Annotated[
+        list[Path] | None, typer.Option("--gold", help="gold.jsonl (repeat for several)")
+    ] = None,
+    docs: Annotated[
+        list[Path] | None, typer.Option("--docs", help="docs.jsonl (repeat for several)")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Misses and extras.")] = False,
+    cv: Annotated[
+        int | None,
+        typer.Option("--cv", metavar="K", help="K-fold cross-validation by document."),
+    ] = None,
+    corpus: Annotated[
+        list[Path] | None,
+        typer.Option("--corpus", metavar="DIR",
+                     help="With --cv: a folder holding docs.jsonl and gold.jsonl (repeatable)."),
+    ] = None,
+    system: Annotated[
+        str,
+        typer.Option("--system", metavar="NAME",
+                     help="With --cv: rules, both (rules + a sentence model trained on the "
+                          "training folds) or model (the model alone, for the ablation)."),
+    ] = "both",
+    encoder: Annotated[
+        str | None,
+        typer.Option("--encoder", metavar="NAME",
+                     help="With --cv: e5 adds sentence embeddings to the model (slower)."),
+    ] = None,
+    train_also: Annotated[
+        list[Path] | None,
+        typer.Option("--train-also", metavar="DIR",
+                     help="With --cv: a gold folder added to every fold's training."),
+    ] = None,
+    model: ModelOption = None,
 ) -> None:
-    """Score extraction against a gold file (see the corpus README).
+    """Score extraction against gold files (see the corpus README).
 
     Gold records with claims are scored claim by claim; gold records with an ``incident``
-    label add pairwise same-incident precision and recall of the grouping.
+    label, or documents with an ``event_cluster`` label, add pairwise same-incident
+    precision and recall of the grouping. Several ``--gold``/``--docs`` pairs are scored
+    as one corpus (incidents that span a Russian and an English set are grouped together).
+    With ``--cv K`` the documents of every ``--corpus`` folder (or of --gold/--docs) are
+    split into K folds, one event_cluster never split, and each fold is scored on its own:
+    mean, spread and pooled figures per metric, for RU, EN and both.
     """
+    if cv is not None:
+        _eval_cv(cv, corpus or [], gold[0] if gold else None, docs[0] if docs else None,
+                 as_json, CvOptions(system, encoder, train_also or []))
+        return
+    if not gold or not docs:
+        raise ConfigError("eval needs --gold FILE and --docs FILE (or --cv K --corpus DIR)")
     from khronika import extract_claims_from_jsonl
     from khronika.dedup import cluster_claim_dicts
     from khronika.evaluate import format_report, load_gold, score
     from khronika.evaluate_incidents import (
         format_incident_scores,
+        load_doc_clusters,
         load_gold_incidents,
         score_incidents,
     )
 
-    _require_file(gold, "--gold")
-    _require_file(docs, "--docs")
-    predicted = extract_claims_from_jsonl(docs)
-    if not predicted:
-        raise BadRecord("holds no document to score (corpus JSON Lines expected)",
-                        path=str(docs), stage="eval")
-    labels = load_gold_incidents(gold)
-    has_claims = any('"claims"' in line for line in gold.read_text("utf-8").splitlines())
+    for path in gold:
+        _require_file(path, "--gold")
+    for path in docs:
+        _require_file(path, "--docs")
+    from khronika.pipeline import build_resources
+
+    resources = build_resources(model=model)
+    predicted: dict[str, list[dict[str, Any]]] = {}
+    labels: dict[str, str] = {}
+    gold_claims: dict[str, list[dict[str, Any]]] = {}
+    for path in docs:
+        found = extract_claims_from_jsonl(path, resources=resources)
+        if not found:
+            raise BadRecord("holds no document to score (corpus JSON Lines expected)",
+                            path=str(path), stage="eval")
+        predicted.update(found)
+        labels.update(load_doc_clusters(path))
+    for path in gold:
+        labels.update(load_gold_incidents(path))
+        if any('"claims"' in line for line in path.read_text("utf-8").splitlines()):
+            gold_claims.update(load_gold(path))
     metrics: dict[str, float] = {}
     lines: list[str] = []
-    if has_claims:
-        report = score(load_gold(gold), predicted)
+    if gold_claims:
+        report = score(gold_claims, predicted)
         metrics.update(report.metrics)
         lines += format_report(report, verbose=verbose)
     if labels:
-        incident_metrics = score_incidents(labels, predicted, cluster_claim_dicts(predicted, docs))
+        mapping = cluster_claim_dicts(predicted, docs)
+        incident_metrics = score_incidents(labels, predicted, mapping)
         metrics.update(incident_metrics)
         lines += format_incident_scores(incident_metrics)
     if as_json:
@@ -101,3 +167,66 @@ def eval_cmd(
         return
     for line in lines:
         typer.echo(line)
+
+
+@dataclass(frozen=True)
+class CvOptions:
+    system: str
+    encoder: str | None
+    train_also: list[Path]
+
+
+def _eval_cv(k: int, folders: list[Path], gold: Path | None, docs: Path | None,
+             as_json: bool, options: CvOptions) -> None:
+    from khronika.evaluate_cv import cross_validate, cv_to_json, format_cv, load_corpus
+    from khronika.pipeline import build_resources
+
+    if gold is not None or docs is not None:
+        if gold is None or docs is None or gold.parent != docs.parent:
+            raise ConfigError("with --cv, give --corpus DIR (docs.jsonl and gold.jsonl in it)")
+        folders = [*folders, gold.parent]
+    if not folders:
+        raise ConfigError("--cv needs at least one --corpus DIR")
+    for folder in [*folders, *options.train_also]:
+        if not folder.is_dir():
+            raise ConfigError(f"--corpus {folder}: not a folder")
+    corpus_docs = load_corpus(folders)
+    resources = build_resources(model="none")
+    report = cross_validate(corpus_docs, k, _learner(corpus_docs, resources, options))
+    if as_json:
+        typer.echo(json.dumps(cv_to_json(report), indent=2, sort_keys=True))
+        return
+    typer.echo(f"system: {options.system}" + (f" + {options.encoder}" if options.encoder else ""))
+    for line in format_cv(report):
+        typer.echo(line)
+
+
+def _learner(corpus_docs: list[CvDoc], resources: Resources, options: CvOptions) -> Learner:
+    from khronika.evaluate import load_gold
+    from khronika.extract.sentence_model import encoder_named
+    from khronika.learn import (
+        CachedRules,
+        CorpusCache,
+        ModelAlone,
+        RuleFilter,
+        analyse_corpus,
+        blind_examples,
+        gold_examples,
+    )
+
+    encoder = encoder_named(options.encoder)
+    if options.system not in ("rules", "both", "model"):
+        raise ConfigError(f"--system {options.system}: one of rules, both, model")
+    cache = CorpusCache.of(corpus_docs, resources, every_document=options.system == "model",
+                           encoder=encoder)
+    if options.system == "rules":
+        return CachedRules(cache)
+    if options.system == "model":
+        return ModelAlone(cache)
+    extra, extra_blind = [], []
+    for folder in options.train_also:
+        analysed = analyse_corpus([folder / "docs.jsonl"], resources)
+        gold = load_gold(folder / "gold.jsonl")
+        extra += gold_examples(analysed, gold)
+        extra_blind += blind_examples(analysed, gold)
+    return RuleFilter(cache, extra, extra_blind)

@@ -12,7 +12,9 @@ from khronika.cli import (
     DEFAULT_DB,
     CodebookOption,
     DbOption,
+    EncoderOption,
     GazetteerOption,
+    ModelOption,
     OutletsOption,
     _db_exists,
     _parse_date,
@@ -38,6 +40,8 @@ def run_cmd(
     codebook: CodebookOption = None,
     gazetteer: GazetteerOption = None,
     outlets: OutletsOption = None,
+    model: ModelOption = None,
+    encoder: EncoderOption = None,
     workers: Annotated[
         int | None,
         typer.Option("--workers", min=1, help="Run on a local Dask cluster of N processes."),
@@ -51,6 +55,12 @@ def run_cmd(
         bool,
         typer.Option("--strict",
                      help="Exit 1 on any rejection, documents in other languages included."),
+    ] = False,
+    follow_links: Annotated[
+        bool,
+        typer.Option("--follow-links",
+                     help="Read symbolic links that lead out of an input folder (refused "
+                          "by default: a link to /etc/… would be stored)."),
     ] = False,
 ) -> None:
     """Ingest → extract → store, with progress on stderr and a one-line summary.
@@ -78,13 +88,14 @@ def run_cmd(
         # before the store exists: a bad --codebook, --gazetteer or --outlets leaves no file
         resources = build_resources(
             codebook_path=codebook, gazetteer_extra=gazetteer, outlets=outlets_text,
-            outlets_name=str(outlets),
+            outlets_name=str(outlets), model=model, encoder=encoder,
         )
     new_store = not _db_exists(db)
     store = open_store(db)
     stored = 0
     try:
-        with progress_for(count_documents(inputs), sys.stderr) as progress:
+        with progress_for(count_documents(inputs, follow_links=follow_links),
+                          sys.stderr) as progress:
 
             def seen(outcome: Outcome) -> None:
                 nonlocal stored
@@ -97,7 +108,7 @@ def run_cmd(
 
             if resources is not None:
                 summary = run(inputs, store=store, resources=resources, published=pub,
-                              on_outcome=seen)
+                              on_outcome=seen, follow_links=follow_links)
             else:
                 from khronika.batch import dask_client, run_dask
 
@@ -106,7 +117,14 @@ def run_cmd(
                     progress.status("extracting")
                     summary = run_dask(inputs, store=store, client=client, published=pub,
                                        codebook_path=codebook, gazetteer_extra=gazetteer,
-                                       outlets=outlets_text, on_outcome=seen)
+                                       outlets=outlets_text, on_outcome=seen,
+                                       follow_links=follow_links,
+                                       model=(_resolved(model), encoder))
+            if summary.claims or stored:
+                from khronika.dedup import group_store
+
+                progress.status("grouping incidents")
+                group_store(store)  # new claims join stored incidents; stored ids are kept
     except BaseException:
         store.close()
         if new_store and not stored:
@@ -116,6 +134,11 @@ def run_cmd(
     typer.echo(summary_line(summary), err=True)
     if strict_failures(summary, strict=strict):
         raise typer.Exit(1)
+
+
+def _resolved(model: str | None) -> str | None:
+    # workers may start elsewhere: give them an absolute path
+    return str(Path(model).resolve()) if model and model != "none" else model
 
 
 def summary_line(summary: RunSummary) -> str:

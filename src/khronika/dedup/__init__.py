@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from khronika.dedup.cluster import cluster_incidents, incident_id_for
 from khronika.dedup.fingerprint import DocInfo, DocMeta, source_key, types_compatible
-from khronika.dedup.summary import Account, IncidentSummary, summarize_incidents
+from khronika.dedup.summary import Account, IncidentSummary, TypeFigures, summarize_incidents
 from khronika.model import Claim
 
 if TYPE_CHECKING:
@@ -26,11 +26,13 @@ __all__ = [
     "DocInfo",
     "DocMeta",
     "IncidentSummary",
+    "TypeFigures",
     "cluster_claim_dicts",
     "cluster_incidents",
     "documents_for",
     "group_store",
     "incident_id_for",
+    "regroup_store",
     "source_key",
     "store_incidents",
     "summarize_incidents",
@@ -65,6 +67,18 @@ def group_store(store: Store) -> int:
     return len(changed)
 
 
+def regroup_store(store: Store) -> int:
+    """Group every stored claim from scratch; a component keeps the id its smallest claim
+    gives it, so a regroup of unchanged claims writes the same ids."""
+    claims = list(store.iter_claims())
+    mapping = cluster_incidents(claims, documents=documents_for(store, claims))
+    changed = {c.claim_id: mapping[c.claim_id] for c in claims
+               if mapping[c.claim_id] != c.incident_id}
+    if changed:
+        store.set_incident_ids(changed)
+    return len(changed)
+
+
 def store_incidents(store: Store, *, regroup: bool = True) -> list[IncidentSummary]:
     """Summaries of the stored incidents (grouping new claims first unless told not to)."""
     if regroup:
@@ -75,7 +89,7 @@ def store_incidents(store: Store, *, regroup: bool = True) -> list[IncidentSumma
 
 
 def cluster_claim_dicts(
-    predicted: Mapping[str, list[dict[str, Any]]], docs: Path | None = None
+    predicted: Mapping[str, list[dict[str, Any]]], docs: Path | Iterable[Path] | None = None
 ) -> dict[str, str]:
     """claim_id → incident_id for contract claim dicts grouped by doc_id (``khronika eval``).
 
@@ -84,8 +98,9 @@ def cluster_claim_dicts(
     from khronika.export.jsonl import claim_from_dict
 
     documents: dict[str, DocMeta] = {}
-    if docs is not None:
-        with docs.open(encoding="utf-8") as lines:
+    paths = [] if docs is None else [docs] if isinstance(docs, Path) else list(docs)
+    for path in paths:
+        with path.open(encoding="utf-8") as lines:
             for line in lines:
                 if not line.strip():
                     continue
@@ -94,7 +109,7 @@ def cluster_claim_dicts(
                 documents[str(record.get("id"))] = DocInfo(
                     record.get("outlet"),
                     record.get("url"),
-                    date.fromisoformat(published) if published else None,
+                    date.fromisoformat(str(published)[:10]) if published else None,
                 )
     claims = [claim_from_dict(dict(d)) for dicts in predicted.values() for d in dicts]
     return cluster_incidents(claims, documents=documents)

@@ -62,8 +62,10 @@ from khronika.dedup.fingerprint import (
 from khronika.model import Claim
 
 COUNT_FACTOR = 3  # two counts of one event type further apart than this: two events
+REPORTS_FACTOR = 10  # two reports of one raid, same town and day: figures this far apart
 STRONG_COUNT = 1.25  # "the same number" for the strong evidence an undated claim needs
 _REGION_REGION_KM = 60.0
+_TOLD_TOGETHER_ROOTS = 4  # a digest telling more incidents than this links none of them
 
 
 def incident_id_for(claim_id: str) -> str:
@@ -87,7 +89,12 @@ def cluster_incidents(
     for claim in claims:
         meta = documents.get(claim.doc_id)
         feats.append(features(claim, meta.published if meta is not None else None))
-    return _Grouper(feats, existing or {}).run()
+    published = {
+        doc: meta.published.toordinal()
+        for doc, meta in documents.items()
+        if meta is not None and meta.published is not None
+    }
+    return _Grouper(feats, existing or {}, published).run()
 
 
 class _UnionFind:
@@ -117,7 +124,9 @@ class _UnionFind:
             parent[x], x = root, parent[x]
         return root
 
-    def union(self, a: int, b: int, *, force: bool = False) -> bool:
+    def union(
+        self, a: int, b: int, *, force: bool = False, factor: int = COUNT_FACTOR
+    ) -> bool:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
@@ -128,7 +137,7 @@ class _UnionFind:
         if ca is not None and cb is not None and not force:
             for kind, (lo, hi) in cb.items():
                 other = ca.get(kind)
-                if other is not None and max(lo, other[0]) > COUNT_FACTOR * min(hi, other[1]) + 2:
+                if other is not None and max(lo, other[0]) > factor * min(hi, other[1]) + 2:
                     return False
         if self.size[ra] < self.size[rb]:
             ra, rb, ca, cb = rb, ra, cb, ca
@@ -147,7 +156,11 @@ class _UnionFind:
 
 
 class _Grouper:
-    def __init__(self, feats: list[Features], existing: Mapping[str, str]) -> None:
+    def __init__(
+        self, feats: list[Features], existing: Mapping[str, str],
+        published: Mapping[str, int] | None = None,
+    ) -> None:
+        self.published = published or {}
         # a fixed order makes the result independent of the order claims arrive in
         feats.sort(key=lambda f: (f.start, f.claim_id))
         self.f = feats
@@ -173,9 +186,126 @@ class _Grouper:
             i for i in vague if not self._attach(i, self._vague_candidates(f[i], area_index))
         ]
         self._merge(self._attach_to_siblings(loose, placed_only=False))
+        self._join_reports()
+        self._join_documents()
+        self._join_told_together()
         return self._ids()
 
-    # ------------------------------------------------------------------ passes
+    def _join_told_together(self) -> None:
+        """Two incidents that two reports each tell together are one (a raid in Podolsk
+        and the detentions "in Moscow" read 35 km apart by both the wire and the weekly)."""
+        uf = self.uf
+        pairs: dict[tuple[int, int], set[str]] = defaultdict(set)
+        for doc, members in self.by_doc.items():
+            roots = sorted({uf.find(i) for i in members})
+            if 1 < len(roots) <= _TOLD_TOGETHER_ROOTS:
+                for n, r in enumerate(roots):
+                    for q in roots[n + 1 :]:
+                        pairs[(r, q)].add(doc)
+        for (r, q), docs in pairs.items():
+            if len(docs) >= 2:
+                uf.union(r, q)
+
+    def _join_documents(self) -> None:
+        """Reports of one region a few days apart tell one incident when only one incident
+        there fits (a later long read, a report with other figures, the other language).
+
+        A report's days are its pinned claim dates and its publication date. Candidates
+        share a region, near days (``_days_near``) and compatible event families; one
+        naming another settlement than the incident's is out. A candidate incident naming
+        the report's settlement, or sharing a count (within ``STRONG_COUNT``), is strong;
+        one where either side names no settlement is weak. The one strong candidate wins,
+        else the one weak candidate — unless the report without a settlement has several
+        settlements' incidents around it (a regional figure for two towns' raids). A report
+        without days (undated, no publication date) joins only on a shared count. Blocked
+        by (region, week), so the cost stays linear in the number of reports.
+        """
+        f, uf = self.f, self.uf
+        profiles = {
+            doc: _profile([f[i] for i in members], self.published.get(doc))
+            for doc, members in self.by_doc.items()
+        }
+        index: dict[tuple[str, int], list[str]] = defaultdict(list)
+        by_count: dict[tuple[str, int], list[str]] = defaultdict(list)  # (region, count bucket)
+        towns: dict[int, set[PlaceKey]] = defaultdict(set)
+        for doc, profile in profiles.items():
+            towns[self._main_root(doc)] |= profile[2]
+            for area in profile[0]:
+                for bucket in {_count_bucket(lo) for lo, _ in profile[3]}:
+                    by_count[(area, bucket)].append(doc)
+                for week in {abs(d) // 7 for d in profile[1]}:
+                    index[(area, week)].append(doc)
+
+        def near(doc: str) -> set[str]:
+            areas, days = profiles[doc][0], profiles[doc][1]
+            if not days:
+                counts = profiles[doc][3]
+                buckets = {_count_bucket(lo) + db for lo, _ in counts for db in (-1, 0, 1)}
+                return {o for area in areas for b in buckets for o in by_count.get((area, b), ())
+                        if o != doc and _shares(profiles[doc][3], profiles[o][3])}
+            weeks = {abs(d) // 7 + dw for d in days for dw in (-1, 0, 1)}
+            return {o for area in areas for w in weeks for o in index.get((area, w), ())
+                    if o != doc and _days_near(days, profiles[o][1])
+                    and any(_family_ok(x, y, x == y, False)
+                            for x in profiles[doc][4] for y in profiles[o][4])}
+
+        ambiguous = {
+            doc for doc, profile in profiles.items()
+            if not profile[2] and len({self._main_root(o) for o in near(doc)
+                                       if profiles[o][2]}) > 1
+        }
+        for doc, profile in profiles.items():
+            root = self._main_root(doc)
+            strong: set[int] = set()
+            weak: set[int] = set()
+            for o in near(doc):
+                other = self._main_root(o)
+                if other == root:
+                    continue
+                mine, theirs = towns[root], towns[other]
+                if mine and theirs:
+                    if _towns_agree_(mine, theirs, self.neighbours):
+                        strong.add(other)
+                elif _shares(profile[3], profiles[o][3]):
+                    strong.add(other)
+                elif doc not in ambiguous and o not in ambiguous:
+                    weak.add(other)
+            if len(strong) > 1 and profile[2]:
+                # several incidents share the count: the one in the report's own town
+                strong = {r for r in strong
+                          if _towns_agree_(profile[2], towns[r], self.neighbours) and towns[r]}
+            target = strong if strong else weak
+            if len(target) == 1:
+                other = target.pop()
+                # reports of one raid may disagree widely (police 24, activists 200)
+                if uf.union(root, other, factor=REPORTS_FACTOR if strong else COUNT_FACTOR):
+                    merged = uf.find(root)
+                    towns[merged] = towns[root] | towns[other]
+
+    def _main_root(self, doc: str) -> int:
+        """The incident holding most of a report's claims (its main event)."""
+        roots = [self.uf.find(i) for i in self.by_doc[doc]]
+        return max(set(roots), key=lambda r: (roots.count(r), -r))
+
+    def _join_reports(self) -> None:
+        """A report's claims of its main event (the incident holding most of its claims)
+        join it: a news report tells one event in its raid, detentions, summonses and court
+        orders, and what it adds as context is part of its account. A claim already
+        grouped with other reports' claims stays there (background that is another
+        incident); the union's guard keeps counts of one type that disagree apart."""
+        f, uf = self.f, self.uf
+        owners: dict[int, set[str]] = defaultdict(set)
+        for i, a in enumerate(f):
+            owners[uf.find(i)].add(a.doc)
+        for doc, members in self.by_doc.items():
+            if len(members) < 2:
+                continue
+            roots = [uf.find(i) for i in members]
+            main = max(set(roots), key=lambda r: (roots.count(r), uf.size[r], -r))
+            for i, root in zip(members, roots, strict=True):
+                if root == main or owners[root] != {doc}:
+                    continue
+                uf.union(main, i, factor=REPORTS_FACTOR)
 
     def _seed(self) -> None:
         first: dict[str, int] = {}
@@ -337,6 +467,60 @@ class _Grouper:
             for i in group:
                 out[self.f[i].claim_id] = incident
         return out
+
+
+def _towns_agree_(
+    a: set[PlaceKey], b: set[PlaceKey], near: Mapping[PlaceKey, list[PlaceKey]]
+) -> bool:
+    """Two reports that both name settlements name one of them (or neighbours)."""
+    if not a or not b:
+        return True
+    return any(o in b for p in a for o in near.get(p, (p,)))
+
+
+# (regions, days: +day for an event's date, -day for a publication date, counts)
+_Profile = tuple[set[str], set[int], set[PlaceKey], list[tuple[int, int]], set[int]]
+_PUBLISHED_LAG = 2  # a report appears up to this many days after the event
+
+
+def _profile(claims: list[Features], published: int | None) -> _Profile:
+    """A report's regions, days (event days positive, its publication day negated),
+    settlements and counts."""
+    areas = {a.admin1 for a in claims if a.admin1 and a.pprec in (P_SPECIFIC, P_REGION)}
+    days = {a.start for a in claims if a.dprec == D_SPECIFIC}
+    if published:
+        days.add(-published)
+    places = {a.place for a in claims if a.place is not None}
+    counts = [(a.lo, a.hi) for a in claims if a.lo > 0]
+    return areas, days, places, counts, {a.family for a in claims}
+
+
+def _days_near(a: set[int], b: set[int]) -> bool:
+    """One event day in common; a report that gives no event day of its own is near when
+    published within days after the other's event day, or the same day or the next as the
+    other report (an adjacent event day alone is not enough: in a big city that is another
+    raid)."""
+    a_events, b_events = {x for x in a if x > 0}, {y for y in b if y > 0}
+    if a_events and b_events:
+        return bool(a_events & b_events)
+    for x in a:
+        for y in b:
+            if x < 0 and y < 0:
+                if abs(x - y) <= 1:
+                    return True
+            elif (x < 0) != (y < 0) and 0 <= -min(x, y) - max(x, y) <= _PUBLISHED_LAG:
+                return True
+    return False
+
+
+def _count_bucket(n: int) -> int:
+    """Counts within ``STRONG_COUNT`` of each other fall in one bucket or adjacent ones."""
+    return int(math.log(max(n, 1)) / math.log(STRONG_COUNT))
+
+
+def _shares(counts: list[tuple[int, int]], other_counts: list[tuple[int, int]]) -> bool:
+    return any(max(lo, olo) <= STRONG_COUNT * min(hi, ohi)
+               for lo, hi in counts for olo, ohi in other_counts)
 
 
 def _merge_key(a: Features) -> str:

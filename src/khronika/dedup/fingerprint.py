@@ -206,7 +206,9 @@ def source_key(name: str | None) -> str:
         return ""
     text = transliterate(name)
     text = _WEB.sub(lambda m: " " + m.group(1) + " ", text)
-    return " ".join(_skeleton(w) for w in _WORD.findall(text) if w not in _GENERIC)
+    key = " ".join(_skeleton(w) for w in _WORD.findall(text) if w not in _GENERIC)
+    # a name made only of generic words and vowels ("Outlet A") is still a name
+    return key or " ".join(name.lower().split())
 
 
 _SOUNDS = (("kh", "h"), ("ck", "k"), ("ts", "c"), ("c", "k"), ("z", "s"), ("w", "v"),

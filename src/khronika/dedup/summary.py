@@ -2,14 +2,17 @@
 
 * **Accounts**: one per claim, with its document, outlet, credited sources, count and
   certainty — who said what, how sure.
-* **Conservative figure** (ACLED's rule, lowest credible): the headline event type is the
-  one with the most counted documents (ties: detentions before escorts, summonses …). Each
-  document's figure for it is its largest count of that type (a report that says "50
-  detained" and later "five of the detained" means 50), and the conservative figure is the
-  lowest of those figures among credible accounts (``asserted`` or ``reported``; when none
-  is credible, among all).
-* **Range** (Airwars' min–max): the lowest lower bound and the highest upper bound of those
-  counts; an open bound ("more than 100") contributes its known end.
+* **Figures per event type** (``TypeFigures``): counts of different event types never
+  share a range — 40 detained and 12 handed summonses are two figures, not "12–40".
+  For each type: each document's figure is its largest count of that type (a report that
+  says "50 detained" and later "five of the detained" means 50); the **conservative
+  figure** (ACLED's rule, lowest credible) is the lowest of those figures among credible
+  accounts (``asserted`` or ``reported``; when none is credible, among all); the **range**
+  (Airwars' min–max) is the lowest lower bound and the highest upper bound of the type's
+  counts (an open bound, "more than 100", contributes its known end).
+* **Headline**: the type with the most counted documents (ties: detentions before
+  escorts, summonses …); ``figure_type``, ``conservative`` and ``range_*`` repeat its
+  figures for one-line listings and ACLED-style rows.
 * **Independent sources**: documents are grouped when they rest on one underlying report —
   the same first credited source (or, uncredited, the same outlet or site), or evidence
   sentences that are near copies (trigram Jaccard ≥ 0.6, after transliteration). Each
@@ -59,6 +62,19 @@ class Account:
 
 
 @dataclass(frozen=True, slots=True)
+class TypeFigures:
+    """One event type's figures within an incident."""
+
+    event_type: EventType
+    conservative: int | None
+    range_min: int | None
+    range_max: int | None
+    accounts: int  # claims of this type
+    documents: int  # documents with a claim of this type
+    sources: int  # independent sources among them
+
+
+@dataclass(frozen=True, slots=True)
 class IncidentSummary:
     incident_id: str
     claim_ids: tuple[str, ...]
@@ -79,6 +95,7 @@ class IncidentSummary:
     sources: int  # independent sources
     grade: str
     accounts: tuple[Account, ...]
+    figures: tuple[TypeFigures, ...] = ()  # per event type, headline first
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -93,6 +110,7 @@ class IncidentSummary:
         for key in ("claim_ids", "doc_ids", "event_types"):
             data[key] = list(data[key])
         data["accounts"] = list(data["accounts"])
+        data["figures"] = list(data["figures"])
         return data
 
 
@@ -119,7 +137,8 @@ def _summarize(
     members.sort(key=lambda c: (c.doc_id, c.evidence.start, c.claim_id))
     groups = _source_groups(members, documents)
     accounts = tuple(_account(c, documents.get(c.doc_id), groups[c.doc_id]) for c in members)
-    figure_type, conservative, low, high = _figures(members)
+    figures = _figures(members, {a.claim_id: a.source_group for a in accounts})
+    head = figures[0] if figures and figures[0].conservative is not None else None
     credible = {a.source_group for a in accounts if a.certainty in _CREDIBLE}
     sources = len({a.source_group for a in accounts})
     disputed = any(a.certainty == "disputed" for a in accounts)
@@ -146,13 +165,14 @@ def _summarize(
         place_precision=place.precision,
         country=place.country,
         admin1=place.admin1,
-        figure_type=figure_type,
-        conservative=conservative,
-        range_min=low,
-        range_max=high,
+        figure_type=head.event_type if head else None,
+        conservative=head.conservative if head else None,
+        range_min=head.range_min if head else None,
+        range_max=head.range_max if head else None,
         sources=sources,
         grade=grade,
         accounts=accounts,
+        figures=figures,
     )
 
 
@@ -188,27 +208,46 @@ def _account(claim: Claim, meta: DocMeta | None, group: int) -> Account:
     )
 
 
-def _figures(members: list[Claim]) -> tuple[EventType | None, int | None, int | None, int | None]:
-    per_type: dict[EventType, dict[str, list[tuple[Count, Certainty]]]] = defaultdict(
+def _figures(members: list[Claim], group_of: Mapping[str, int]) -> tuple[TypeFigures, ...]:
+    """Figures of every event type in the incident, the headline type first."""
+    counted: dict[EventType, dict[str, list[tuple[Count, Certainty]]]] = defaultdict(
         lambda: defaultdict(list)
     )
+    told: dict[EventType, list[Claim]] = defaultdict(list)
     for c in members:
+        told[c.event_type].append(c)
         if c.count is not None and (c.count.min is not None or c.count.max is not None):
-            per_type[c.event_type][c.doc_id].append((c.count, c.certainty))
-    if not per_type:
-        return None, None, None, None
-    figure_type = max(per_type, key=lambda t: (len(per_type[t]), -_HEADLINE_ORDER.index(t)))
-    figures: list[tuple[int, bool]] = []  # (document's figure, credible)
-    lows: list[int] = []
-    highs: list[int] = []
-    for counted in per_type[figure_type].values():
-        best = max(counted, key=lambda cc: _low(cc[0]))
-        figures.append((_low(best[0]), best[1] in _CREDIBLE))
-        for count, _ in counted:
-            lows.append(_low(count))
-            highs.append(count.max if count.max is not None else _low(count))
-    credible = [value for value, ok in figures if ok] or [value for value, _ in figures]
-    return figure_type, min(credible), min(lows), max(highs)
+            counted[c.event_type][c.doc_id].append((c.count, c.certainty))
+    out: list[TypeFigures] = []
+    for kind, claims in told.items():
+        conservative = low = high = None
+        per_doc = counted.get(kind)
+        if per_doc:
+            figures: list[tuple[int, bool]] = []  # (document's figure, credible)
+            lows: list[int] = []
+            highs: list[int] = []
+            for told_counts in per_doc.values():
+                best = max(told_counts, key=lambda cc: _low(cc[0]))
+                figures.append((_low(best[0]), best[1] in _CREDIBLE))
+                for count, _ in told_counts:
+                    lows.append(_low(count))
+                    highs.append(count.max if count.max is not None else _low(count))
+            credible = [v for v, ok in figures if ok] or [v for v, _ in figures]
+            conservative, low, high = min(credible), min(lows), max(highs)
+        out.append(TypeFigures(
+            event_type=kind,
+            conservative=conservative,
+            range_min=low,
+            range_max=high,
+            accounts=len(claims),
+            documents=len({c.doc_id for c in claims}),
+            sources=len({group_of[c.claim_id] for c in claims}),
+        ))
+    out.sort(key=lambda t: (
+        t.conservative is None, -len(counted.get(t.event_type, ())),
+        _HEADLINE_ORDER.index(t.event_type),
+    ))
+    return tuple(out)
 
 
 def _low(count: Count) -> int:

@@ -251,7 +251,9 @@ class AcledRows:
         if not actors:
             tags += "; actor not stated"
         return (
-            parties.iso3 + "-" + (incident_id if n_claims > 1 and incident_id else claim_id),
+            # an incident's row per event type: the type keeps two rows of one incident apart
+            parties.iso3 + "-"
+            + (f"{incident_id}-{event_type}" if n_claims > 1 and incident_id else claim_id),
             event_day,
             int(event_day[:4]) if event_day else None,
             time_precision,

@@ -21,6 +21,7 @@ except ImportError:  # pragma: no cover - exercised by monkeypatching ``orjson``
     orjson = None  # type: ignore[assignment]
 
 from khronika.export.acled import COLUMNS, AcledRows
+from khronika.export.csvsafe import safe_row
 from khronika.export.records import ExportStats, Level, Record
 
 Format = Literal["jsonl", "csv", "geojson", "parquet"]
@@ -134,6 +135,7 @@ def record_dict(record: Record, level: Level) -> dict[str, Any]:
     if level == "incident":
         data["claims"] = record.claims
         data["count_conservative"] = record.conservative
+        data.update(record.incident or {})
     return data
 
 
@@ -160,7 +162,7 @@ class CsvWriter:
         self._rows = AcledRows(timestamp=timestamp)
 
     def write(self, record: Record) -> None:
-        self._csv.writerow(self._rows.values(record.claim, record))
+        self._csv.writerow(safe_row(self._rows.values(record.claim, record)))
         self._lines.row_done()
 
     def close(self) -> None:

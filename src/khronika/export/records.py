@@ -19,6 +19,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
+from khronika.dedup.summary import IncidentSummary, TypeFigures
 from khronika.export.redact import NO_NAMES, Redactor, redact_fields
 from khronika.store import ClaimFilter, Store
 
@@ -55,6 +56,7 @@ class Record:
     sources: int | None  # None: the claim's incident's sources were not counted
     claims: int = 1
     conservative: int | None = None
+    incident: dict[str, Any] | None = None  # at incident level: grade, sources, all figures
 
 
 @dataclass
@@ -76,13 +78,17 @@ def source_key(claim: Mapping[str, Any], outlet: str | None) -> str:
 
 
 def incident_sources(store: Store) -> dict[str, int]:
-    """Distinct sources of every incident among all stored claims."""
-    keys: dict[str, set[str]] = {}
-    for row in store.iter_export_rows():
-        incident = row.claim["incident_id"]
-        if incident is not None:
-            keys.setdefault(incident, set()).add(source_key(row.claim, row.outlet))
-    return {incident: len(found) for incident, found in keys.items()}
+    """Independent sources of every incident among all stored claims (the figure
+    ``khronika incidents`` and the web pages show: ``dedup.summary``)."""
+    return {s.incident_id: s.sources for s in incident_summaries(store).values()}
+
+
+def incident_summaries(store: Store) -> dict[str, IncidentSummary]:
+    """Every stored incident's accounts and figures, from the one function that computes
+    them for the CLI list, every export and the web page."""
+    from khronika.dedup import store_incidents
+
+    return {s.incident_id: s for s in store_incidents(store, regroup=False)}
 
 
 def iter_records(
@@ -95,8 +101,12 @@ def iter_records(
     """Rows of an export, in stored order."""
     stats = stats if stats is not None else ExportStats()
     per_incident: dict[str, int] | None = None
-    if query.needs_sources:
-        per_incident = incident_sources(store) if store.count().incidents else {}
+    summaries: dict[str, IncidentSummary] = {}
+    if query.needs_sources and store.count().incidents:
+        summaries = incident_summaries(store)
+        per_incident = {key: s.sources for key, s in summaries.items()}
+    elif query.needs_sources:
+        per_incident = {}
     claims = _claims(store, query.filters, redactor, per_incident)
     if query.level == "claim":
         if query.min_sources is None:
@@ -106,22 +116,55 @@ def iter_records(
             if _enough(record, query, stats):
                 yield record
         return
-    groups: dict[str, _Group] = {}
+    # an incident is one row per event type: counts of different types never share a range
+    firsts: dict[tuple[str, str], Record] = {}
     for record in claims:
         incident = record.claim["incident_id"]
-        if incident is None:
+        summary = summaries.get(incident) if incident is not None else None
+        if summary is None:
             if _enough(record, query, stats):
                 yield record
             continue
-        group = groups.get(incident)
-        if group is None:
-            groups[incident] = _Group(record)
-        else:
-            group.add(record)
-    for group in groups.values():
-        record = group.record()
+        firsts.setdefault((summary.incident_id, record.claim["event_type"]), record)
+    for (incident, kind), first in firsts.items():
+        summary = summaries[incident]
+        [figures] = [t for t in summary.figures if t.event_type == kind]
+        record = incident_record(first, summary, figures)
         if _enough(record, query, stats):
             yield record
+
+
+def incident_record(first: Record, summary: IncidentSummary, figures: TypeFigures) -> Record:
+    """An incident's row for one event type: its first selected claim of that type stands
+    for it (with its credits), with the type's range, conservative figure and independent
+    sources, and the incident's dates."""
+    claim = first.claim
+    count = claim["count"]
+    if figures.range_min is not None:
+        count = {
+            "min": figures.range_min,
+            "max": figures.range_max,
+            "qualifier": "exact" if figures.range_min == figures.range_max else "range",
+            "text": count.get("text") if count and figures.accounts == 1 else None,
+        }
+    d = claim["date"]
+    start = summary.date_start.isoformat() if summary.date_start else d.get("start")
+    end = summary.date_end.isoformat() if summary.date_end else d.get("end")
+    date = {"start": start, "end": end, "precision": d["precision"], "text": d.get("text")}
+    # credits stay the representative claim's own, already redacted
+    merged = {**claim, "count": count, "date": date}
+    extra = {
+        "grade": summary.grade,
+        "incident_sources": summary.sources,
+        "figures": [
+            {"event_type": t.event_type, "conservative": t.conservative,
+             "min": t.range_min, "max": t.range_max, "sources": t.sources,
+             "claims": t.accounts}
+            for t in summary.figures
+        ],
+    }
+    return replace(first, claim=merged, claims=figures.accounts,
+                   conservative=figures.conservative, sources=figures.sources, incident=extra)
 
 
 def _enough(record: Record, query: ExportQuery, stats: ExportStats) -> bool:
@@ -164,75 +207,3 @@ def _claims(
         count = claim["count"]
         conservative = count.get("min") if count else None
         yield Record(claim, row.review_state, outlet, sources, 1, conservative)
-
-
-def _lower(count: Mapping[str, Any] | None) -> int | None:
-    return count.get("min") if count is not None else None
-
-
-def _upper(count: Mapping[str, Any] | None) -> int | None:
-    if count is None:
-        return None
-    high = count.get("max")
-    return high if high is not None else count.get("min")
-
-
-class _Group:
-    """An incident being gathered: its first claim stands for it; counts, dates and credits
-    widen as more of its claims arrive."""
-
-    def __init__(self, first: Record) -> None:
-        self.first = first
-        self.n = 1
-        self.low_credible: int | None = None
-        self.low_any: int | None = None
-        self.high: int | None = None
-        d = first.claim["date"]
-        # ISO dates compare as strings
-        self.start: str | None = d.get("start") or None
-        self.end: str | None = d.get("end") or None
-        self.credits: list[str] = []
-        self._take(first.claim)
-
-    def add(self, record: Record) -> None:
-        self.n += 1
-        self._take(record.claim)
-        d = record.claim["date"]
-        start, end = d.get("start"), d.get("end")
-        if start and (self.start is None or start < self.start):
-            self.start = start
-        if end and (self.end is None or end > self.end):
-            self.end = end
-
-    def _take(self, claim: Mapping[str, Any]) -> None:
-        count = claim["count"]
-        low, high = _lower(count), _upper(count)
-        if low is not None:
-            self.low_any = low if self.low_any is None else min(self.low_any, low)
-            if claim["certainty"] in _CREDIBLE:
-                lc = self.low_credible
-                self.low_credible = low if lc is None else min(lc, low)
-        if high is not None:
-            self.high = high if self.high is None else max(self.high, high)
-        for credit in claim.get("attribution") or ():
-            if credit not in self.credits and len(self.credits) < 50:
-                self.credits.append(credit)
-
-    def record(self) -> Record:
-        claim = self.first.claim
-        count = claim["count"]
-        if self.n > 1 and (self.low_any is not None or self.high is not None):
-            same = self.low_any == self.high
-            count = {
-                "min": self.low_any,
-                "max": self.high,
-                "qualifier": "exact" if same else "range",
-                "text": None,
-            }
-        d = claim["date"]
-        # the incident's span of days, at its first claim's precision
-        date = {"start": self.start, "end": self.end, "precision": d["precision"],
-                "text": d.get("text")}  # fmt: skip
-        conservative = self.low_credible if self.low_credible is not None else self.low_any
-        merged = {**claim, "count": count, "date": date, "attribution": list(self.credits)}
-        return replace(self.first, claim=merged, claims=self.n, conservative=conservative)

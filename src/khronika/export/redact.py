@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
@@ -31,7 +31,17 @@ from khronika.export.namewords import (
     ORG_WORDS,
     PERSON_CUES,
 )
-from khronika.model import Claim, Count, DateRange, Document, Evidence, Lang, Place, Sentence
+from khronika.model import (
+    Claim,
+    Count,
+    DateRange,
+    Document,
+    Entity,
+    Evidence,
+    Lang,
+    Place,
+    Sentence,
+)
 
 if TYPE_CHECKING:
     from khronika.geocode import Gazetteer
@@ -185,10 +195,20 @@ class Redactor:
                 cue = cue or low in PERSON_CUES
                 official = official or low in OFFICIAL_TITLES_EN
             given = names[0].lower() in GIVEN_NAMES
-            says = after is not None and after.lower() in _SAYS and 2 <= len(names) <= 3
+            # Without a given name or a cue, only "Firstname Lastname said" opening a clause
+            # is a person: "the rights group Pervyi Otdel said" names what "group" says it
+            # is, and a three-word "Eyewitness Media Hub told" is an organisation's shape.
+            says = (after is not None and after.lower() in _SAYS and len(names) == 2
+                    and _opens_clause(before))
             if given or cue or says:
                 if given or cue or not self._is_place(" ".join(names)):
                     yield _Mention(tuple(names), official)
+            elif self._is_place(" ".join(names)) or (
+                before is not None and self._is_place(f"{before.rstrip('.')} {names[0]}")
+            ):
+                # a place ("St. Petersburg", "Nizhny Novgorod") is kept like an official's
+                # name, so a person's word that happens to be in it stays inside it
+                yield _Mention(tuple(names), True)
 
     def _is_place(self, name: str) -> bool:
         return self._gazetteer is not None and self._gazetteer.lookup(name, "en") is not None
@@ -196,10 +216,15 @@ class Redactor:
 
 def _russian(sentence: Sentence) -> Iterator[_Mention]:
     for ent in sentence.entities:
+        surface = _WORD.findall(ent.text)
+        if ent.type in ("ORG", "LOC") and surface:
+            # NER's organisations and places are kept like officials' names: a person's
+            # word never blanks part of "Первый отдел" or "Санкт-Петербург"
+            yield _Mention(tuple(surface), True)
+            continue
         if ent.type != "PER":
             continue
-        surface = _WORD.findall(ent.text)
-        if not surface or _not_person(surface):
+        if not surface or _not_person(surface) or _not_a_name(sentence, ent):
             continue
         normal = _WORD.findall(ent.normal) if ent.normal else []
         written = [w for w in surface if len(w) >= 2 and w[0].isupper()]
@@ -207,6 +232,32 @@ def _russian(sentence: Sentence) -> Iterator[_Mention]:
             official = _after_title(sentence.tokens, ent.start, OFFICIAL_TITLES_RU)
             extra = [w for w in normal if len(w) >= 2 and w[0].isupper() and w not in written]
             yield _Mention(tuple(written + extra), official, len(written))
+
+
+def _opens_clause(before: str | None) -> bool:
+    return before is None or not before[:1].isalnum() or before.lower() in ("and", "but")
+
+
+def _not_a_name(sentence: Sentence, ent: Entity) -> bool:
+    """A PER span that is not a personal name: one in quotation marks (names of projects,
+    outlets and groups are quoted in Russian; people's names are not), or one holding a
+    lower-case word other than a name particle ("Первый отдел")."""
+    if any(w[0].islower() and w not in _NAME_PARTICLES for w in _WORD.findall(ent.text)):
+        return True
+    text = sentence.text
+    at = ent.start - sentence.start
+    if text[at : at + len(ent.text)] != ent.text:
+        at = text.find(ent.text)
+        if at < 0:
+            return False
+    before = text[:at].rstrip()[-1:]
+    after = text[at + len(ent.text) :].lstrip()[:1]
+    return bool(before) and before in _OPEN_QUOTES and bool(after) and after in _CLOSE_QUOTES
+
+
+_OPEN_QUOTES = "«\"„“'"
+_CLOSE_QUOTES = "»\"“”'"
+_NAME_PARTICLES = frozenset({"оглы", "кызы", "угли", "ибн", "бин", "де", "фон", "ван"})
 
 
 def _decide(mentions: list[_Mention]) -> Names:
@@ -320,3 +371,18 @@ def _date(d: DateRange, names: Names) -> DateRange:
 
 def _count(c: Count | None, names: Names) -> Count | None:
     return c if c is None or not c.text else replace(c, text=names.apply(c.text))
+
+
+def redact_document_text(text: str, names: Names) -> str:
+    return names.apply(text)
+
+
+def redact_incident(data: dict[str, Any], names_for: Callable[[str], Names]) -> None:
+    """An incident summary's dict (``IncidentSummary.as_dict``), in place: each account's
+    evidence and credits, with the names of its own document."""
+    for account in data.get("accounts") or ():
+        names = names_for(account["doc_id"])
+        if names.pattern is None:
+            continue
+        account["evidence"] = names.apply(account["evidence"])
+        account["attribution"] = [names.apply(a) for a in account["attribution"]]

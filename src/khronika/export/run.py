@@ -7,6 +7,7 @@ reader never sees half an export and a failed run leaves the old file untouched.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 import time
 from collections.abc import Iterator
@@ -14,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from khronika.errors import ConfigError
+from khronika.errors import ConfigError, OutputRefused
 from khronika.export.formats import (
     BINARY_FORMATS,
     FORMATS,
@@ -72,18 +73,53 @@ def export_to_file(
         )
 
 
+def check_output(path: Path) -> None:
+    """Refuse, before any work, an output that is not a regular file in an existing folder:
+    renaming over a symlink, a device (``/dev/full``) or a directory would replace it."""
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise OutputRefused(f"{path}: cannot be written ({exc.strerror or exc})") from None
+    if info is not None and stat.S_ISLNK(info.st_mode):
+        raise OutputRefused(f"{path}: is a symbolic link; give the file it points to")
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise OutputRefused(f"{path}: is a directory; give a file name")
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise OutputRefused(f"{path}: is not a regular file (a device, pipe or socket)")
+    if not path.absolute().parent.is_dir():
+        raise OutputRefused(f"{path}: no such folder {path.absolute().parent}")
+
+
+def _mode_for(path: Path) -> int:
+    """An existing file's permissions, else what a new file gets under the user's umask."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 @contextmanager
 def atomic_output(path: Path, *, binary: bool) -> Iterator[Any]:
     """A file object that becomes ``path`` only when the block ends without an error."""
-    folder = path.resolve().parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    check_output(path)
+    folder = path.absolute().parent
     try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputRefused(f"{path}: cannot be written ({exc.strerror or exc})") from None
+    try:
+        os.fchmod(fd, _mode_for(path))  # mkstemp creates 0600 whatever the umask
         if binary:
             with os.fdopen(fd, "wb") as out:
                 yield out
         else:
             with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
                 yield out
+        check_output(path)  # it may have been replaced while the export ran
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from khronika.extract.nominative import nominative
 from khronika.model import Lang, Sentence, Span, Token
 
 COMPONENT = "khronika.attribution.v1"
@@ -19,7 +20,7 @@ COMPONENT = "khronika.attribution.v1"
 _RU_SPEECH = frozenset(
     """сообщить сообщать рассказать рассказывать заявить заявлять написать писать передать
     передавать утверждать подтвердить подтверждать отметить пояснить добавить указать сказать
-    говорить уточнить сообщаться""".split()
+    говорить уточнить сообщаться прислать""".split()
 )
 _EN_SPEECH = frozenset(
     "say report tell write add state announce claim confirm allege told said".split()
@@ -37,8 +38,10 @@ _DESCRIPTORS = frozenset(
     """телеграм-канал телеграм канал издание газета агентство портал сайт паблик
     local outlet independent channel newspaper military rights group agency news site
     telegram media publication the a an местный региональный городской независимый
-    оппозиционный новостной""".split()
+    оппозиционный новостной opposition city regional online state-run pro-kremlin
+    Telegram""".split()
 )
+_ARTICLES = frozenset("the a an".split())
 _EN_AUDIENCE = frozenset("reporters journalists media press us me".split())
 _EN_AUX = frozenset("have has had did does do also later".split())
 _OPEN_QUOTES = frozenset("«“")
@@ -50,6 +53,7 @@ _ADVERBS = frozenset("также же тоже ещё еще уже вчера �
 _MONTHS = frozenset(
     """январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь""".split()
 )
+_WEEKDAYS = frozenset("понедельник вторник среда четверг пятница суббота воскресенье".split())
 _STOP = frozenset(',.;:!?()—–"«»“”')
 
 _TO_US = frozenset("мы я".split())  # "нам пишут", "мне рассказали": an unnamed source
@@ -99,6 +103,8 @@ def find_credit(sentence: Sentence, lang: Lang) -> Credit | None:
         return None
     ranges = found + cited
     names = [n for n in (_name(sentence, a, b) for a, b in ranges) if n]
+    if lang == "ru":
+        names = [nominative(n) for n in names]  # "в пресс-службе УМВД" → "пресс-служба УМВД"
     generic = bool(ranges) and all(_is_generic(toks, a, b, lang) for a, b in found[:1])
     names = [n for n in names if n]
     if not names:
@@ -206,19 +212,11 @@ def _ru_credits(
 
 
 def _ru_speaker(toks: tuple[Token, ...], lemmas: list[str], v: int) -> tuple[int, int] | None:
-    n = len(toks)
     start = v
     while start > 0 and toks[start - 1].text not in _STOP:
         start -= 1
     before = range(start, v)
-    subject = [
-        k
-        for k in before
-        if toks[k].pos in ("NOUN", "PROPN", "PRON", "NUM")
-        and toks[k].feat("Case") == "Nom"
-        and lemmas[k] not in ("это", "что")
-    ]
-    if subject:
+    if _ru_has_subject(toks, lemmas, before):
         # subject before the verb: "Собеседник утверждает, что …"
         span = [k for k in before if lemmas[k] not in _ADVERBS]
         return (span[0], span[-1] + 1) if span else None
@@ -232,35 +230,63 @@ def _ru_speaker(toks: tuple[Token, ...], lemmas: list[str], v: int) -> tuple[int
         # the topic, and its source follows the verb)
         span = [k for k in before if lemmas[k] not in ("в", "во", *_ADVERBS)]
         return (span[0], span[-1] + 1) if span else None
+    return _ru_after_verb(toks, lemmas, v)
+
+
+def _ru_has_subject(toks: tuple[Token, ...], lemmas: list[str], before: range) -> bool:
+    return any(
+        (
+            toks[k].pos in ("NOUN", "PROPN", "PRON", "NUM")
+            and toks[k].feat("Case") == "Nom"
+            and lemmas[k] not in ("это", "что")
+        )
+        # a Latin name carries no case: "Baza пишет", "URA.RU писало"
+        or (toks[k].text[:1].isupper() and toks[k].text.isascii() and toks[k].text.isalpha())
+        for k in before
+    )
+
+
+def _ru_after_verb(toks: tuple[Token, ...], lemmas: list[str], v: int) -> tuple[int, int] | None:
+    """The source named after the speech verb: "сообщили в пресс-службе УМВД"."""
+    n = len(toks)
     j = v + 1
     # skip a recipient ("нашей редакции"), circumstances ("на брифинге") and dates
     while j < n and toks[j].text not in _STOP:
-        t = toks[j]
-        if t.feat("Case") == "Dat" and t.pos in ("NOUN", "ADJ", "DET", "PRON"):
+        step = _ru_skip(toks, lemmas, v, j)
+        if step == j:
+            break
+        j = step
+    while j + 1 < n and lemmas[j] in ("в", "во") and lemmas[j + 1] in _WEEKDAYS:
+        j += 2  # "рассказали в четверг, 30 января, в управлении": the day is not the source
+        while j < n and (toks[j].text in (",",) or toks[j].text.isdigit() or lemmas[j] in _MONTHS):
             j += 1
-            continue
-        if lemmas[j] in ("на", "во", "в") and toks[v].feat("Number") != "Plur":
-            k = j + 1
-            while (
-                k < n
-                and toks[k].pos in ("ADJ", "NOUN", "NUM")
-                and toks[k].feat("Case") in ("Loc", "Acc", None)
-            ):
-                k += 1
-                if toks[k - 1].pos == "NOUN":
-                    break
-            j = k
-            continue
-        if t.pos == "ADV" or t.text.isdigit() or lemmas[j] in _MONTHS:
-            j += 1
-            continue
-        break
     if j < n and lemmas[j] in ("в", "во"):
         j += 1  # impersonal "сообщили в пресс-службе УМВД"
     elif j < n and toks[j].pos == "ADP":
         return None
     end = _np_end(toks, j)
     return (j, end) if end > j else None
+
+
+def _ru_skip(toks: tuple[Token, ...], lemmas: list[str], v: int, j: int) -> int:
+    """Where reading resumes after the word at ``j`` when it is not the source, else ``j``."""
+    t = toks[j]
+    if t.feat("Case") == "Dat" and t.pos in ("NOUN", "ADJ", "DET", "PRON"):
+        return j + 1
+    if lemmas[j] in ("на", "во", "в") and toks[v].feat("Number") != "Plur":
+        k = j + 1
+        while (
+            k < len(toks)
+            and toks[k].pos in ("ADJ", "NOUN", "NUM")
+            and toks[k].feat("Case") in ("Loc", "Acc", None)
+        ):
+            k += 1
+            if toks[k - 1].pos == "NOUN":
+                break
+        return k
+    if t.pos == "ADV" or t.text.isdigit() or lemmas[j] in _MONTHS:
+        return j + 1
+    return j
 
 
 def _np_end(toks: tuple[Token, ...], start: int) -> int:
@@ -301,48 +327,119 @@ def _en_credits(
             if end > i + 2:
                 found.append((i + 2, end))
         elif lem in ("cite", "citing"):
-            end = _np_end(toks, i + 1)
-            if (
-                end > i + 1
-                and end + 1 < n
-                and toks[end].text.lower() in ("in", "at", "within")
-                and lemmas[end - 1] in ("source", "official", "person", "people")
-            ):
-                end = _np_end(toks, end + 1)  # "sources in the ministry"
-            if end > i + 1:
-                cited.append((i + 1, end))
+            rng = _en_cited(toks, lemmas, i)
+            if rng:
+                cited.append(rng)
         elif lem in _EN_SPEECH:
-            if i > 0 and lemmas[i - 1] in ("be", "was", "were", "is", "are", "been"):
-                continue  # passive "were reported": a hedge, not a credit
-            if i > 0 and lemmas[i - 1] in _EN_DETERMINERS:
-                continue  # "denied the report": a noun
-            prev = toks[i - 1].text if i > 0 else ""
-            if (
-                prev in (",", "—", "”", "»", '"')
-                and i + 1 < n
-                and toks[i + 1].text[:1].isalpha()
-                and lem != "say"
-                and toks[i + 1].text.lower() not in ("that", "it", "on", "in")
-            ):
-                end = _np_end(toks, i + 1)  # inverted: ", reports local outlet Fontanka"
-                if end > i + 1:
-                    found.append((i + 1, end))
-                continue
-            start = i
-            while start > 0 and toks[start - 1].text not in _STOP and i - start < 10:
-                start -= 1
-            stop = i
-            while stop > start and toks[stop - 1].text.lower() in _EN_AUX:
-                stop -= 1
-            if start < stop and not any(
-                t.lemma in ("that", "which", "who") for t in toks[start:stop]
-            ):
-                found.append((start, stop))
-                if lem in ("tell", "told") and i + 1 < n:
-                    end = _np_end(toks, i + 1)
-                    addressee = toks[i + 1].text.lower()
-                    if end > i + 1 and addressee not in _EN_OWN and addressee not in _EN_AUDIENCE:
-                        found.append((i + 1, end))
+            _en_speech(toks, lemmas, i, found)
+
+
+def _en_cited(toks: tuple[Token, ...], lemmas: list[str], i: int) -> tuple[int, int] | None:
+    n = len(toks)
+    end = _np_end(toks, i + 1)
+    if (
+        end > i + 1
+        and end + 1 < n
+        and toks[end].text.lower() in ("in", "at", "within")
+        and lemmas[end - 1] in ("source", "official", "person", "people")
+    ):
+        end = _np_end(toks, end + 1)  # "sources in the ministry"
+    return (i + 1, end) if end > i + 1 else None
+
+
+def _en_speech(
+    toks: tuple[Token, ...], lemmas: list[str], i: int, found: list[tuple[int, int]]
+) -> None:
+    n = len(toks)
+    if i > 0 and lemmas[i - 1] in ("be", "was", "were", "is", "are", "been"):
+        if i + 2 < n and toks[i + 1].text.lower() == "by":
+            end = _np_end(toks, i + 2)  # "This was reported by Fontanka"
+            if end > i + 2:
+                found.append((i + 2, end))
+        return  # passive "were reported": a hedge, not a credit
+    if i > 0 and lemmas[i - 1] in _EN_DETERMINERS:
+        return  # "denied the report": a noun
+    prev = toks[i - 1].text if i > 0 else ""
+    if (
+        prev in (",", "—", "”", "»", '"')
+        and i + 1 < n
+        and toks[i + 1].text[:1].isalpha()
+        and lemmas[i] != "say"
+        and toks[i + 1].text.lower() not in ("that", "it", "on", "in")
+    ):
+        end = _np_end(toks, i + 1)  # inverted: ", reports local outlet Fontanka"
+        if end > i + 1:
+            found.append((i + 1, end))
+        return
+    start = i
+    while start > 0 and toks[start - 1].text not in _STOP and i - start < 10:
+        start -= 1
+    while start < i and toks[start].text.lower() in _EN_SUBORDINATORS:
+        start += 1  # "When he said …", "As we reported": the speaker follows
+    stop = i
+    while stop > start and toks[stop - 1].text.lower() in _EN_AUX:
+        stop -= 1
+    if start == stop and prev == ",":
+        rng = _en_apposed(toks, i - 1)
+        if rng:
+            found.append(rng)
+        return
+    if (
+        start >= stop
+        or any(t.lemma in ("that", "which", "who") for t in toks[start:stop])
+        or _counts_in(toks, start, stop)
+    ):
+        return
+    found.append((start, stop))
+    if lemmas[i] in ("tell", "told") and i + 1 < n:
+        end = _np_end(toks, i + 1)
+        addressee = toks[i + 1].text.lower()
+        if end > i + 1 and addressee not in _EN_OWN and addressee not in _EN_AUDIENCE:
+            found.append((i + 1, end))
+
+
+def _en_apposed(toks: tuple[Token, ...], comma: int) -> tuple[int, int] | None:
+    """ "Valentina Chupik, a lawyer who defends migrants, said": the name before the aside."""
+    opening = next(
+        (k for k in range(comma - 1, max(-1, comma - 25), -1) if toks[k].text == ","), None
+    )
+    if opening is None or opening == 0:
+        return None
+    start = opening
+    while start > 0 and toks[start - 1].text not in _STOP and opening - start < 6:
+        start -= 1
+    if start > 0 and toks[start - 1].text not in _STOP:
+        return None  # a long clause before the comma, not a speaker's name
+    named = toks[start:opening]
+    if (
+        not any(t.text[:1].isupper() for t in named)
+        or named[0].text.lower() in _EN_QUANTIFIERS
+        or _counts_in(toks, start, opening)
+    ):
+        return None  # "One of them, a migrant named …, wrote": the name is in the aside
+    return start, opening
+
+
+def _counts_in(toks: tuple[Token, ...], start: int, stop: int) -> bool:
+    """A figure inside what reads as a speaker ("four came away with summonses") marks a
+    clause of the story, not its source; "two of the men" still names people."""
+    for k in range(start + 1, stop):
+        low = toks[k].text.lower()
+        before = toks[k - 1].text
+        if (low[:1].isdigit() or low in _EN_NUMBER_WORDS) and not (
+            before.lower() == "of" or before[:1].isupper()  # "relatives of three", "Yamal 1"
+        ):
+            return True
+    return False
+
+
+_EN_QUANTIFIERS = frozenset("one some many several most all each both".split())
+_EN_NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve dozen dozens hundreds".split()
+)
+_EN_SUBORDINATORS = frozenset(
+    "when as while after before and but so then since because if though although".split()
+)
 
 
 # --------------------------------------------------------------------------- names
@@ -366,14 +463,48 @@ def _name(sentence: Sentence, a: int, b: int) -> str:
         return ""
     if all(w.lemma.lower() in _RU_OWN or w.text.lower() in _EN_OWN for w in words):
         return ""
-    # "local outlet Fontanka" → "Fontanka": lowercase descriptors before a name that ends the phrase
-    k = 0
-    while k < len(words) - 1 and words[k].text.lower() in _DESCRIPTORS:
-        k += 1
-    if 0 < k and all(w.text[:1].isupper() or w.text[:1].isdigit() for w in words[k:]):
-        words = words[k:]
+    words = _strip_descriptors(words)
     text = sentence.text[words[0].start - sentence.start : words[-1].stop - sentence.start]
-    return re.sub(r"\s+", " ", text).strip(' «»"“”')
+    text = re.sub(r"\s+", " ", text).strip(' «»"“”')
+    return _from_link(text, sentence.text)
+
+
+_LINK = re.compile(r"(?:https?://|www\.)?(?:t\.me|telegram\.me)/(?:s/)?([A-Za-z0-9_]{3,})", re.I)
+_LINK_START = re.compile(r"^(?:https?|www|t\.me)\b", re.I)
+
+
+def _from_link(name: str, text: str) -> str:
+    """A t.me address read as a name ("https") is its channel ("t.me/kazan_news" → kazan_news);
+    another address is not a source name."""
+    if not _LINK_START.match(name):
+        return name
+    m = _LINK.search(text)
+    return m.group(1) if m else ""
+
+
+def _strip_descriptors(words: list[Token]) -> list[Token]:
+    """"local outlet Fontanka", "Russian opposition Telegram channel Tverskoy Rubezh",
+    "the Baza Telegram channel" → the proper name the descriptors stand around."""
+
+    def proper(ws: list[Token]) -> bool:
+        return bool(ws) and all(w.text[:1].isupper() or w.text[:1].isdigit() for w in ws)
+
+    last = max(
+        (k for k in range(len(words) - 1) if words[k].text in _DESCRIPTORS - _ARTICLES),
+        default=-1,
+    )
+    # only descriptors and names before it: not "lawyer for an NGO", "department of the …"
+    prefix = all(w.text.lower() in _DESCRIPTORS or proper([w]) for w in words[:last])
+    if last >= 0 and prefix and proper(words[last + 1 :]):
+        return words[last + 1 :]
+    end = len(words)
+    while end > 1 and words[end - 1].text.lower() in _DESCRIPTORS:
+        end -= 1
+    if end < len(words) and words[end - 1].text.lower() not in _DESCRIPTORS and proper(
+        words[:end]
+    ):
+        return words[:end]
+    return words
 
 
 def _is_generic(toks: tuple[Token, ...], a: int, b: int, lang: Lang) -> bool:

@@ -354,9 +354,10 @@ def read_weekday(g: Groups) -> tuple[str, Resolver] | None:
     if word.isascii() and not word[0].isupper():
         return None
     weekday = WEEKDAYS[word.lower()]
-    # A bare weekday is strictly before publication: a same-day event is "today"/"сегодня"
-    # in the news, and weekly round-ups published on a Monday mean the Monday before.
-    same_day = bool(g.get("rel")) and _offset(str(g["rel"])) == 0
+    # A bare weekday may be the publication day itself ("во вторник" in a Tuesday story);
+    # "last Monday" is strictly before it, and a round-up's weekdays fall in the week it
+    # named (extract/weekdays.py).
+    same_day = not g.get("rel") or _offset(str(g["rel"])) == 0
     return "weekday", _relative(
         lambda base: (d := latest_weekday(weekday, base, same_day=same_day), d), "day")
 

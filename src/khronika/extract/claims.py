@@ -7,10 +7,14 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
+from typing import Protocol
 
 from khronika.codebook import Codebook
 from khronika.extract.attribution import Credit, Cues, find_credit, find_cues
+from khronika.extract.background import is_habitual, looks_back
+from khronika.extract.backref import credits_back
 from khronika.extract.counts import extract_counts
+from khronika.extract.dateline import is_dateline
 from khronika.extract.dates import extract_dates
 from khronika.extract.events import (
     Trigger,
@@ -20,7 +24,9 @@ from khronika.extract.events import (
     mentioned_events,
     sentence_lemmas,
 )
+from khronika.extract.posts import forwarded_from, post_date
 from khronika.extract.relative import extract_relative_date
+from khronika.extract.weekdays import within_week
 from khronika.geocode import Geocoder
 from khronika.model import (
     UNKNOWN_DATE,
@@ -49,13 +55,66 @@ _LIST_LINKS = frozenset({",", "и", "and", "а", "также", "or", "или"})
 
 
 @dataclass
-class _Story:
+class Story:
+    """The context carried from sentence to sentence: who is credited, where and when the
+    story is, who acts on whom, the last figure told, and the widest period named so far
+    ("На прошлой неделе …", "In the last three months of 2023 …": the date of a round-up item
+    that names no date of its own)."""
+
     sources: tuple[str, ...] = ()
     places: list[Place] = field(default_factory=list)
     date: DateRange | None = None
     actors: tuple[Actor, ...] = ()
     targets: tuple[Target, ...] = ()
     last_count: Count | None = None
+    frame: DateRange | None = None
+
+    def new_item(self) -> Story:
+        """A round-up's next item: its place, date and source start afresh."""
+        return Story(actors=self.actors, targets=self.targets, frame=self.frame)
+
+    def advance(self, facts: SentenceFacts) -> None:
+        """Move on past a sentence, after its claims took what they needed."""
+        if facts.credit and not facts.credit.generic:
+            self.sources = facts.credit.sources
+        if facts.places:
+            self.places = facts.places
+        if facts.dates:
+            self.date = facts.dates[0]
+            for d in facts.dates:
+                if _days(d) >= 2 and (self.frame is None or _days(d) > _days(self.frame)):
+                    self.frame = d
+        elif facts.relative is not None and facts.relative.precision == "day":
+            self.date = facts.relative
+        if facts.counts:
+            self.last_count = facts.counts[-1]
+        elif facts.triggers:
+            # kept only over sentences without events: "Редакции не удалось это подтвердить.
+            # Позднее их отправили …"
+            self.last_count = None
+        if facts.actors:
+            self.actors = facts.actors
+        if facts.targets:
+            self.targets = facts.targets
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceFacts:
+    """What one sentence tells, read in the story's context so far."""
+
+    index: int
+    triggers: list[Trigger]
+    credit: Credit | None = None
+    cues: Cues = field(default_factory=Cues)
+    mentioned: frozenset[EventType] = frozenset()  # event types a trigger-less denial names
+    sources: tuple[str, ...] = ()
+    places: list[Place] = field(default_factory=list)
+    dates: list[DateRange] = field(default_factory=list)
+    relative: DateRange | None = None
+    counts: list[Count] = field(default_factory=list)
+    actors: tuple[Actor, ...] = ()
+    targets: tuple[Target, ...] = ()
+    new_place: bool = False  # a place the story has not been at yet
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +131,21 @@ class _Draft:
     targets: tuple[Target, ...]
 
 
+class SentenceModel(Protocol):
+    """A learned judge of the rules' candidate sentences: the one place a model plugs in.
+
+    It gets each sentence's rule triggers and returns those it keeps (possibly retyped);
+    an empty list drops the sentence. ``component`` names the model's version.
+    """
+
+    @property
+    def component(self) -> str: ...
+
+    def judge(
+        self, doc: Document, sentences: list[Sentence], triggers: list[list[Trigger]]
+    ) -> list[list[Trigger]]: ...
+
+
 def extract_claims(
     doc: Document,
     sentences: list[Sentence],
@@ -80,142 +154,211 @@ def extract_claims(
     geocoder: Geocoder,
     title: list[Sentence] | None = None,
     components: tuple[str, ...] = (),
+    model: SentenceModel | None = None,
 ) -> list[Claim]:
-    lang = doc.language
-    title_lemmas = [lem for s in (title or []) for lem in sentence_lemmas(s)]
-    story = _Story()
-    scope = document_scope(sentences, lang, codebook, title_lemmas=title_lemmas)
-    all_triggers = [
-        find_triggers(sentences, i, lang, codebook, scope=scope) for i in range(len(sentences))
-    ]
-    if not any(all_triggers):
+    triggers = candidate_triggers(doc, sentences, codebook=codebook, title=title)
+    if model is not None and any(triggers):
+        triggers = model.judge(doc, sentences, triggers)
+    if not any(triggers):
         # most of what a keyword search brings in holds no event: skip places, dates, counts
         return []
-    # the widest period the document has named so far ("На прошлой неделе …", "In the last
-    # three months of 2023 …"): the date of a round-up item that names no date of its own
-    frame: DateRange | None = None
-    drafts: list[_Draft] = []
-    cues_by_sentence: list[Cues] = []
-    triggers_by_sentence: list[list[Trigger]] = []
-    mentioned_by_sentence: list[frozenset[EventType]] = []
+    lang = doc.language
     title_text = " ".join((doc.title or "").split()).casefold()
     home = geocoder.outlets.home(doc.url, doc.outlet)
     found_places = geocoder.find_document_places(sentences, lang, home)
+    title_lemmas = [lem for s in (title or []) for lem in sentence_lemmas(s)]
+    scope = document_scope(sentences, lang, codebook, title_lemmas=title_lemmas)
     if not is_anchored(scope, (p.country for places in found_places for p in places)):
         return []  # a page about deportations from the US, a hockey contract
+    posted = post_date(doc)
+    forwarded = forwarded_from(doc)
+    story = Story()
+    # the headline's one place stands for a story whose body names none before its events
+    headline = [p for places in geocoder.find_document_places(title or [], lang, home)
+                for p in places]
+    if len({p.name for p in headline}) == 1:
+        story.places = headline[:1]
+    drafts: list[_Draft] = []
+    facts_by_sentence: list[SentenceFacts] = []
     for i, sentence in enumerate(sentences):
         if title_text and " ".join(sentence.text.split()).casefold() == title_text:
             # the headline repeats the story that follows; it is not evidence of its own
-            cues_by_sentence.append(Cues())
-            triggers_by_sentence.append([])
-            mentioned_by_sentence.append(frozenset())
+            facts_by_sentence.append(SentenceFacts(i, []))
             continue
         if _starts_item(sentence):
-            # a round-up's new item is a new story: its place, date and source start afresh
-            story = _Story(actors=story.actors, targets=story.targets)
-        credit = find_credit(sentence, lang)
-        cues = find_cues(sentence, lang)
-        cues_by_sentence.append(cues)
-        sources = _resolve_sources(credit, story)
-        places = _event_places(found_places[i], sentence, credit, story)
-        dates = extract_dates(sentence, lang, doc.published)
-        triggers = all_triggers[i]
-        triggers_by_sentence.append(triggers)
-        mentioned_by_sentence.append(
+            story = story.new_item()
+        facts = read_sentence(
+            doc, sentence, i, triggers[i], found_places[i], story, codebook=codebook,
+            forwarded=forwarded,
+        )
+        facts_by_sentence.append(facts)
+        drafts += draft_claims(sentence, facts, story, lang, geocoder, posted=posted)
+        # "О задержании рассказали в УМВД": the event named is the topic of the credit
+        if facts.sources and credits_back(sentence, lang):
+            drafts = _credit_back(drafts, i, facts.sources)
+        story.advance(facts)
+    around = _Around(
+        [f.triggers for f in facts_by_sentence], [f.mentioned for f in facts_by_sentence]
+    )
+    cues = [f.cues for f in facts_by_sentence]
+    if model is not None:
+        components = (*components, model.component)
+    return [_finish(doc, sentences, d, cues, around, components) for d in drafts]
+
+
+def candidate_triggers(
+    doc: Document,
+    sentences: list[Sentence],
+    *,
+    codebook: Codebook,
+    title: list[Sentence] | None = None,
+) -> list[list[Trigger]]:
+    """The codebook rules' triggers of each sentence, within the document's scope."""
+    lang = doc.language
+    title_lemmas = [lem for s in (title or []) for lem in sentence_lemmas(s)]
+    scope = document_scope(sentences, lang, codebook, title_lemmas=title_lemmas)
+    return [
+        find_triggers(sentences, i, lang, codebook, scope=scope) for i in range(len(sentences))
+    ]
+
+
+def read_sentence(
+    doc: Document,
+    sentence: Sentence,
+    index: int,
+    triggers: list[Trigger],
+    found_places: list[Place],
+    story: Story,
+    *,
+    codebook: Codebook,
+    forwarded: tuple[str, ...] = (),
+) -> SentenceFacts:
+    """One sentence's facts: its source, cues, places, dates, counts, actors and targets,
+    with what it leaves open filled from ``story``."""
+    lang = doc.language
+    credit = find_credit(sentence, lang)
+    cues = find_cues(sentence, lang)
+    places = _event_places(found_places, sentence, credit, story)
+    lex = codebook.lexicons[lang]
+    lemmas = sentence_lemmas(sentence)
+    dates = extract_dates(sentence, lang, doc.published)
+    return SentenceFacts(
+        index=index,
+        triggers=triggers,
+        credit=credit,
+        cues=cues,
+        mentioned=(
             mentioned_events(sentence, lang, codebook)
             if not triggers and cues.disputed
             else frozenset()
-        )
-        lex = codebook.lexicons[lang]
-        lemmas = sentence_lemmas(sentence)
-        actors = lex.actors_in(lemmas) or story.actors
-        targets = lex.targets_in(lemmas) or story.targets
-        counts = [c for c in extract_counts(sentence, lang) if not _inside(c, credit)]
-        dates = [d for d in dates if not _about_the_people(sentence, d)]
-        relative = extract_relative_date(sentence, lang, story.date)
-        new_place = bool(places) and not any(p.name == q.name for p in places for q in story.places)
-        if triggers:
-            # "в Ярославле задержали 34 человека, в Твери — 21": a place paired with its own count
-            elliptic = _elliptic_pairs(sentence, places, counts)
-            paired_places = {id(p) for p, _ in elliptic}
-            paired_counts = {id(c) for _, c in elliptic}
-            places_left = [p for p in places if id(p) not in paired_places]
-            counts_left = [c for c in counts if id(c) not in paired_counts]
-            assigned = _assign_counts(sentence, triggers, counts_left)
-            for t_index, trigger in enumerate(triggers):
-                if t_index in assigned or trigger.event_type == "raid":
-                    continue
-                carried = _count_by_reference(
-                    sentence, trigger, lang, assigned, triggers, story.last_count, credit
+        ),
+        sources=_resolve_sources(credit, story) or forwarded,
+        places=places,
+        dates=[
+            within_week(d, story.frame)
+            for d in dates
+            if not _about_the_people(sentence, d) and not is_dateline(sentence, d)
+        ],
+        relative=extract_relative_date(sentence, lang, story.date),
+        counts=[c for c in extract_counts(sentence, lang) if not _inside(c, credit)],
+        actors=lex.actors_in(lemmas) or story.actors,
+        targets=lex.targets_in(lemmas) or story.targets,
+        new_place=bool(places)
+        and not any(p.name == q.name for p in places for q in story.places),
+    )
+
+
+def draft_claims(
+    sentence: Sentence,
+    facts: SentenceFacts,
+    story: Story,
+    lang: Lang,
+    geocoder: Geocoder,
+    *,
+    posted: DateRange | None = None,
+) -> list[_Draft]:
+    """A draft claim for each trigger and each of its places, with its count and date."""
+    if not facts.triggers:
+        return []
+    triggers = facts.triggers
+    # "в Ярославле задержали 34 человека, в Твери — 21": a place paired with its own count
+    elliptic = _elliptic_pairs(sentence, facts.places, facts.counts)
+    paired_places = {id(p) for p, _ in elliptic}
+    paired_counts = {id(c) for _, c in elliptic}
+    places_left = [p for p in facts.places if id(p) not in paired_places]
+    counts_left = [c for c in facts.counts if id(c) not in paired_counts]
+    assigned = _counts_of_triggers(sentence, facts, story, lang, counts_left)
+    drafts: list[_Draft] = []
+    seen: set[tuple[EventType, str | None]] = set()
+    for t_index, trigger in enumerate(triggers):
+        fallback = story.places[-1] if story.places else UNKNOWN_PLACE
+        chosen_places = _places_for(trigger, places_left, sentence) or [fallback]
+        if len(chosen_places) > 1 and t_index in assigned:
+            # "рейды в Казани, Тюмени и Кургане, после чего на учёт встали 14 человек":
+            # one figure for the whole list, placed where all its places are
+            chosen_places = [_common_place(chosen_places, geocoder)]
+        counted = [(p, assigned.get(t_index)) for p in chosen_places]
+        if trigger.event_type != "raid" and t_index in assigned:
+            counted += elliptic
+        for chosen, count in counted:
+            key = (trigger.event_type, chosen.name)
+            if key in seen:
+                continue
+            seen.add(key)
+            date = _dated(sentence, lang, trigger, chosen, facts, story, posted)
+            drafts.append(
+                _Draft(
+                    facts.index,
+                    trigger.event_type,
+                    trigger,
+                    chosen,
+                    count,
+                    date,
+                    facts.sources,
+                    facts.cues,
+                    facts.actors,
+                    facts.targets,
                 )
-                if carried is not None:
-                    assigned[t_index] = carried
-            seen: set[tuple[EventType, str | None]] = set()
-            for t_index, trigger in enumerate(triggers):
-                fallback = story.places[-1] if story.places else UNKNOWN_PLACE
-                chosen_places = _places_for(trigger, places_left, sentence) or [fallback]
-                if len(chosen_places) > 1 and t_index in assigned:
-                    # "рейды в Казани, Тюмени и Кургане, после чего на учёт встали 14 человек":
-                    # one figure for the whole list, placed where all its places are
-                    chosen_places = [_common_place(chosen_places, geocoder)]
-                counted = [(p, assigned.get(t_index)) for p in chosen_places]
-                if trigger.event_type != "raid" and t_index in assigned:
-                    counted += elliptic
-                for chosen, count in counted:
-                    key = (trigger.event_type, chosen.name)
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    date = _nearest_date(trigger, dates) or _implied_date(
-                        sentence, lang, chosen, story, frame, relative, new_place
-                    )
-                    drafts.append(
-                        _Draft(
-                            i,
-                            trigger.event_type,
-                            trigger,
-                            chosen,
-                            count,
-                            date,
-                            sources,
-                            cues,
-                            actors,
-                            targets,
-                        )
-                    )
-        # the story's context moves on only after this sentence's claims took theirs
-        if credit and not credit.generic:
-            story.sources = credit.sources
-        if places:
-            story.places = places
-        if dates:
-            story.date = dates[0]
-            for d in dates:
-                if _days(d) >= 2 and (frame is None or _days(d) > _days(frame)):
-                    frame = d
-        elif relative is not None and relative.precision == "day":
-            story.date = relative
-        if counts:
-            story.last_count = counts[-1]
-        elif triggers:
-            # kept only over sentences without events: "Редакции не удалось это подтвердить.
-            # Позднее их отправили …"
-            story.last_count = None
-        if actors:
-            story.actors = actors
-        if targets:
-            story.targets = targets
-    return [
-        _finish(
-            doc,
-            sentences,
-            d,
-            cues_by_sentence,
-            _Around(triggers_by_sentence, mentioned_by_sentence),
-            components,
+            )
+    return drafts
+
+
+def _dated(
+    sentence: Sentence,
+    lang: Lang,
+    trigger: Trigger,
+    place: Place,
+    facts: SentenceFacts,
+    story: Story,
+    posted: DateRange | None,
+) -> DateRange:
+    """A draft's date: its own, else implied by the story, else the post's own date (a
+    Telegram message); none for habitual or look-back background."""
+    if is_habitual(sentence, lang) or (not facts.dates and looks_back(sentence, lang)):
+        return UNKNOWN_DATE  # background: no single event, or an earlier one
+    date = _nearest_date(trigger, facts.dates) or _implied_date(
+        sentence, lang, place, story, facts.relative, facts.new_place
+    )
+    if posted and date.precision == "unknown":
+        return posted
+    return date
+
+
+def _counts_of_triggers(
+    sentence: Sentence, facts: SentenceFacts, story: Story, lang: Lang, counts: list[Count]
+) -> dict[int, Count]:
+    """Trigger index → its count: the nearest figure, else one the text refers back to."""
+    triggers = facts.triggers
+    assigned = _assign_counts(sentence, triggers, counts)
+    for t_index, trigger in enumerate(triggers):
+        if t_index in assigned or trigger.event_type == "raid":
+            continue
+        carried = _count_by_reference(
+            sentence, trigger, lang, assigned, triggers, story.last_count, facts.credit
         )
-        for d in drafts
-    ]
+        if carried is not None:
+            assigned[t_index] = carried
+    return assigned
 
 
 def _finish(
@@ -254,6 +397,8 @@ def _finish(
     )
 
 
+# how many sentences before it "Об этом сообщает X" may credit
+_CREDIT_REACH = 3
 # how many sentences after a claim a denial or non-confirmation may stand and still cover it
 _COVER_REACH = 3
 _ITEM_MARKS = frozenset("— – - • * ·".split())
@@ -321,7 +466,18 @@ def _elliptic_pairs(
     return pairs
 
 
-def _resolve_sources(credit: Credit | None, story: _Story) -> tuple[str, ...]:
+def _credit_back(drafts: list[_Draft], index: int, sources: tuple[str, ...]) -> list[_Draft]:
+    """Give "Об этом сообщает X" to the uncredited claims of the sentences just before it."""
+    credited = {d.sentence for d in drafts if d.sources and d.sentence != index}
+    # the credit reaches back over the story just told, up to a sentence credited on its own
+    back = index - 1
+    while back >= max(0, index - _CREDIT_REACH) and back not in credited:
+        back -= 1
+    covered = range(back + 1, index)
+    return [replace(d, sources=sources) if d.sentence in covered else d for d in drafts]
+
+
+def _resolve_sources(credit: Credit | None, story: Story) -> tuple[str, ...]:
     if credit is None:
         return ()
     if credit.generic and story.sources:
@@ -330,7 +486,7 @@ def _resolve_sources(credit: Credit | None, story: _Story) -> tuple[str, ...]:
 
 
 def _event_places(
-    found: list[Place], sentence: Sentence, credit: Credit | None, story: _Story
+    found: list[Place], sentence: Sentence, credit: Credit | None, story: Story
 ) -> list[Place]:
     """Places an event can be at: not the outlet's name, not where migrants came from."""
     found = [p for p in found if p.country == "RU" or not _is_origin(sentence, p)]
@@ -402,12 +558,12 @@ def _implied_date(
     sentence: Sentence,
     lang: Lang,
     place: Place,
-    story: _Story,
-    frame: DateRange | None,
+    story: Story,
     relative: DateRange | None,
     new_place: bool,
 ) -> DateRange:
     """The date of a claim whose sentence states none: carried, relative, or unknown."""
+    frame = story.frame
     if relative is not None:
         return relative
     story_place = story.places[-1] if story.places else None
@@ -507,7 +663,8 @@ def _count_by_reference(
         if earlier:
             return earlier[-1]
         if previous is not None:
-            return previous
+            # the figure was written in an earlier sentence: its value, not its span, carries
+            return replace(previous, span=None)
     return _one_person(sentence, trigger, lang)
 
 
@@ -558,4 +715,14 @@ def with_incident(claim: Claim, incident_id: str | None) -> Claim:
     return replace(claim, incident_id=incident_id)
 
 
-__all__ = ["Lang", "extract_claims", "with_incident"]
+__all__ = [
+    "Lang",
+    "SentenceFacts",
+    "SentenceModel",
+    "Story",
+    "candidate_triggers",
+    "draft_claims",
+    "extract_claims",
+    "read_sentence",
+    "with_incident",
+]

@@ -26,8 +26,11 @@ What is not a people count: dates ("31 декабря", "December 31", "с 12 п
 bare years, ages and ordinals ("39-летнего", "27-year-old", "5-й", "31st"), article and
 part numbers ("ч. 1 ст. 328", "Article 338"), money, percentages, measures, times
 ("5 a.m.", "17:00"), phone numbers, decimals without a scale, and numbers of things
-("десятки автобусов", "225 buses", "в двух районах"). Russian nouns are judged by the
-tagger's animacy (people are animate), English nouns by word lists and agent suffixes.
+("десятки автобусов", "225 buses", "в двух районах"), numbers inside a web address
+("t.me/channel/4512") and "one" after "every"/"each" ("every one of them" is the whole
+group). "Shavkat and two others", "он и ещё двое" count the named one too (3). Russian
+nouns are judged by the tagger's animacy (people are animate), English nouns by word lists
+and agent suffixes.
 A number with no noun ("27 were deported", "двое задержаны") counts people; "один"/"one"
 and a bare 4-digit year count only with an explicit people noun. Counts of cases,
 protocols, fines and summonses are returned as people counts (coders read them as the
@@ -36,6 +39,7 @@ number of people prosecuted or summoned).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -438,6 +442,7 @@ def _en_noun(lexemes: list[Lexeme], k: int, *, partitive: bool = False) -> str:
 def extract_counts(sentence: Sentence, lang: Lang) -> list[Count]:
     """Every expression in ``sentence`` that counts people, in text order."""
     lexemes = lex(sentence.text)
+    links = [(m.start(), m.end()) for m in _LINK.finditer(sentence.text)]
     found: list[Count] = []
     i = 0
     while i < len(lexemes):
@@ -445,13 +450,68 @@ def extract_counts(sentence: Sentence, lang: Lang) -> list[Count]:
         if ph is None:
             i += 1
             continue
-        if _people(lexemes, ph, sentence, lang):
-            start, stop = lexemes[ph.start].start, lexemes[ph.end - 1].stop
+        start, stop = lexemes[ph.start].start, lexemes[ph.end - 1].stop
+        if _people(lexemes, ph, sentence, lang) and not _in_link(start, stop, links) and not (
+            _every_one(lexemes, ph)
+        ):
+            named = _and_others(lexemes, ph)
+            if named is not None:
+                start = lexemes[named].start  # "Shavkat and two others": the span holds all
             text = sentence.text[start:stop]
             span = Span(sentence.start + start, sentence.start + stop, text)
-            found.append(Count(ph.min, ph.max, ph.qualifier, text, span))
+            one = 0 if named is None else 1
+            found.append(Count(_plus(ph.min, one), _plus(ph.max, one), ph.qualifier, text, span))
         i = ph.end
     return found
+
+
+# a web address or a bare domain path: "https://t.me/channel/4512", "t.me/x/12", "site.ru/123"
+_LINK = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*", re.I)
+_EVERY = frozenset("every each каждый каждого каждому".split())
+
+
+def _in_link(start: int, stop: int, links: list[tuple[int, int]]) -> bool:
+    return any(a <= start and stop <= b for a, b in links)
+
+
+def _every_one(lexemes: list[Lexeme], ph: _Phrase) -> bool:
+    """ "every one of them", "each one": all of a group, not a count of one."""
+    return ph.min == 1 and ph.start > 0 and lexemes[ph.start - 1].low in _EVERY
+
+
+def _plus(value: int | None, n: int) -> int | None:
+    return None if value is None else value + n
+
+
+def _and_others(lexemes: list[Lexeme], ph: _Phrase) -> int | None:
+    """Where "X and two others" / "он и ещё двое" begins (the named one counts too)."""
+    i, end = ph.start, ph.end
+    if i >= 2 and lexemes[i - 1].low == "and" and _one_named(lexemes[i - 2]) and (
+        end < len(lexemes) and lexemes[end].low in ("others", "other")
+    ):
+        return i - 2
+    if (
+        i >= 3
+        and lexemes[i - 1].low in ("ещё", "еще")
+        and lexemes[i - 2].low == "и"
+        and _one_named(lexemes[i - 3])
+        and (end >= len(lexemes) or lexemes[end].kind != "word" or lexemes[end].low in _VERBISH)
+        and ph.collective
+    ):
+        return i - 3
+    return None
+
+
+def _one_named(lx: Lexeme) -> bool:
+    """A person named or pointed at: "Shavkat", "he", "он" (not "5 men")."""
+    return lx.kind == "word" and (lx.text[:1].isupper() or lx.low in _ONE_PRONOUNS)
+
+
+_ONE_PRONOUNS = frozenset("he she him her он она его её ее".split())
+
+
+# what may follow "он и ещё двое" directly: a verb, not a noun ("и ещё двое рабочих")
+_VERBISH = frozenset("отказались были задержаны доставлены получили".split())
 
 
 def parse_count(text: str, lang: Lang) -> Count | None:

@@ -17,7 +17,8 @@ Resolution rules (the domain reports past events):
   operation "с 12 по 25 ноября" keeps its stated end;
 - a bare weekday ("в четверг", "on Thursday") is the most recent such day on or before
   publication: same-day in wire style ("police said on Thursday" in a Thursday story);
-  "last Thursday"/"в прошлый четверг" is strictly before publication;
+  "last Thursday"/"в прошлый четверг" is strictly before publication; in a story that
+  named a week ("На прошлой неделе …") its weekdays fall in that week (weekdays.py);
 - "since …" ranges run to publication with the precision of their start: "с начала года"
   → year, "since January" → month, "с 1 марта" → day; "с конца ноября" starts on 20
   November, "в конце марта" is 21–31 March with precision month (parts of a month are

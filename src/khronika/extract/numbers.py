@@ -31,6 +31,7 @@ _LEX = re.compile(
     r"|(?P<punct>\S)"
 )
 _GROUPED = re.compile(r"\d{1,3}(?:[ \u00a0\u202f\u2009,.]\d{3})+")
+_GROUPED_DECIMAL = re.compile(r"(\d{1,3}(?:[ \u00a0\u202f\u2009,.]\d{3})+)([.,])(\d+)")
 _MAX_DIGITS = 12  # longer digit runs are ids, phone numbers or noise, never head counts
 
 
@@ -61,8 +62,19 @@ def digits_value(text: str) -> Fraction | None:
     if _GROUPED.fullmatch(text):
         plain = re.sub(r"\D", "", text)
         return Fraction(int(plain)) if len(plain) <= _MAX_DIGITS else None
+    grouped = _GROUPED_DECIMAL.fullmatch(text)
+    if grouped is not None:
+        # "1,234.5", "12.345,6", "3 000,5": a decimal mark unlike the group separators;
+        # "192.168.1" or "1,234,5" repeat one separator and are no number we read
+        head, mark, frac = grouped.groups()
+        if mark in re.sub(r"\d", "", head) or len(frac) > 6:
+            return None
+        plain = re.sub(r"\D", "", head)
+        if len(plain) > _MAX_DIGITS:
+            return None
+        return Fraction(int(plain)) + Fraction(int(frac), 10 ** len(frac))
     whole, _, frac = text.replace(",", ".").partition(".")
-    if len(whole) > _MAX_DIGITS or len(frac) > 6:
+    if len(whole) > _MAX_DIGITS or len(frac) > 6 or not (whole + frac).isdigit():
         return None
     return Fraction(f"{whole}.{frac}") if frac else Fraction(int(whole))
 
@@ -290,9 +302,31 @@ def read_number(lexemes: list[Lexeme], i: int, lang: Lang, *, qualified: bool = 
                 ) -> Reading | None:
     """Read a number at lexeme ``i``; ``qualified`` when a hedge ("около", "more than")
     precedes, which makes "тысячи"/"сотни" a singular ("около тысячи" is about 1000)."""
-    words = table(lang)
     if i >= len(lexemes):
         return None
+    words = table(lang)
+    head = _read_head(lexemes, i, words, lang, qualified)
+    if head is None or isinstance(head, Reading):
+        return head
+    return _apply_factors(lexemes, i, words, lang, head)
+
+
+@dataclass(slots=True)
+class _Head:
+    """The number read before any counting noun or scale that follows it."""
+
+    value: Fraction
+    end: int
+    collective: bool = False
+    needs_noun: bool = False
+    year_like: bool = False
+    digits: bool = False
+
+
+def _read_head(lexemes: list[Lexeme], i: int, words: dict[str, NumWord], lang: Lang,
+               qualified: bool) -> _Head | Reading | None:
+    """The first part of a number: digits, a counting noun, "полтора", number words; a
+    complete Reading when nothing can follow ("несколько сотен", "полсотни")."""
     lx = lexemes[i]
     w = _word(lexemes, i, words)
     # several + magnitude: "несколько сотен", "several hundred", "a few dozen"
@@ -300,38 +334,60 @@ def read_number(lexemes: list[Lexeme], i: int, lang: Lang, *, qualified: bool = 
         return _several_after(lexemes, i + 1, words)
     if lang == "en" and lx.low == "a" and _is(lexemes, i + 1, "few"):
         return _several_after(lexemes, i + 2, words)
-    value: Fraction
-    end: int
-    collective = needs_noun = year_like = digits = False
     if lx.kind == "num":
-        parsed = digits_value(lx.text)
-        if parsed is None:
-            return None
-        value, end, digits = parsed, i + 1, True
-        year_like = len(lx.text) == 4 and lx.text.isdigit() and 1800 <= int(lx.text) <= 2100
-    elif w is not None and w.kind in ("mult", "scale") and w.number != "sg":
+        return _digits_head(lx, i)
+    if w is not None and w.kind in ("mult", "scale", "half", "halfnoun"):
+        return _word_head(lexemes, i, w, words, qualified)
+    english = _english_head(lexemes, i, lang)
+    if english is not None:
+        return english
+    composed = _compose(lexemes, i, words, lang)
+    if composed is None:
+        return None
+    number, end, collective, needs_noun = composed
+    return _Head(Fraction(number), end, collective=collective, needs_noun=needs_noun)
+
+
+def _digits_head(lx: Lexeme, i: int) -> _Head | None:
+    parsed = digits_value(lx.text)
+    if parsed is None:
+        return None
+    year_like = len(lx.text) == 4 and lx.text.isdigit() and 1800 <= int(lx.text) <= 2100
+    return _Head(parsed, i + 1, year_like=year_like, digits=True)
+
+
+def _word_head(lexemes: list[Lexeme], i: int, w: NumWord, words: dict[str, NumWord],
+               qualified: bool) -> _Head | Reading | None:
+    """A counting noun, a scale or a half at ``i``."""
+    if w.kind in ("mult", "scale") and w.number != "sg":
         if w.number == "pl" or not qualified:
             return _several_after(lexemes, i, words)
-        value, end = Fraction(1), i  # "около тысячи": the noun itself is read below
-    elif w is not None and w.kind in ("mult", "scale"):
-        value, end = Fraction(1), i  # "сотня", "десяток", "тысяча"
-    elif w is not None and w.kind == "half":
-        value, end = Fraction(3, 2), i + 1
-    elif w is not None and w.kind == "halfnoun":
-        return Reading(i + 1, value=Fraction(w.value))
-    elif lang == "en" and lx.low in ("a", "an") and _is(lexemes, i + 1, *_EN_A_NOUNS):
-        value, end = Fraction(1), i + 1
-    elif lang == "en" and lx.low == "half" and _is(lexemes, i + 1, "a") and _is(
-            lexemes, i + 2, "dozen"):
+        return _Head(Fraction(1), i)  # "около тысячи": the noun itself is read below
+    if w.kind in ("mult", "scale"):
+        return _Head(Fraction(1), i)  # "сотня", "десяток", "тысяча"
+    if w.kind == "half":
+        return _Head(Fraction(3, 2), i + 1)
+    return Reading(i + 1, value=Fraction(w.value))  # "полсотни"
+
+
+def _english_head(lexemes: list[Lexeme], i: int, lang: Lang) -> _Head | Reading | None:
+    """"a dozen", "a hundred", "half a dozen"."""
+    if lang != "en":
+        return None
+    low = lexemes[i].low
+    if low in ("a", "an") and _is(lexemes, i + 1, *_EN_A_NOUNS):
+        return _Head(Fraction(1), i + 1)
+    if low == "half" and _is(lexemes, i + 1, "a") and _is(lexemes, i + 2, "dozen"):
         return Reading(i + 3, value=Fraction(6))
-    else:
-        composed = _compose(lexemes, i, words, lang)
-        if composed is None:
-            return None
-        number, end, collective, needs_noun = composed
-        value = Fraction(number)
-    # a counting noun and/or a scale after the number: "три десятка", "two dozen",
-    # "полторы сотни", "1,5 тыс.", "трёх тысяч", "2.3 million"
+    return None
+
+
+def _apply_factors(lexemes: list[Lexeme], i: int, words: dict[str, NumWord], lang: Lang,
+                   head: _Head) -> Reading | None:
+    """A counting noun and/or a scale after the number: "три десятка", "two dozen",
+    "полторы сотни", "1,5 тыс.", "трёх тысяч", "2.3 million"."""
+    value, end = head.value, head.end
+    collective, needs_noun, year_like = head.collective, head.needs_noun, head.year_like
     factor = 1
     m = _word(lexemes, end, words)
     if m is not None and m.kind == "mult" and not (lang == "en" and m.number == "pl"):
@@ -345,12 +401,12 @@ def read_number(lexemes: list[Lexeme], i: int, lang: Lang, *, qualified: bool = 
         factor *= m.value
         end = _skip_abbr_dot(lexemes, end + 1)
         needs_noun = collective = year_like = False
-        if not digits:
+        if not head.digits:
             value, end = _lower_groups(lexemes, end, words, lang, value, m.value)
     if end == i:
         return None
     return Reading(end, value=value, collective=collective, needs_noun=needs_noun,
-                   year_like=year_like and end == i + 1, digits=digits, factor=factor)
+                   year_like=year_like and end == i + 1, digits=head.digits, factor=factor)
 
 
 def _lower_groups(lexemes: list[Lexeme], end: int, words: dict[str, NumWord], lang: Lang,

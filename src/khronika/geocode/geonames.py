@@ -10,14 +10,20 @@ by name key on each look-up.
 
 from __future__ import annotations
 
-import io
 import sqlite3
 import zipfile
-from collections.abc import Callable, Iterator, Sequence
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import closing
 from pathlib import Path
 
-from khronika.errors import GazetteerMissing, InputError
+from khronika.errors import (
+    BadRecord,
+    EncodingError,
+    GazetteerMissing,
+    InputError,
+    TruncatedInput,
+)
 from khronika.geocode.names import is_cyrillic, is_latin, name_key
 
 _SCHEMA = """
@@ -41,20 +47,43 @@ def _precision(feature_class: str, feature_code: str) -> str | None:
     return _PRECISION.get(feature_code) if feature_class == "A" else None
 
 
-def _lines(path: Path) -> Iterator[tuple[str, str]]:
-    """(member name, line) for every line of a text file or of each .txt member of a zip."""
-    if path.suffix.lower() == ".zip":
-        with zipfile.ZipFile(path) as archive:
-            for member in archive.namelist():
-                if not member.endswith(".txt") or member.lower().startswith("readme"):
-                    continue
-                with archive.open(member) as raw:
-                    for line in io.TextIOWrapper(raw, encoding="utf-8"):
-                        yield member, line
-    else:
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                yield path.name, line
+def _lines(path: Path) -> Iterator[tuple[str, int, str]]:
+    """(member name, line number, line) for every line of a text file or of each .txt member
+    of a zip; a file that is not one, or not UTF-8, is an error naming it and the line."""
+    if path.is_dir():
+        raise InputError("is a directory, not a GeoNames file", path=str(path),
+                         stage="gazetteer import")
+    try:
+        if path.suffix.lower() == ".zip":
+            with zipfile.ZipFile(path) as archive:
+                for member in archive.namelist():
+                    if not member.endswith(".txt") or member.lower().startswith("readme"):
+                        continue
+                    with archive.open(member) as raw:
+                        yield from _numbered(path, member, raw)
+        else:
+            with open(path, "rb") as fh:
+                yield from _numbered(path, path.name, fh)
+    except zipfile.BadZipFile as exc:
+        raise TruncatedInput(f"not a readable zip archive ({exc})", path=str(path),
+                             stage="gazetteer import") from None
+    except (OSError, EOFError, zlib.error) as exc:
+        raise InputError(f"cannot read ({getattr(exc, 'strerror', None) or exc})",
+                         path=str(path), stage="gazetteer import") from None
+
+
+def _numbered(path: Path, member: str, lines: Iterable[bytes]
+              ) -> Iterator[tuple[str, int, str]]:
+    # decoded a line at a time, so a bad byte is reported on its own line
+    for number, raw in enumerate(lines, start=1):
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            where = f"{member} " if member != path.name else ""
+            raise EncodingError(f"{where}line {number} is not UTF-8 ({exc.reason})",
+                                path=str(path), record=str(number),
+                                stage="gazetteer import") from None
+        yield member, number, line
 
 
 def import_geonames(
@@ -70,15 +99,26 @@ def import_geonames(
     for path in paths:
         if not path.exists():
             raise GazetteerMissing(f"{path}: no such GeoNames file")
+    if target.is_dir():
+        raise GazetteerMissing(f"{target}: is a directory, not a gazetteer file")
+    created = not target.exists()
     target.parent.mkdir(parents=True, exist_ok=True)
-    with closing(sqlite3.connect(target)) as db:
-        db.executescript(_SCHEMA)
-        read = 0
-        for path in paths:
-            read = _import_file(db, path, read, progress)
-        _apply_russian_names(db)
-        db.commit()
-        (count,) = db.execute("SELECT count(*) FROM places").fetchone()
+    try:
+        with closing(sqlite3.connect(target)) as db:
+            try:
+                db.executescript(_SCHEMA)
+            except sqlite3.DatabaseError as exc:
+                raise GazetteerMissing(f"{target}: not a gazetteer file ({exc})") from None
+            read = 0
+            for path in paths:
+                read = _import_file(db, path, read, progress)
+            _apply_russian_names(db)
+            db.commit()
+            (count,) = db.execute("SELECT count(*) FROM places").fetchone()
+    except BaseException:
+        if created:  # a failed first import leaves no empty gazetteer behind
+            target.unlink(missing_ok=True)
+        raise
     return int(count)
 
 
@@ -89,27 +129,22 @@ def _import_file(
     names: list[tuple[str, int]] = []
     alternates: list[tuple[int, str, int]] = []
     admin1: list[tuple[str, str, int]] = []
-    for member, line in _lines(path):
+    for member, number, line in _lines(path):
         read += 1
         if line.startswith("#") or not line.strip():
             continue
-        cols = line.rstrip("\n").split("\t")
-        if "alternatenames" in member.lower() and len(cols) >= 4:
-            if cols[2] == "ru" and is_cyrillic(cols[3]):
-                alternates.append((int(cols[1]), cols[3], int(cols[4] == "1")))
-            if (is_latin(cols[3]) or is_cyrillic(cols[3])) and cols[2] not in {"link", "post"}:
-                names.append((name_key(cols[3]), int(cols[1])))
-        elif "admin1" in member.lower() and len(cols) >= 4:
-            admin1.append((cols[0], cols[1], int(cols[3] or 0)))
-        elif len(cols) >= 19:
-            _place_row(cols, places, names)
-        else:
-            raise InputError(
-                f"line {read} is neither a GeoNames table, alternate-names nor admin1 row",
+        cols = line.rstrip("\r\n").split("\t")
+        try:
+            _read_row(member, cols, places, names, alternates, admin1)
+        except (ValueError, IndexError):
+            where = f"{member} " if member != path.name else ""
+            raise BadRecord(
+                f"{where}line {number} is neither a GeoNames table, alternate-names nor "
+                "admin1 row (wrong number of columns or a malformed number)",
                 path=str(path),
-                record=str(read),
+                record=str(number),
                 stage="gazetteer import",
-            )
+            ) from None
         if len(places) + len(names) + len(alternates) >= _BATCH:
             _flush(db, places, names, alternates, admin1)
             if progress is not None:
@@ -120,6 +155,29 @@ def _import_file(
     return read
 
 
+def _read_row(
+    member: str,
+    cols: list[str],
+    places: list[tuple[object, ...]],
+    names: list[tuple[str, int]],
+    alternates: list[tuple[int, str, int]],
+    admin1: list[tuple[str, str, int]],
+) -> None:
+    """One row into the batches; ValueError or IndexError when it is malformed."""
+    if "alternatenames" in member.lower() and len(cols) >= 5:
+        gid = int(cols[1])
+        if cols[2] == "ru" and is_cyrillic(cols[3]):
+            alternates.append((gid, cols[3], int(cols[4] == "1")))
+        if (is_latin(cols[3]) or is_cyrillic(cols[3])) and cols[2] not in {"link", "post"}:
+            names.append((name_key(cols[3]), gid))
+    elif "admin1" in member.lower() and len(cols) >= 4:
+        admin1.append((cols[0], cols[1], int(cols[3] or 0)))
+    elif len(cols) >= 19:
+        _place_row(cols, places, names)
+    else:
+        raise ValueError("unknown row")
+
+
 def _place_row(
     cols: list[str], places: list[tuple[object, ...]], names: list[tuple[str, int]]
 ) -> None:
@@ -127,6 +185,8 @@ def _place_row(
     if precision is None:
         return
     gid = int(cols[0])
+    if not (-90 <= float(cols[4]) <= 90 and -180 <= float(cols[5]) <= 180):
+        raise ValueError("coordinates out of range")  # also NaN, which compares false
     places.append(
         (
             gid, cols[1], None, cols[8], cols[10] or None, float(cols[4]), float(cols[5]),

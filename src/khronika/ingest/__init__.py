@@ -11,7 +11,7 @@ import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from khronika.errors import InputError, TooLarge
+from khronika.errors import BadRecord, DocumentFailed, InputError, LinkOutside, TooLarge
 from khronika.ingest.dispatch import read_stream
 from khronika.ingest.sniff import HEAD, sniff
 from khronika.ingest.streams import DOCUMENT_LIMIT, INFLATED_LIMIT, Limits
@@ -23,7 +23,11 @@ _SINGLE_LIMIT_FORMATS = (".html", ".htm", ".txt", ".xhtml")
 
 
 def read_inputs(
-    paths: Sequence[Path], *, max_bytes: int = INFLATED_LIMIT, max_document: int = DOCUMENT_LIMIT
+    paths: Sequence[Path],
+    *,
+    max_bytes: int = INFLATED_LIMIT,
+    max_document: int = DOCUMENT_LIMIT,
+    follow_links: bool = False,
 ) -> Iterator[RawDocument | InputError]:
     """Every document in ``paths`` (files, folders walked in sorted order), in a stable order.
 
@@ -32,29 +36,63 @@ def read_inputs(
     a compressed file, a feed or Telegram export); a document is never allowed more than
     ``max_bytes`` either. Streams (JSON Lines, WARC, archives) are read in bounded memory
     whatever their size.
+
+    Inside a folder, a symbolic link that leads out of it is not read (a link to /etc/… would
+    be stored and shown to viewers) but listed as a rejection, unless ``follow_links``.
     """
     limits = Limits(document=min(max_document, max_bytes), inflated=max_bytes)
     for path in paths:
-        yield from _read_path(Path(path), limits=limits)
+        yield from _read_path(Path(path), limits=limits, follow_links=follow_links)
 
 
-def _read_path(path: Path, *, limits: Limits) -> Iterator[RawDocument | InputError]:
+def _read_path(path: Path, *, limits: Limits, follow_links: bool
+               ) -> Iterator[RawDocument | InputError]:
     if path.is_dir():
-        for file in _walk(path):
-            yield from _read_file(file, limits=limits)
+        for file in _walk(path, follow_links=follow_links):
+            if isinstance(file, InputError):
+                yield file
+            else:
+                yield from _read_file(file, limits=limits)
     elif path.exists():
         yield from _read_file(path, limits=limits)
     else:
         yield InputError("no such file or folder", path=str(path))
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def _walk(folder: Path, *, follow_links: bool = False) -> Iterator[Path | LinkOutside]:
     # os.walk with sorted names: the same folder always yields documents in the same order.
-    for root, dirs, files in os.walk(folder, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+    root = folder.resolve()
+    seen: set[Path] = set()
+    for current, dirs, files in os.walk(folder, followlinks=follow_links):
+        here = Path(current)
+        seen.add(here.resolve())
+        kept = []
+        for name in sorted(d for d in dirs if not d.startswith(".")):
+            sub = here / name
+            if not sub.is_symlink():
+                kept.append(name)
+            elif follow_links:
+                if sub.resolve() not in seen:  # a link back up would walk for ever
+                    kept.append(name)
+            elif not sub.resolve().is_relative_to(root):
+                yield _outside(sub, folder)
+        dirs[:] = kept
         for name in sorted(files):
-            if not name.startswith("."):
-                yield Path(root) / name
+            if name.startswith("."):
+                continue
+            file = here / name
+            if not follow_links and file.is_symlink() and not file.resolve().is_relative_to(root):
+                yield _outside(file, folder)
+                continue
+            yield file
+
+
+def _outside(link: Path, folder: Path) -> LinkOutside:
+    return LinkOutside(
+        f"symbolic link to {link.resolve()}, outside {folder}: not followed "
+        "(--follow-links reads it)",
+        path=str(link),
+    )
 
 
 def _read_file(path: Path, *, limits: Limits) -> Iterator[RawDocument | InputError]:
@@ -73,6 +111,10 @@ def _read_file(path: Path, *, limits: Limits) -> Iterator[RawDocument | InputErr
             yield from read_stream(source, path.name, stream, limits=limits)
     except OSError as exc:
         yield InputError(f"cannot read: {exc.strerror or exc}", path=source)
+    except RecursionError:
+        yield BadRecord("nested too deep to read", path=source)
+    except Exception as exc:  # a reader's bug on odd input: reject the rest of this file only
+        yield DocumentFailed.of(exc, path=source, record=None, stage="read")
 
 
 # Formats whose documents can be counted without parsing them: a page or text file is one,
@@ -80,15 +122,15 @@ def _read_file(path: Path, *, limits: Limits) -> Iterator[RawDocument | InputErr
 _ONE_DOCUMENT = frozenset({"html", "text"})
 
 
-def count_documents(paths: Sequence[Path]) -> int | None:
+def count_documents(paths: Sequence[Path], *, follow_links: bool = False) -> int | None:
     """How many documents ``read_inputs(paths)`` will yield, when that is cheap to know (a
     newline count for JSON Lines, one a page); ``None`` when any input holds an unknown
     number (archives, feeds, Telegram exports), so a progress bar shows no false total."""
     total = 0
     for path in paths:
-        files = list(_walk(path)) if path.is_dir() else [path]
+        files = list(_walk(path, follow_links=follow_links)) if path.is_dir() else [path]
         for file in files:
-            n = _count_file(file)
+            n = 1 if isinstance(file, InputError) else _count_file(file)
             if n is None:
                 return None
             total += n

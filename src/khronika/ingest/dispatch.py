@@ -10,6 +10,7 @@ import bz2
 import gzip
 import io
 import zlib
+from collections import Counter
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -18,6 +19,7 @@ from khronika.errors import (
     EmptyInput,
     EncodingError,
     InputError,
+    ManyRejected,
     NotHTML,
     TooLarge,
     TruncatedInput,
@@ -65,12 +67,39 @@ def _read(
         if depth >= _MAX_DEPTH:
             yield TooLarge(f"archives nested more than {_MAX_DEPTH} deep", path=source)
             return
-        yield from _read_container(fmt, source, name, whole, limits=limits, depth=depth)
+        items = _read_container(fmt, source, name, whole, limits=limits, depth=depth)
+        yield from (_collapse_rejections(source, items) if depth == 0 else items)
         return
     if fmt == "jsonl":
         yield from read_jsonl(source, whole, limits=limits)
         return
     yield from _read_single(fmt, source, name, head, whole, limits=limits)
+
+
+# Rejections listed one by one per outermost archive; the rest are counted in one line, so a
+# 24 KB nest of zips does not write 10,000 rejection rows.
+LISTED_PER_ARCHIVE = 10
+
+
+def _collapse_rejections(source: str, items: Iterator[Item]) -> Iterator[Item]:
+    listed = 0
+    rest: Counter[str] = Counter()
+    for item in items:
+        if isinstance(item, InputError):
+            if listed < LISTED_PER_ARCHIVE:
+                listed += 1
+                yield item
+                continue
+            rest[item.code] += 1
+            continue
+        yield item
+    if rest:
+        codes = ", ".join(f"{code} ×{n:,}" for code, n in sorted(rest.items()))
+        yield ManyRejected(
+            f"{sum(rest.values()):,} more members of this archive rejected ({codes}); "
+            f"the first {LISTED_PER_ARCHIVE} are listed",
+            path=source,
+        )
 
 
 def _read_container(

@@ -32,6 +32,9 @@ def read_telegram_json(source: str, data: bytes) -> Iterator[RawDocument | Input
     except ValueError as exc:
         yield BadRecord(f"Telegram export is not valid JSON: {exc}", path=source)
         return
+    except RecursionError:
+        yield BadRecord("Telegram export nested too deep to read", path=source)
+        return
     chats = _chats(export)
     if chats is None:
         yield BadRecord("JSON with no Telegram 'messages' list", path=source)
@@ -58,15 +61,20 @@ def _chats(export: object) -> list[dict[str, Any]] | None:
 
 def _read_chat(source: str, chat: dict[str, Any]) -> Iterator[RawDocument | InputError]:
     outlet = chat.get("name") if isinstance(chat.get("name"), str) else None
-    chat_id = chat.get("id")
-    for message in chat.get("messages") or []:
+    chat_id = chat.get("id") if isinstance(chat.get("id"), (int, str)) else None
+    messages = chat.get("messages") or []
+    if not isinstance(messages, list):
+        yield BadRecord("Telegram 'messages' is not a list", path=source)
+        return
+    for message in messages:
         if not isinstance(message, dict) or message.get("type", "message") != "message":
             continue
-        record = str(message.get("id", ""))
-        try:
-            text = _message_text(message)
-        except (TypeError, AttributeError):
-            yield BadRecord("message text has an unexpected shape", path=source, record=record)
+        ident = message.get("id")
+        record = str(ident) if isinstance(ident, (int, str)) and not isinstance(ident, bool) else ""
+        text = _message_text(message)
+        if text is None:
+            yield BadRecord("message text has an unexpected shape", path=source,
+                            record=record or None)
             continue
         if not text.strip():
             continue
@@ -75,7 +83,7 @@ def _read_chat(source: str, chat: dict[str, Any]) -> Iterator[RawDocument | Inpu
             source=source,
             body=text,
             kind="text",
-            record=record,
+            record=record or None,
             id=f"telegram:{chat_id}:{record}" if chat_id is not None and record else None,
             outlet=outlet,
             title=f"Forwarded from {forwarded}" if isinstance(forwarded, str) else None,
@@ -83,15 +91,27 @@ def _read_chat(source: str, chat: dict[str, Any]) -> Iterator[RawDocument | Inpu
         )
 
 
-def _message_text(message: dict[str, Any]) -> str:
+def _message_text(message: dict[str, Any]) -> str | None:
+    """The message's text; None when its pieces have a shape no export writes."""
     entities = message.get("text_entities")
     if isinstance(entities, list) and entities:
-        return "".join(str(entity.get("text", "")) for entity in entities)
+        return _pieces(entities)
     text = message.get("text", "")
     if isinstance(text, str):
         return text
     # Older exports: a list of strings and {"type": ..., "text": ...} pieces.
-    return "".join(piece if isinstance(piece, str) else str(piece["text"]) for piece in text)
+    return _pieces(text) if isinstance(text, list) else None
+
+
+def _pieces(pieces: list[object]) -> str | None:
+    out: list[str] = []
+    for piece in pieces:
+        if isinstance(piece, dict):
+            piece = piece.get("text", "")
+        if not isinstance(piece, str):
+            return None
+        out.append(piece)
+    return "".join(out)
 
 
 def _iso_date(value: object) -> date | None:

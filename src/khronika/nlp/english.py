@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from khronika.model import Entity, Sentence, Token
+from khronika.nlp.bounds import bounded
 
 # Abbreviations after which a period does not end a sentence in news text.
 _ABBREVIATIONS = frozenset(
@@ -82,7 +83,7 @@ def _append(text: str, begin: int, end: int, spans: list[tuple[int, int]]) -> No
     while end > begin and text[end - 1].isspace():
         end -= 1
     if end > begin:
-        spans.append((begin, end))
+        spans.extend(bounded(text, begin, end))
 
 
 _NAME_LINKS = frozenset({"of", "de", "the", "al", "von", "van"})

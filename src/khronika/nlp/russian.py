@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from khronika.model import Entity, Sentence, Token
+from khronika.nlp.bounds import bounded
 from khronika.nlp.taggers import Tagger
 from khronika.nlp.tokens import Tokenizer
 
@@ -185,12 +186,13 @@ def _segment(text: str, tokenizer: Tokenizer) -> Segmented:
     if text:  # razdel gives an empty sentence for an empty text
         k = 0
         for sent in sentenize(text):
-            while k < len(words) and words[k].stop <= sent.start:
-                k += 1
-            first = k
-            while k < len(words) and words[k].stop <= sent.stop:
-                k += 1
-            sentences.append((sent.start, sent.stop, first, k))
+            for start, stop in bounded(text, sent.start, sent.stop):
+                while k < len(words) and words[k].stop <= start:
+                    k += 1
+                first = k
+                while k < len(words) and words[k].stop <= stop:
+                    k += 1
+                sentences.append((start, stop, first, k))
     return Segmented(text, words, sentences)
 
 

@@ -23,6 +23,9 @@ from khronika.store.base import (
     Role,
     Store,
     StoreCounts,
+    StoredSession,
+    TokenAccess,
+    TokenInfo,
     User,
 )
 from khronika.store.engine import make_engine
@@ -64,6 +67,9 @@ __all__ = [
     "SqlStore",
     "Store",
     "StoreCounts",
+    "StoredSession",
+    "TokenAccess",
+    "TokenInfo",
     "User",
     "open_store",
 ]

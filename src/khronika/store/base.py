@@ -123,6 +123,34 @@ class User:
     role: Role
     password_hash: str  # argon2id, made by the caller: the store keeps strings only
     created_at: datetime
+    last_login: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TokenInfo:
+    """An API token as listed: never the token, only the first characters of its hash."""
+
+    token_id: str
+    username: str
+    label: str
+    created_at: datetime
+    expires_at: datetime | None
+    read_only: bool
+
+
+@dataclass(frozen=True, slots=True)
+class TokenAccess:
+    user: User
+    read_only: bool
+
+
+@dataclass(frozen=True, slots=True)
+class StoredSession:
+    username: str
+    csrf: str
+    created_at: datetime
+    seen_at: datetime
+    expires_at: datetime
 
 
 class Store(Protocol):
@@ -172,9 +200,40 @@ class Store(Protocol):
 
     def get_user(self, username: str) -> User | None: ...
 
-    def add_token(self, username: str, token_hash: str, *, label: str = "") -> None: ...
+    def list_users(self) -> list[User]: ...
+
+    def delete_user(self, username: str) -> None: ...
+
+    def set_password(self, username: str, password_hash: str) -> None: ...
+
+    def set_role(self, username: str, role: Role) -> None: ...
+
+    def record_login(self, username: str) -> None: ...
+
+    def add_token(
+        self, username: str, token_hash: str, *, label: str = "",
+        expires_at: datetime | None = None, read_only: bool = False,
+    ) -> None: ...
 
     def user_for_token(self, token_hash: str) -> User | None: ...
+
+    def token_access(self, token_hash: str) -> TokenAccess | None: ...
+
+    def list_tokens(self, username: str | None = None) -> list[TokenInfo]: ...
+
+    def revoke_token(self, token_id: str) -> None: ...
+
+    def create_session(
+        self, id_hash: str, username: str, csrf: str, *, expires_at: datetime
+    ) -> None: ...
+
+    def get_session(self, id_hash: str) -> StoredSession | None: ...
+
+    def touch_session(self, id_hash: str) -> None: ...
+
+    def delete_session(self, id_hash: str) -> None: ...
+
+    def delete_sessions(self, username: str) -> int: ...
 
     def schema_version(self) -> int: ...
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from khronika.errors import StoreError
-from khronika.model import CERTAINTIES, EVENT_TYPES, QUALIFIERS, Claim
+from khronika.model import ACTORS, CERTAINTIES, EVENT_TYPES, QUALIFIERS, TARGETS, Claim
 from khronika.store.base import REVIEW_STATES, REVIEWABLE_FIELDS, ReviewState
 from khronika.store.codec import claim_from_full_dict
 
@@ -87,6 +88,37 @@ def _validated_claim(data: dict[str, Any]) -> Claim:
             problems.append(f"{name} must be a list of strings")
     if claim.incident_id is not None and not isinstance(claim.incident_id, str):
         problems.append("incident_id must be a string or null")
+    problems += _range_problems(claim)
     if problems:
         raise StoreError("reviewed claim has invalid values: " + "; ".join(problems))
     return claim
+
+
+def _range_problems(claim: Claim) -> list[str]:
+    """The checks the review form makes, made again here so the API cannot skip them."""
+    problems = []
+    unknown: list[str] = [a for a in claim.actors if isinstance(a, str) and a not in ACTORS]
+    unknown += [t for t in claim.targets if isinstance(t, str) and t not in TARGETS]
+    if unknown:
+        problems.append(f"actors/targets not in the codebook: {', '.join(map(repr, unknown))}")
+    loc = claim.location
+    for name, value, bound in (("lat", loc.lat, 90.0), ("lon", loc.lon, 180.0)):
+        if value is None:
+            continue
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            problems.append(f"location {name} must be a number")
+        elif not (math.isfinite(value) and -bound <= value <= bound):
+            problems.append(f"location {name} must be between {-bound:g} and {bound:g}")
+    count = claim.count
+    if count is not None:
+        numbers = [n for n in (count.min, count.max) if n is not None]
+        if not all(isinstance(n, int) and not isinstance(n, bool) for n in numbers):
+            problems.append("count min and max must be whole numbers")
+        elif any(n < 0 for n in numbers):
+            problems.append("count cannot be negative")
+        elif count.min is not None and count.max is not None and count.min > count.max:
+            problems.append("count min is larger than max")
+    start, end = claim.date.start, claim.date.end
+    if start is not None and end is not None and start > end:
+        problems.append("date start is after its end")
+    return problems

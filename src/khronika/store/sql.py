@@ -14,16 +14,14 @@ from sqlalchemy.dialects import postgresql, sqlite
 from khronika.errors import ConflictError, NotFoundError, StoreError
 from khronika.model import Claim, Document, Rejection
 from khronika.store import codec
+from khronika.store.accounts import AccountsMixin
 from khronika.store.base import (
-    ROLES,
     AuditEntry,
     ClaimFilter,
     ClaimReview,
     ExportRow,
     ReviewState,
-    Role,
     StoreCounts,
-    User,
 )
 from khronika.store.engine import read_transaction, write_transaction
 from khronika.store.migrations import LATEST_VERSION, current_version
@@ -39,7 +37,7 @@ EXPORT_BATCH = 5_000
 IN_CHUNK = 500
 
 
-class SqlStore:
+class SqlStore(AccountsMixin):
     def __init__(self, engine: sa.Engine, where: str) -> None:
         self._engine = engine
         self.where = where  # file path or password-less URL, for messages
@@ -348,56 +346,6 @@ class SqlStore:
 
     # -- users -----------------------------------------------------------------------------
 
-    def add_user(self, username: str, role: Role, password_hash: str) -> None:
-        if role not in ROLES:
-            raise StoreError(f"role {role!r} is not one of {ROLES}")
-        row = {
-            "username": username,
-            "role": role,
-            "password_hash": password_hash,
-            "created_at": _now(),
-        }
-        with (
-            self._errors(f"adding user {username}"),
-            write_transaction(self._engine, durable=True) as conn,
-        ):
-            inserted = conn.execute(
-                self._insert(users)
-                .values(row)
-                .on_conflict_do_nothing()
-                .returning(users.c.username)
-            ).first()
-            if inserted is None:
-                raise StoreError(f"user {username} already exists")
-
-    def get_user(self, username: str) -> User | None:
-        query = sa.select(users).where(users.c.username == username)
-        with self._errors("reading users"), read_transaction(self._engine) as conn:
-            row = conn.execute(query).first()
-        return None if row is None else _user(row)
-
-    def add_token(self, username: str, token_hash: str, *, label: str = "") -> None:
-        with (
-            self._errors(f"adding a token for {username}"),
-            write_transaction(self._engine, durable=True) as conn,
-        ):
-            known = conn.execute(
-                sa.select(users.c.username).where(users.c.username == username)
-            ).first()
-            if known is None:
-                raise NotFoundError(f"user {username} does not exist")
-            conn.execute(
-                api_tokens.insert().values(
-                    token_hash=token_hash, username=username, label=label, created_at=_now()
-                )
-            )
-
-    def user_for_token(self, token_hash: str) -> User | None:
-        query = sa.select(users).join(api_tokens).where(api_tokens.c.token_hash == token_hash)
-        with self._errors("reading tokens"), read_transaction(self._engine) as conn:
-            row = conn.execute(query).first()
-        return None if row is None else _user(row)
-
     # -- maintenance -----------------------------------------------------------------------
 
     def schema_version(self) -> int:
@@ -569,10 +517,6 @@ def _conflict(claim_id: str, expected: int, actual: int) -> ConflictError:
         expected=expected,
         actual=actual,
     )
-
-
-def _user(row: sa.Row[Any]) -> User:
-    return User(row.username, row.role, row.password_hash, _utc(row.created_at))
 
 
 def _now() -> datetime:

@@ -8,8 +8,10 @@ rendered by Jinja2 with autoescaping on, so scraped text is always shown as text
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources as importlib_resources
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import jinja2
@@ -23,16 +25,35 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from khronika.errors import ConflictError, KhronikaError, NotFoundError, StoreError
 from khronika.store.base import Store
-from khronika.web.auth import AuthMiddleware, LoginLimiter, SessionCodec
+
+if TYPE_CHECKING:
+    from khronika.export.redact import Redactor
+from khronika.web.auth import (
+    ArgonGate,
+    AuthMiddleware,
+    LoginLimiter,
+    SessionCodec,
+    parse_networks,
+)
 from khronika.web.context import page_context
 from khronika.web.csrf import CsrfMiddleware
+from khronika.web.limits import BodyLimit
+from khronika.web.names import LazyRedactor
 from khronika.web.routes import api, login, pages
 from khronika.web.settings import WebSettings
+
+# How to run this app under uvicorn. uvicorn's own proxy-header handling trusts
+# X-Forwarded-For from 127.0.0.1 by default, which let a client behind a local proxy (or on
+# the machine) pick any address and escape the login limit; the app reads the header itself,
+# from the proxies a team configures (``WebSettings.trusted_proxies``).
+SERVER_OPTIONS: dict[str, Any] = {"proxy_headers": False}
 
 WEB_DIR = Path(str(importlib_resources.files("khronika.web")))
 
 
-def create_app(settings: WebSettings, store: Store) -> FastAPI:
+def create_app(
+    settings: WebSettings, store: Store, *, redactor: Redactor | None = None
+) -> FastAPI:
     app = FastAPI(
         title="khronika",
         summary="Reviewed incident claims: raids, detentions, coerced recruitment.",
@@ -43,8 +64,13 @@ def create_app(settings: WebSettings, store: Store) -> FastAPI:
     )
     app.state.settings = settings
     app.state.store = store
+    app.state.redactor = LazyRedactor(redactor)
     app.state.codec = SessionCodec(settings.secret_key)
     app.state.limiter = LoginLimiter(settings.login_max_failures, settings.login_window_seconds)
+    app.state.argon = ArgonGate(
+        settings.login_concurrency, settings.login_wait_seconds, settings.login_queue
+    )
+    app.state.proxies = parse_networks(settings.trusted_proxies)
     app.state.templates = _templates(settings)
 
     app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
@@ -57,7 +83,10 @@ def create_app(settings: WebSettings, store: Store) -> FastAPI:
 
     # add_middleware wraps: the last added runs first.
     app.add_middleware(CsrfMiddleware)
-    app.add_middleware(AuthMiddleware, store=store, codec=app.state.codec)
+    app.add_middleware(
+        AuthMiddleware, store=store, codec=app.state.codec, idle=settings.session_idle_seconds
+    )
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityHeaders, csp=content_security_policy(settings))
     return app
 
@@ -129,10 +158,21 @@ async def _khronika_error(request: Request, exc: Exception) -> Response:
         status = 404
     elif isinstance(exc, StoreError):
         status = 422  # a reviewer's value the store refused: a bad request, not a crash
-    message = str(exc)
+    message = public_message(str(exc), getattr(request.app.state.store, "where", ""))
     if wants_json(request):
         return JSONResponse({"error": message}, status_code=status)
     return _error_page(request, status, message)
+
+
+_URL = re.compile(r"\b[a-z][a-z0-9+.-]*://\S+", re.IGNORECASE)
+
+
+def public_message(message: str, where: str) -> str:
+    """An error as a browser may see it: never the store's URL or path (a PostgreSQL URL can
+    carry a password, a path tells where the server keeps its data), nor any other URL."""
+    if where:
+        message = message.replace(where, "the store")
+    return _URL.sub("<url>", message)
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:

@@ -31,6 +31,9 @@ class Query:
         return replace(self.filters, limit=self.limit + 1, offset=self.offset)
 
 
+MAX_OFFSET = 2**62
+MAX_TEXT = 1000
+
 FILTER_KEYS = ("event_type", "certainty", "review_state", "date_from", "date_to", "country",
                "region", "incident_id", "doc_id")
 
@@ -43,19 +46,20 @@ def parse_query(params: QueryParams, *, default_limit: int) -> Query:
         date_from=_date(params, "date_from"),
         date_to=_date(params, "date_to"),
         event_types=cast(tuple[EventType, ...], event_types),
-        country=params.get("country") or None,
-        admin1=params.get("region") or None,
+        country=_text(params, "country"),
+        admin1=_text(params, "region"),
         certainties=cast(tuple[Certainty, ...], certainties),
         review_states=cast(tuple[ReviewState, ...], states),
-        incident_id=params.get("incident_id") or None,
-        doc_id=params.get("doc_id") or None,
+        incident_id=_text(params, "incident_id"),
+        doc_id=_text(params, "doc_id"),
     )
     limit = _int(params, "limit", default_limit)
     offset = _int(params, "offset", 0)
     if not 1 <= limit <= MAX_LIMIT:
         raise FilterError(f"limit must be between 1 and {MAX_LIMIT}")
-    if offset < 0:
-        raise FilterError("offset must not be negative")
+    if not 0 <= offset <= MAX_OFFSET:
+        # SQLite's integers are 64-bit: a larger OFFSET overflows in the driver (a 500).
+        raise FilterError(f"offset must be between 0 and {MAX_OFFSET}")
     return Query(filters, limit, offset)
 
 
@@ -86,6 +90,15 @@ def claims_with_states(store: Store, filters: ClaimFilter) -> Iterator[tuple[Cla
     for state in states:
         for claim in store.iter_claims(replace(filters, review_states=(state,))):
             yield claim, state
+
+
+def _text(params: QueryParams, name: str) -> str | None:
+    value = params.get(name) or None
+    # PostgreSQL refuses NUL in text; checked here so the error is a 400 before any
+    # streamed response has started, not an aborted 200.
+    if value is not None and ("\x00" in value or len(value) > MAX_TEXT):
+        raise FilterError(f"{name}: not a valid value (NUL byte or over {MAX_TEXT} characters)")
+    return value
 
 
 def _choices(params: QueryParams, name: str, allowed: tuple[str, ...]) -> tuple[str, ...]:

@@ -19,8 +19,21 @@ class WebSettings:
     tile_attribution: str = ""
     # Mark the session cookie Secure: set it when the server is behind HTTPS.
     secure_cookies: bool = False
+    # A logged-in session ends after this long without a request, and in any case this long
+    # after login.
+    session_idle_seconds: float = 4 * 3600
+    session_max_seconds: float = 24 * 3600
     page_size: int = 50
     login_max_failures: int = 5
     login_window_seconds: float = 15 * 60
+    # Addresses or networks of the team's reverse proxies ("127.0.0.1", "10.0.0.0/8"): only
+    # requests from these have their X-Forwarded-For read, for the login rate limit.
+    trusted_proxies: tuple[str, ...] = ()
+    # argon2 verifications at once (64 MiB each), logins that may wait for one, and how long.
+    login_concurrency: int = 2
+    login_queue: int = 32
+    login_wait_seconds: float = 15.0
+    # Largest request body accepted (a review edit is a few KiB).
+    max_body_bytes: int = 256 * 1024
     # Extra template folder searched before the bundled one, to override any template.
     template_dir: Path | None = None

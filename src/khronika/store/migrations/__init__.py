@@ -14,11 +14,14 @@ import sqlalchemy as sa
 
 from khronika.errors import MigrationFailed, SchemaTooNew
 from khronika.store.engine import lock_schema, write_transaction
-from khronika.store.migrations import m0001_initial
+from khronika.store.migrations import m0001_initial, m0002_sessions
 
 Migration = tuple[int, str, Callable[[sa.Connection], None]]
 
-MIGRATIONS: tuple[Migration, ...] = ((1, "initial", m0001_initial.upgrade),)
+MIGRATIONS: tuple[Migration, ...] = (
+    (1, "initial", m0001_initial.upgrade),
+    (2, "sessions", m0002_sessions.upgrade),
+)
 LATEST_VERSION = MIGRATIONS[-1][0]
 
 schema_migrations = sa.Table(

@@ -4,7 +4,8 @@ Lists take the review pages' filters (``event_type``, ``certainty``, ``review_st
 ``date_from``, ``date_to``, ``country``, ``region``, ``incident_id``, ``doc_id``) and
 ``limit``/``offset``; a page's ``next`` is the URL of the following page, or null.
 Claims are the contract's JSON with reviewers' changes applied, plus ``review_state`` and
-``version`` (the contract allows extra fields).
+``version`` (the contract allows extra fields). Names of private people are redacted in
+every answer, as in CLI exports; an admin may add ``include_names=1``.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from khronika.web.filters import (
     reviews_page,
 )
 from khronika.web.incidents import IncidentSummary, get_incident, list_incidents
+from khronika.web.names import Redaction, redaction
 from khronika.web.settings import WebSettings
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -56,9 +58,10 @@ def _query(request: Request) -> Query:
         raise HTTPException(400, str(exc)) from exc
 
 
-def review_json(review: ClaimReview) -> dict[str, Any]:
+def review_json(review: ClaimReview, names: Redaction | None = None) -> dict[str, Any]:
+    claim = review.claim if names is None else names.claim(review.claim)
     return {
-        **claim_to_dict(review.claim),
+        **claim_to_dict(claim),
         "review_state": review.review_state,
         "version": review.version,
     }
@@ -79,21 +82,26 @@ def audit_json(entry: AuditEntry) -> dict[str, Any]:
 def api_claim_list(request: Request) -> dict[str, Any]:
     """Claims matching the filters, one page at a time."""
     query = _query(request)
+    names = redaction(request)
     reviews, more = reviews_page(_store(request), query)
-    return _page(request, query, [review_json(r) for r in reviews], more)
+    return _page(request, query, [review_json(r, names) for r in reviews], more)
 
 
 @router.get("/claims/{claim_id}")
 def api_claim_detail(request: Request, claim_id: str) -> dict[str, Any]:
     """One claim as reviewed, as extracted, and its audit log."""
     store = _store(request)
+    names = redaction(request)
     review = store.get_review(claim_id)
     if review is None:
         raise HTTPException(404, f"claim {claim_id} is not stored")
     return {
-        **review_json(review),
-        "original": claim_to_dict(review.original),
-        "audit": [audit_json(e) for e in store.audit_log(claim_id)],
+        **review_json(review, names),
+        "original": names.claim_dict(review.original),
+        # old and new values of text fields can carry names too
+        "audit": [audit_json(e) for e in store.audit_log(claim_id)] if not names.active
+        else [_audit_redacted(e, names, review.claim.doc_id)
+              for e in store.audit_log(claim_id)],
     }
 
 
@@ -101,6 +109,7 @@ def api_claim_detail(request: Request, claim_id: str) -> dict[str, Any]:
 def api_claim_review(request: Request, claim_id: str, body: ReviewRequest) -> dict[str, Any]:
     """Change fields and/or the review state; 409 when ``expected_version`` is stale."""
     user: User = request.state.user
+    names = redaction(request)
     if user.role not in ("admin", "reviewer"):
         raise HTTPException(403, f"{user.username} is a viewer and cannot change claims")
     store = _store(request)
@@ -109,7 +118,7 @@ def api_claim_review(request: Request, claim_id: str, body: ReviewRequest) -> di
     version = store.save_review(claim_id, user.username, body.changes, body.expected_version)
     review = store.get_review(claim_id)
     assert review is not None
-    return {**review_json(review), "version": version}
+    return {**review_json(review, names), "version": version}
 
 
 @router.get("/incidents")
@@ -125,27 +134,29 @@ def api_incident_list(request: Request) -> dict[str, Any]:
 @router.get("/incidents/{incident_id}")
 def api_incident_detail(request: Request, incident_id: str) -> dict[str, Any]:
     """One incident with every account of it."""
+    names = redaction(request)
     incident = get_incident(_store(request), incident_id)
     if incident is None:
         raise HTTPException(404, f"incident {incident_id} has no claims")
-    return {**_incident_json(incident), "claims": [claim_to_dict(c) for c in incident.claims]}
+    return {**_incident_json(incident), "claims": [names.claim_dict(c) for c in incident.claims]}
 
 
 @router.get("/documents/{doc_id}")
 def api_document_detail(request: Request, doc_id: str) -> dict[str, Any]:
     """A stored document: its text and metadata."""
+    names = redaction(request)
     document = _store(request).get_document(doc_id)
     if document is None:
         raise HTTPException(404, f"document {doc_id} is not stored")
     return {
         "id": document.id,
-        "text": document.text,
+        "text": names.text(doc_id, document.text),
         "language": document.language,
         "source": document.source,
         "record": document.record,
         "url": document.url,
         "outlet": document.outlet,
-        "title": document.title,
+        "title": names.text(doc_id, document.title) if document.title else None,
         "published": document.published.isoformat() if document.published else None,
         "encoding": document.encoding,
     }
@@ -157,11 +168,12 @@ def api_export(request: Request, format: str = "jsonl") -> Response:
     if format not in EXPORT_FORMATS:
         raise HTTPException(400, f"unknown format {format!r} ({', '.join(EXPORT_FORMATS)})")
     filters = _query(request).filters
+    names = redaction(request)
     store = _store(request)
 
     def lines() -> Iterator[str]:
         for claim, state in claims_with_states(store, filters):
-            yield json.dumps({**claim_to_dict(claim), "review_state": state},
+            yield json.dumps({**names.claim_dict(claim), "review_state": state},
                              ensure_ascii=False) + "\n"
 
     return StreamingResponse(
@@ -175,8 +187,9 @@ def api_export(request: Request, format: str = "jsonl") -> Response:
 def api_map(request: Request) -> dict[str, Any]:
     """Selected claims that have coordinates, as GeoJSON points for the map."""
     filters = _query(request).filters
+    names = redaction(request)
     features = [
-        _feature(claim, state)
+        _feature(names.claim(claim), state)
         for claim, state in claims_with_states(_store(request), filters)
         if claim.location.lat is not None and claim.location.lon is not None
     ]
@@ -199,6 +212,17 @@ def _feature(claim: Claim, state: str) -> dict[str, Any]:
             "evidence": claim.evidence.text,
         },
     }
+
+
+def _audit_redacted(entry: AuditEntry, names: Redaction, doc_id: str) -> dict[str, Any]:
+    data = audit_json(entry)
+    for key in ("old", "new"):
+        value = data[key]
+        if isinstance(value, str):
+            data[key] = names.text(doc_id, value)
+        elif value is not None:
+            data[key] = json.loads(names.text(doc_id, json.dumps(value, ensure_ascii=False)))
+    return data
 
 
 def _incident_json(incident: IncidentSummary) -> dict[str, Any]:

@@ -25,7 +25,7 @@ from khronika.web.filters import (
     parse_query,
     reviews_page,
 )
-from khronika.web.incidents import get_incident, list_incidents
+from khronika.web.incidents import get_incident, list_incidents, span
 from khronika.web.review import (
     DATE_PRECISIONS,
     PLACE_PRECISIONS,
@@ -175,7 +175,11 @@ def incident_list(request: Request) -> Response:
     except FilterError as exc:
         raise HTTPException(400, str(exc)) from exc
     incidents = list_incidents(_store(request), query.filters)
-    return _render(request, "incidents.html", incidents=incidents)
+    grade = request.query_params.get("grade")
+    if grade:
+        incidents = [i for i in incidents if i.figures and i.figures.grade == grade]
+    return _render(request, "incidents.html", incidents=incidents, span=span,
+                   params=request.query_params)
 
 
 @router.get("/incidents/{incident_id}")
@@ -188,7 +192,7 @@ def incident_detail(request: Request, incident_id: str) -> Response:
     for claim in incident.claims:
         review = store.get_review(claim.claim_id)
         accounts.append((claim, review, evidence_segments(claim), store.get_document(claim.doc_id)))
-    return _render(request, "incident.html", incident=incident, accounts=accounts)
+    return _render(request, "incident.html", incident=incident, accounts=accounts, span=span)
 
 
 @router.get("/documents/{doc_id}")

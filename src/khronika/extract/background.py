@@ -1,0 +1,41 @@
+"""Sentences that tell background rather than the story's event, for dating.
+
+A habitual sentence ("такие проверки проходят регулярно", "police routinely check the
+market") tells no single event: it has no date, not even the period it names ("в последние
+месяцы рейды проходят регулярно"). A look back without a date of its own ("Ранее полиция уже
+приезжала …", "Previously, officers …") is an earlier event than the story's: it does not
+take the story's date. A look back that names its date ("Ранее, 12 января, …") keeps it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from khronika.model import Lang, Sentence
+
+_HABITUAL = {
+    "ru": re.compile(
+        r"\b(?:регулярн\w*|постоянн\w*|систематическ\w*|то и дело|раз в (?:неделю|месяц)|"
+        r"кажд\w+ (?:недел\w+|месяц|день)|обычно|как правило)\b",
+        re.I,
+    ),
+    "en": re.compile(
+        r"\b(?:regularly|routinely|repeatedly|constantly|usually|as a rule|every (?:week|month|"
+        r"day)|on a regular basis)\b",
+        re.I,
+    ),
+}
+_LOOK_BACK = {
+    "ru": re.compile(
+        r"^\W*(?:ранее|до этого|прежде|в прошл\w+ (?:подобн\w+|таки\w+)|уже не впервые)\b", re.I
+    ),
+    "en": re.compile(r"^\W*(?:earlier|previously|before that|in previous)\b", re.I),
+}
+
+
+def is_habitual(sentence: Sentence, lang: Lang) -> bool:
+    return bool(_HABITUAL[lang].search(sentence.text))
+
+
+def looks_back(sentence: Sentence, lang: Lang) -> bool:
+    return bool(_LOOK_BACK[lang].search(sentence.text))
