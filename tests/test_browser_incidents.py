@@ -6,18 +6,17 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 from typer.testing import CliRunner
 
 from khronika.model import Claim, Count, DateRange, Document, Evidence, Place
 from khronika.store import SqlStore
-from tests.test_browser_review import CHROMIUM, CHROMIUM_ARGS, _log_in
+from tests.test_browser_review import _log_in
 from tests.test_web_fixtures import LiveServer, Seeded
 
 pytest_plugins = ["tests.test_web_fixtures"]
@@ -83,16 +82,6 @@ def _figures_of_rows(rows: list[dict[str, Any]]) -> dict[str, tuple[int, int, in
             out[kind] = (int(r["count_conservative"]), int(r["count_min"]), int(r["count_max"]),
                          int(r["sources"]))
     return out
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run scripts/browser")
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.mark.browser
