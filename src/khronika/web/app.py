@@ -36,7 +36,8 @@ def create_app(settings: WebSettings, store: Store) -> FastAPI:
     app = FastAPI(
         title="khronika",
         summary="Reviewed incident claims: raids, detentions, coerced recruitment.",
-        # The Swagger/ReDoc pages load their scripts from a CDN; the schema itself is served.
+        # FastAPI's own doc pages load scripts from a CDN; /docs (routes/pages.py) serves
+        # Swagger UI from static/vendor instead.
         docs_url=None,
         redoc_url=None,
         openapi_url="/api/openapi.json",

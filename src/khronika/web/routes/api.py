@@ -9,17 +9,17 @@ Claims are the contract's JSON with reviewers' changes applied, plus ``review_st
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import Response, StreamingResponse
+from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
+from khronika.export.formats import FORMATS, Format
 from khronika.export.jsonl import claim_to_dict
 from khronika.model import Claim
 from khronika.store.base import AuditEntry, ClaimReview, Store, User
+from khronika.web.export import MEDIA_TYPES, export_bytes, redactor_for
 from khronika.web.filters import (
     FilterError,
     Query,
@@ -32,9 +32,6 @@ from khronika.web.incidents import IncidentSummary, get_incident, list_incidents
 from khronika.web.settings import WebSettings
 
 router = APIRouter(prefix="/api", tags=["api"])
-
-EXPORT_FORMATS = ("jsonl",)
-
 
 class ReviewRequest(BaseModel):
     expected_version: int = Field(ge=1, description="The version the change is based on.")
@@ -153,21 +150,19 @@ def api_document_detail(request: Request, doc_id: str) -> dict[str, Any]:
 
 @router.get("/export")
 def api_export(request: Request, format: str = "jsonl") -> Response:
-    """Every selected claim, as reviewed, with its review state: JSON Lines (the contract)."""
-    if format not in EXPORT_FORMATS:
-        raise HTTPException(400, f"unknown format {format!r} ({', '.join(EXPORT_FORMATS)})")
+    """Every selected claim, as reviewed, in an export format (``jsonl``, ``csv``, ``geojson``,
+    ``parquet``): the ``khronika export`` library over the same filters, private names
+    redacted."""
+    if format not in FORMATS:
+        raise HTTPException(400, f"unknown format {format!r} ({', '.join(FORMATS)})")
+    fmt: Format = format  # checked against FORMATS above
     filters = _query(request).filters
-    store = _store(request)
-
-    def lines() -> Iterator[str]:
-        for claim, state in claims_with_states(store, filters):
-            yield json.dumps({**claim_to_dict(claim), "review_state": state},
-                             ensure_ascii=False) + "\n"
-
-    return StreamingResponse(
-        lines(),
-        media_type="application/x-ndjson; charset=utf-8",
-        headers={"Content-Disposition": 'attachment; filename="khronika-claims.jsonl"'},
+    body = export_bytes(_store(request), filters, fmt, redactor_for(request.app.state))
+    extension = "csv" if fmt == "csv" else fmt
+    return Response(
+        body,
+        media_type=MEDIA_TYPES[fmt],
+        headers={"Content-Disposition": f'attachment; filename="khronika-claims.{extension}"'},
     )
 
 

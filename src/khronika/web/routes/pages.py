@@ -267,3 +267,11 @@ def _regions(store: Store) -> list[tuple[str, str]]:
         ((key, f"{c.most_common(1)[0][0]} ({key})") for key, c in names.items()),
         key=lambda kv: kv[1],
     )
+
+
+@router.get("/docs", include_in_schema=False)
+def api_docs(request: Request) -> Response:
+    """Swagger UI from the vendored swagger-ui-dist assets: no CDN, works offline."""
+    return request.app.state.templates.TemplateResponse(  # type: ignore[no-any-return]
+        request, "api_docs.html", {}
+    )

@@ -1,0 +1,78 @@
+"""Export from the web in every format with the page's filters; API docs served offline."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+from playwright.sync_api import Page
+
+from tests.test_browser_review import _log_in, _shots, browser, page  # noqa: F401
+from tests.test_web_fixtures import BASE_URL, LiveServer, Seeded, TestClient
+
+pytest_plugins = ["tests.test_web_fixtures"]
+
+
+def _api(app: FastAPI, token: str) -> TestClient:
+    return TestClient(app, base_url=BASE_URL, headers={"Authorization": f"Bearer {token}"})
+
+
+def test_web_export_every_format_keeps_filters(app: FastAPI, seeded: Seeded) -> None:
+    api = _api(app, seeded.token)
+    every = api.get("/api/export", params={"format": "jsonl"})
+    assert every.status_code == 200 and "ndjson" in every.headers["content-type"]
+    rows = [json.loads(line) for line in every.text.splitlines()]
+    types = {r["event_type"] for r in rows}
+    assert len(types) > 1
+    chosen = sorted(types)[0]
+    picked = api.get("/api/export", params={"format": "jsonl", "event_type": chosen})
+    only = [json.loads(line) for line in picked.text.splitlines()]
+    assert only and {r["event_type"] for r in only} == {chosen}
+    assert len(only) < len(rows)
+
+    table = api.get("/api/export", params={"format": "csv", "event_type": chosen})
+    assert table.headers["content-type"].startswith("text/csv")
+    assert 'filename="khronika-claims.csv"' in table.headers["content-disposition"]
+    assert len(list(csv.DictReader(io.StringIO(table.text)))) == len(only)
+
+    geo = api.get("/api/export", params={"format": "geojson"}).json()
+    assert geo["type"] == "FeatureCollection" and geo["features"]
+
+    parquet = api.get("/api/export", params={"format": "parquet", "event_type": chosen})
+    assert parquet.content[:4] == b"PAR1"
+    import pyarrow.parquet as pq
+
+    assert pq.read_table(io.BytesIO(parquet.content)).num_rows == len(only)
+    assert api.get("/api/export", params={"format": "xlsx"}).status_code == 400
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("seeded", ["sqlite"], indirect=True)
+def test_browser_queue_export_links_and_offline_api_docs(
+    page: Page, live: LiveServer, seeded: Seeded, tmp_path: Path  # noqa: F811
+) -> None:
+    p = page
+    _log_in(p, live, "rita")
+    p.goto(f"{live.url}/claims?event_type=detention")
+    for fmt in ("csv", "geojson", "parquet", "jsonl"):
+        href = p.locator(f"a.export-{fmt}").get_attribute("href") or ""
+        assert f"format={fmt}" in href and "event_type=detention" in href
+    with p.expect_download() as download:
+        p.click("a.export-csv")
+    assert download.value.suggested_filename == "khronika-claims.csv"
+    assert Path(download.value.path()).stat().st_size > 0
+
+    requested: list[str] = []
+    failed: list[str] = []
+    p.on("request", lambda r: requested.append(r.url))
+    p.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    p.goto(f"{live.url}/docs")
+    p.wait_for_selector(".swagger-ui .opblock-tag", timeout=15_000)
+    assert p.locator(".opblock-summary-path", has_text="/api/export").count() >= 1
+    assert all(u.startswith(live.url) or u.startswith("data:") for u in requested), requested
+    assert not failed, failed
+    p.screenshot(path=str(_shots(tmp_path) / "api-docs.png"), full_page=False)
