@@ -76,3 +76,18 @@ def test_browser_queue_export_links_and_offline_api_docs(
     assert all(u.startswith(live.url) or u.startswith("data:") for u in requested), requested
     assert not failed, failed
     p.screenshot(path=str(_shots(tmp_path) / "api-docs.png"), full_page=False)
+
+
+def test_openapi_has_typed_response_schemas(app: FastAPI, seeded: Seeded) -> None:
+    doc = _api(app, seeded.token).get("/api/openapi.json").json()
+
+    def schema_of(path: str, method: str = "get") -> str:
+        content = doc["paths"][path][method]["responses"]["200"]["content"]
+        return str(content["application/json"]["schema"]["$ref"]).rsplit("/", 1)[-1]
+
+    assert schema_of("/api/claims") == "ClaimPage"
+    assert schema_of("/api/claims/{claim_id}") == "ClaimDetailOut"
+    assert schema_of("/api/documents/{doc_id}") == "DocumentOut"
+    assert schema_of("/api/map.geojson") == "MapOut"
+    claim = doc["components"]["schemas"]["ReviewedClaimOut"]["properties"]
+    assert {"event_type", "count", "evidence", "review_state", "version"} <= set(claim)

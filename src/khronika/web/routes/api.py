@@ -29,6 +29,15 @@ from khronika.web.filters import (
     reviews_page,
 )
 from khronika.web.incidents import IncidentSummary, get_incident, list_incidents
+from khronika.web.schemas import (
+    ClaimDetailOut,
+    ClaimPage,
+    DocumentOut,
+    IncidentDetailOut,
+    IncidentPage,
+    MapOut,
+    ReviewedClaimOut,
+)
 from khronika.web.settings import WebSettings
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -72,7 +81,7 @@ def audit_json(entry: AuditEntry) -> dict[str, Any]:
     }
 
 
-@router.get("/claims")
+@router.get("/claims", response_model=ClaimPage)
 def api_claim_list(request: Request) -> dict[str, Any]:
     """Claims matching the filters, one page at a time."""
     query = _query(request)
@@ -80,7 +89,7 @@ def api_claim_list(request: Request) -> dict[str, Any]:
     return _page(request, query, [review_json(r) for r in reviews], more)
 
 
-@router.get("/claims/{claim_id}")
+@router.get("/claims/{claim_id}", response_model=ClaimDetailOut)
 def api_claim_detail(request: Request, claim_id: str) -> dict[str, Any]:
     """One claim as reviewed, as extracted, and its audit log."""
     store = _store(request)
@@ -94,7 +103,7 @@ def api_claim_detail(request: Request, claim_id: str) -> dict[str, Any]:
     }
 
 
-@router.post("/claims/{claim_id}/review")
+@router.post("/claims/{claim_id}/review", response_model=ReviewedClaimOut)
 def api_claim_review(request: Request, claim_id: str, body: ReviewRequest) -> dict[str, Any]:
     """Change fields and/or the review state; 409 when ``expected_version`` is stale."""
     user: User = request.state.user
@@ -109,7 +118,7 @@ def api_claim_review(request: Request, claim_id: str, body: ReviewRequest) -> di
     return {**review_json(review), "version": version}
 
 
-@router.get("/incidents")
+@router.get("/incidents", response_model=IncidentPage)
 def api_incident_list(request: Request) -> dict[str, Any]:
     """Incidents (claims sharing an incident_id) with a selected claim."""
     query = _query(request)
@@ -119,7 +128,7 @@ def api_incident_list(request: Request) -> dict[str, Any]:
     return _page(request, query, [_incident_json(i) for i in window], more)
 
 
-@router.get("/incidents/{incident_id}")
+@router.get("/incidents/{incident_id}", response_model=IncidentDetailOut)
 def api_incident_detail(request: Request, incident_id: str) -> dict[str, Any]:
     """One incident with every account of it."""
     incident = get_incident(_store(request), incident_id)
@@ -128,7 +137,7 @@ def api_incident_detail(request: Request, incident_id: str) -> dict[str, Any]:
     return {**_incident_json(incident), "claims": [claim_to_dict(c) for c in incident.claims]}
 
 
-@router.get("/documents/{doc_id}")
+@router.get("/documents/{doc_id}", response_model=DocumentOut)
 def api_document_detail(request: Request, doc_id: str) -> dict[str, Any]:
     """A stored document: its text and metadata."""
     document = _store(request).get_document(doc_id)
@@ -166,7 +175,7 @@ def api_export(request: Request, format: str = "jsonl") -> Response:
     )
 
 
-@router.get("/map.geojson")
+@router.get("/map.geojson", response_model=MapOut)
 def api_map(request: Request) -> dict[str, Any]:
     """Selected claims that have coordinates, as GeoJSON points for the map."""
     filters = _query(request).filters
