@@ -91,3 +91,33 @@ def test_openapi_has_typed_response_schemas(app: FastAPI, seeded: Seeded) -> Non
     assert schema_of("/api/map.geojson") == "MapOut"
     claim = doc["components"]["schemas"]["ReviewedClaimOut"]["properties"]
     assert {"event_type", "count", "evidence", "review_state", "version"} <= set(claim)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("seeded", ["sqlite"], indirect=True)
+def test_browser_queue_labels_sources_dates_and_phone_layout(
+    page: Page, live: LiveServer, seeded: Seeded, tmp_path: Path  # noqa: F811
+) -> None:
+    p = page
+    _log_in(p, live, "rita")
+    options = p.locator("select[name=event_type] option")
+    assert options.count() == 9
+    assert "Escort to enlistment office" in options.all_inner_texts()
+    box = p.locator("select[name=event_type]").bounding_box()
+    last = options.nth(8).bounding_box()
+    assert box and last and last["y"] + last["height"] <= box["y"] + box["height"] + 1
+    row = p.locator("tr", has_text="задержали сорок мигрантов")
+    assert row.locator("td.type").inner_text() == "Detention"
+    when = row.locator(".when")
+    assert "Mar" in when.inner_text()
+    assert when.bounding_box()["height"] < 30  # type: ignore[index]  # one line
+    assert p.locator("th", has_text="Source").count() == 1
+    p.screenshot(path=str(_shots(tmp_path) / "review-queue.png"), full_page=False)
+
+    p.set_viewport_size({"width": 390, "height": 800})
+    p.mouse.wheel(0, 1500)
+    p.wait_for_timeout(200)
+    nav = p.locator("header.top nav").bounding_box()
+    assert nav and 0 <= nav["y"] and nav["x"] + nav["width"] <= 391
+    assert p.locator("header.top nav a", has_text="Map").is_visible()
+    p.screenshot(path=str(_shots(tmp_path) / "review-queue-phone.png"), full_page=False)

@@ -26,6 +26,7 @@ from khronika.store.base import Store
 from khronika.web.auth import AuthMiddleware, LoginLimiter, SessionCodec
 from khronika.web.context import page_context
 from khronika.web.csrf import CsrfMiddleware
+from khronika.web.labels import label, short_date
 from khronika.web.routes import api, login, pages
 from khronika.web.settings import WebSettings
 
@@ -115,6 +116,8 @@ def _templates(settings: WebSettings) -> Jinja2Templates:
     # Jinja's own tojson escapes every non-ASCII letter (\u0441…), unreadable for Cyrillic; the
     # result is still autoescaped as text.
     env.filters["json"] = lambda value: json.dumps(value, ensure_ascii=False, sort_keys=True)
+    env.filters["label"] = label
+    env.filters["short_date"] = short_date
     return Jinja2Templates(env=env)
 
 
