@@ -121,3 +121,32 @@ def test_browser_queue_labels_sources_dates_and_phone_layout(
     assert nav and 0 <= nav["y"] and nav["x"] + nav["width"] <= 391
     assert p.locator("header.top nav a", has_text="Map").is_visible()
     p.screenshot(path=str(_shots(tmp_path) / "review-queue-phone.png"), full_page=False)
+
+
+def test_timeline_axis_is_continuous() -> None:
+    from collections import Counter
+
+    from khronika.web.routes.pages import _timeline_rows, month_range
+
+    assert month_range("2023-11", "2024-02") == ["2023-11", "2023-12", "2024-01", "2024-02"]
+    rows = _timeline_rows(Counter({("2024-01", "raid"): 2, ("2024-04", "detention"): 1}),
+                          {"2024-01": 1})
+    assert [(r[0], r[1], r[4]) for r in rows] == [
+        ("2024-01", 2, 1), ("2024-02", 0, 0), ("2024-03", 0, 0), ("2024-04", 1, 0)]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("seeded", ["sqlite"], indirect=True)
+def test_browser_timeline_incidents_and_colours(
+    page: Page, live: LiveServer, seeded: Seeded, tmp_path: Path  # noqa: F811
+) -> None:
+    p = page
+    _log_in(p, live, "rita")
+    p.goto(f"{live.url}/timeline")
+    keys = p.locator("ul.keys rect")
+    assert keys.count() == 9
+    fills = {keys.nth(i).evaluate("e => getComputedStyle(e).fill") for i in range(9)}
+    assert len(fills) == 9
+    labels = p.locator("svg.timeline text").all_text_contents()
+    assert "2024-03" in labels and any("incident" in t for t in labels)
+    p.screenshot(path=str(_shots(tmp_path) / "timeline.png"), full_page=False)

@@ -219,35 +219,55 @@ def timeline(request: Request) -> Response:
     except FilterError as exc:
         raise HTTPException(400, str(exc)) from exc
     months: Counter[tuple[str, str]] = Counter()
+    incidents: dict[str, set[str]] = {}
     undated = 0
     for claim, _state in claims_with_states(_store(request), query.filters):
         if claim.date.start is None:
             undated += 1
             continue
-        months[(claim.date.start.strftime("%Y-%m"), claim.event_type)] += 1
+        month = claim.date.start.strftime("%Y-%m")
+        months[(month, claim.event_type)] += 1
+        if claim.incident_id:
+            incidents.setdefault(month, set()).add(claim.incident_id)
     return _render(
-        request, "timeline.html", rows=_timeline_rows(months), colours=_colours(), undated=undated
+        request, "timeline.html",
+        rows=_timeline_rows(months, {m: len(ids) for m, ids in incidents.items()}),
+        colours=_colours(), undated=undated,
     )
 
 
-TimelineRow = tuple[str, int, list[tuple[str, int, float, float]], float]
+TimelineRow = tuple[str, int, list[tuple[str, int, float, float]], float, int]
 
 
-def _timeline_rows(months: Counter[tuple[str, str]]) -> list[TimelineRow]:
-    """Rows of (month, total, [(event_type, n, x, width)], end) for the template's SVG."""
+def month_range(first: str, last: str) -> list[str]:
+    """Every month from ``first`` to ``last`` ("YYYY-MM"), so a quiet month shows as empty."""
+    year, month = map(int, first.split("-"))
+    out = []
+    while f"{year:04d}-{month:02d}" <= last:
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def _timeline_rows(
+    months: Counter[tuple[str, str]], incidents: dict[str, int]
+) -> list[TimelineRow]:
+    """Rows of (month, claims, [(event_type, n, x, width)], end, incidents) for the SVG."""
     per_month: dict[str, list[tuple[str, int]]] = {}
     for (month, event_type), n in sorted(months.items()):
         per_month.setdefault(month, []).append((event_type, n))
     widest = max((sum(n for _, n in v) for v in per_month.values()), default=1)
-    scale = 600 / widest
+    scale = 560 / widest
     rows: list[TimelineRow] = []
-    for month, parts in per_month.items():
+    axis = month_range(min(per_month), max(per_month)) if per_month else []
+    for month in axis:
         x = 0.0
         bars = []
-        for event_type, n in parts:
+        for event_type, n in per_month.get(month, []):
             bars.append((event_type, n, round(x, 1), round(n * scale, 1)))
             x += n * scale
-        rows.append((month, sum(n for _, n in parts), bars, round(x, 1)))
+        total = sum(n for _, n, _, _ in bars)
+        rows.append((month, total, bars, round(x, 1), incidents.get(month, 0)))
     return rows
 
 
