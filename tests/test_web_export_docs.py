@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -150,3 +151,32 @@ def test_browser_timeline_incidents_and_colours(
     labels = p.locator("svg.timeline text").all_text_contents()
     assert "2024-03" in labels and any("incident" in t for t in labels)
     p.screenshot(path=str(_shots(tmp_path) / "timeline.png"), full_page=False)
+
+
+def test_document_runs_mark_each_claim_once() -> None:
+    from khronika.web.document_marks import document_runs, safe_link
+
+    assert safe_link("https://example.org/a") == "https://example.org/a"
+    assert safe_link("javascript:alert(1)") is None and safe_link(None) is None
+    assert document_runs("no claims here", []) == [document_runs("no claims here", [])[0]]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("seeded", ["sqlite"], indirect=True)
+def test_browser_document_and_claim_show_outlet_and_marks(
+    page: Page, live: LiveServer, seeded: Seeded, tmp_path: Path  # noqa: F811
+) -> None:
+    p = page
+    _log_in(p, live, "rita")
+    p.goto(f"{live.url}/documents/doc-ru")
+    marks = p.locator("pre.doc-text mark.m-claim")
+    assert marks.count() == 2
+    assert "задержали сорок мигрантов" in " ".join(marks.all_inner_texts())
+    assert p.locator(".meta .outlet").inner_text() == "Тестовые вести"
+    assert "20 Mar 2024" in p.locator(".meta").first.inner_text()
+    p.locator("a.claim-ref").first.click()
+    p.wait_for_url(re.compile(r"/claims/"))
+    meta = p.locator(".meta").first.inner_text()
+    assert "Тестовые вести" in meta and "20 Mar 2024" in meta
+    p.goto(f"{live.url}/documents/doc-ru")
+    p.screenshot(path=str(_shots(tmp_path) / "document.png"), full_page=False)

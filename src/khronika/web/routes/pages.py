@@ -17,6 +17,7 @@ from khronika.errors import ConflictError
 from khronika.model import ACTORS, CERTAINTIES, EVENT_TYPES, QUALIFIERS, TARGETS
 from khronika.store.base import REVIEW_STATES, ClaimFilter, Store, User
 from khronika.web.context import page_context
+from khronika.web.document_marks import document_runs, safe_link
 from khronika.web.filters import (
     FilterError,
     claims_with_states,
@@ -99,6 +100,7 @@ def claim_detail(request: Request, claim_id: str) -> Response:
     review = store.get_review(claim_id)
     if review is None:
         raise HTTPException(404, f"claim {claim_id} is not stored")
+    document = store.get_document(review.claim.doc_id)
     siblings = []
     if review.claim.incident_id:
         siblings = [
@@ -112,7 +114,8 @@ def claim_detail(request: Request, claim_id: str) -> Response:
         segments=evidence_segments(review.claim),
         audit=store.audit_log(claim_id),
         siblings=siblings,
-        document=store.get_document(review.claim.doc_id),
+        document=document,
+        link=safe_link(document.url if document else None),
         error=None,
     )
 
@@ -198,7 +201,10 @@ def document_detail(request: Request, doc_id: str) -> Response:
     if document is None:
         raise HTTPException(404, f"document {doc_id} is not stored")
     claims = list(store.iter_claims(ClaimFilter(doc_id=doc_id)))
-    return _render(request, "document.html", document=document, claims=claims)
+    return _render(
+        request, "document.html", document=document, claims=claims,
+        runs=document_runs(document.text, claims), link=safe_link(document.url),
+    )
 
 
 @router.get("/map")
