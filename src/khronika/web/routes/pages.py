@@ -151,7 +151,7 @@ def _apply_review(request: Request, claim_id: str, user: User, form: dict[str, s
             return _render(
                 request, "claim.html", status=422, review=review, claim=review.claim,
                 segments=evidence_segments(review.claim), audit=store.audit_log(claim_id),
-                siblings=[], document=None, error=str(exc),
+                siblings=[], document=None, link=None, error=str(exc),
             )
     else:
         raise HTTPException(400, f"unknown action {action!r} (accept, reject, edit)")
