@@ -37,6 +37,7 @@ from khronika.web.auth import (
 )
 from khronika.web.context import page_context
 from khronika.web.csrf import CsrfMiddleware
+from khronika.web.labels import label, short_date
 from khronika.web.limits import BodyLimit
 from khronika.web.names import LazyRedactor
 from khronika.web.routes import api, login, pages
@@ -57,7 +58,8 @@ def create_app(
     app = FastAPI(
         title="khronika",
         summary="Reviewed incident claims: raids, detentions, coerced recruitment.",
-        # The Swagger/ReDoc pages load their scripts from a CDN; the schema itself is served.
+        # FastAPI's own doc pages load scripts from a CDN; /docs (routes/pages.py) serves
+        # Swagger UI from static/vendor instead.
         docs_url=None,
         redoc_url=None,
         openapi_url="/api/openapi.json",
@@ -143,6 +145,8 @@ def _templates(settings: WebSettings) -> Jinja2Templates:
     # Jinja's own tojson escapes every non-ASCII letter (\u0441…), unreadable for Cyrillic; the
     # result is still autoescaped as text.
     env.filters["json"] = lambda value: json.dumps(value, ensure_ascii=False, sort_keys=True)
+    env.filters["label"] = label
+    env.filters["short_date"] = short_date
     return Jinja2Templates(env=env)
 
 

@@ -58,6 +58,10 @@ class Redaction:
         doc = self._store.get_document(doc_id)
         return NO_NAMES if doc is None else self._redactor.get().for_document(doc)
 
+    def redactor(self) -> Redactor | None:
+        """The redactor to hand to the export library; ``None`` keeps names."""
+        return None if self._redactor is None else self._redactor.get()
+
     def claim(self, claim: Claim) -> Claim:
         if self._redactor is None:
             return claim

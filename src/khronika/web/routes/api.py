@@ -11,16 +11,17 @@ every answer, as in CLI exports; an admin may add ``include_names=1``.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import Response, StreamingResponse
+from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
+from khronika.export.formats import FORMATS, Format
 from khronika.export.jsonl import claim_to_dict
 from khronika.model import Claim
 from khronika.store.base import AuditEntry, ClaimReview, Store, User
+from khronika.web.export import MEDIA_TYPES, export_bytes
 from khronika.web.filters import (
     FilterError,
     Query,
@@ -31,12 +32,18 @@ from khronika.web.filters import (
 )
 from khronika.web.incidents import IncidentSummary, get_incident, list_incidents
 from khronika.web.names import Redaction, redaction
+from khronika.web.schemas import (
+    ClaimDetailOut,
+    ClaimPage,
+    DocumentOut,
+    IncidentDetailOut,
+    IncidentPage,
+    MapOut,
+    ReviewedClaimOut,
+)
 from khronika.web.settings import WebSettings
 
 router = APIRouter(prefix="/api", tags=["api"])
-
-EXPORT_FORMATS = ("jsonl",)
-
 
 class ReviewRequest(BaseModel):
     expected_version: int = Field(ge=1, description="The version the change is based on.")
@@ -78,7 +85,7 @@ def audit_json(entry: AuditEntry) -> dict[str, Any]:
     }
 
 
-@router.get("/claims")
+@router.get("/claims", response_model=ClaimPage)
 def api_claim_list(request: Request) -> dict[str, Any]:
     """Claims matching the filters, one page at a time."""
     query = _query(request)
@@ -87,7 +94,7 @@ def api_claim_list(request: Request) -> dict[str, Any]:
     return _page(request, query, [review_json(r, names) for r in reviews], more)
 
 
-@router.get("/claims/{claim_id}")
+@router.get("/claims/{claim_id}", response_model=ClaimDetailOut)
 def api_claim_detail(request: Request, claim_id: str) -> dict[str, Any]:
     """One claim as reviewed, as extracted, and its audit log."""
     store = _store(request)
@@ -105,7 +112,7 @@ def api_claim_detail(request: Request, claim_id: str) -> dict[str, Any]:
     }
 
 
-@router.post("/claims/{claim_id}/review")
+@router.post("/claims/{claim_id}/review", response_model=ReviewedClaimOut)
 def api_claim_review(request: Request, claim_id: str, body: ReviewRequest) -> dict[str, Any]:
     """Change fields and/or the review state; 409 when ``expected_version`` is stale."""
     user: User = request.state.user
@@ -121,7 +128,7 @@ def api_claim_review(request: Request, claim_id: str, body: ReviewRequest) -> di
     return {**review_json(review, names), "version": version}
 
 
-@router.get("/incidents")
+@router.get("/incidents", response_model=IncidentPage)
 def api_incident_list(request: Request) -> dict[str, Any]:
     """Incidents (claims sharing an incident_id) with a selected claim."""
     query = _query(request)
@@ -131,7 +138,7 @@ def api_incident_list(request: Request) -> dict[str, Any]:
     return _page(request, query, [_incident_json(i) for i in window], more)
 
 
-@router.get("/incidents/{incident_id}")
+@router.get("/incidents/{incident_id}", response_model=IncidentDetailOut)
 def api_incident_detail(request: Request, incident_id: str) -> dict[str, Any]:
     """One incident with every account of it."""
     names = redaction(request)
@@ -141,7 +148,7 @@ def api_incident_detail(request: Request, incident_id: str) -> dict[str, Any]:
     return {**_incident_json(incident), "claims": [names.claim_dict(c) for c in incident.claims]}
 
 
-@router.get("/documents/{doc_id}")
+@router.get("/documents/{doc_id}", response_model=DocumentOut)
 def api_document_detail(request: Request, doc_id: str) -> dict[str, Any]:
     """A stored document: its text and metadata."""
     names = redaction(request)
@@ -164,26 +171,24 @@ def api_document_detail(request: Request, doc_id: str) -> dict[str, Any]:
 
 @router.get("/export")
 def api_export(request: Request, format: str = "jsonl") -> Response:
-    """Every selected claim, as reviewed, with its review state: JSON Lines (the contract)."""
-    if format not in EXPORT_FORMATS:
-        raise HTTPException(400, f"unknown format {format!r} ({', '.join(EXPORT_FORMATS)})")
+    """Every selected claim, as reviewed, in an export format (``jsonl``, ``csv``, ``geojson``,
+    ``parquet``): the ``khronika export`` library over the same filters, private names
+    redacted."""
+    if format not in FORMATS:
+        raise HTTPException(400, f"unknown format {format!r} ({', '.join(FORMATS)})")
+    fmt: Format = format  # checked against FORMATS above
     filters = _query(request).filters
-    names = redaction(request)
-    store = _store(request)
-
-    def lines() -> Iterator[str]:
-        for claim, state in claims_with_states(store, filters):
-            yield json.dumps({**names.claim_dict(claim), "review_state": state},
-                             ensure_ascii=False) + "\n"
-
-    return StreamingResponse(
-        lines(),
-        media_type="application/x-ndjson; charset=utf-8",
-        headers={"Content-Disposition": 'attachment; filename="khronika-claims.jsonl"'},
+    redactor = redaction(request).redactor()
+    body = export_bytes(_store(request), filters, fmt, redactor)
+    extension = "csv" if fmt == "csv" else fmt
+    return Response(
+        body,
+        media_type=MEDIA_TYPES[fmt],
+        headers={"Content-Disposition": f'attachment; filename="khronika-claims.{extension}"'},
     )
 
 
-@router.get("/map.geojson")
+@router.get("/map.geojson", response_model=MapOut)
 def api_map(request: Request) -> dict[str, Any]:
     """Selected claims that have coordinates, as GeoJSON points for the map."""
     filters = _query(request).filters

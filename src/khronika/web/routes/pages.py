@@ -17,6 +17,7 @@ from khronika.errors import ConflictError
 from khronika.model import ACTORS, CERTAINTIES, EVENT_TYPES, QUALIFIERS, TARGETS
 from khronika.store.base import REVIEW_STATES, ClaimFilter, Store, User
 from khronika.web.context import page_context
+from khronika.web.document_marks import document_runs, safe_link
 from khronika.web.filters import (
     FilterError,
     claims_with_states,
@@ -99,6 +100,7 @@ def claim_detail(request: Request, claim_id: str) -> Response:
     review = store.get_review(claim_id)
     if review is None:
         raise HTTPException(404, f"claim {claim_id} is not stored")
+    document = store.get_document(review.claim.doc_id)
     siblings = []
     if review.claim.incident_id:
         siblings = [
@@ -112,7 +114,8 @@ def claim_detail(request: Request, claim_id: str) -> Response:
         segments=evidence_segments(review.claim),
         audit=store.audit_log(claim_id),
         siblings=siblings,
-        document=store.get_document(review.claim.doc_id),
+        document=document,
+        link=safe_link(document.url if document else None),
         error=None,
     )
 
@@ -148,7 +151,7 @@ def _apply_review(request: Request, claim_id: str, user: User, form: dict[str, s
             return _render(
                 request, "claim.html", status=422, review=review, claim=review.claim,
                 segments=evidence_segments(review.claim), audit=store.audit_log(claim_id),
-                siblings=[], document=None, error=str(exc),
+                siblings=[], document=None, link=None, error=str(exc),
             )
     else:
         raise HTTPException(400, f"unknown action {action!r} (accept, reject, edit)")
@@ -202,7 +205,10 @@ def document_detail(request: Request, doc_id: str) -> Response:
     if document is None:
         raise HTTPException(404, f"document {doc_id} is not stored")
     claims = list(store.iter_claims(ClaimFilter(doc_id=doc_id)))
-    return _render(request, "document.html", document=document, claims=claims)
+    return _render(
+        request, "document.html", document=document, claims=claims,
+        runs=document_runs(document.text, claims), link=safe_link(document.url),
+    )
 
 
 @router.get("/map")
@@ -223,35 +229,55 @@ def timeline(request: Request) -> Response:
     except FilterError as exc:
         raise HTTPException(400, str(exc)) from exc
     months: Counter[tuple[str, str]] = Counter()
+    incidents: dict[str, set[str]] = {}
     undated = 0
     for claim, _state in claims_with_states(_store(request), query.filters):
         if claim.date.start is None:
             undated += 1
             continue
-        months[(claim.date.start.strftime("%Y-%m"), claim.event_type)] += 1
+        month = claim.date.start.strftime("%Y-%m")
+        months[(month, claim.event_type)] += 1
+        if claim.incident_id:
+            incidents.setdefault(month, set()).add(claim.incident_id)
     return _render(
-        request, "timeline.html", rows=_timeline_rows(months), colours=_colours(), undated=undated
+        request, "timeline.html",
+        rows=_timeline_rows(months, {m: len(ids) for m, ids in incidents.items()}),
+        colours=_colours(), undated=undated,
     )
 
 
-TimelineRow = tuple[str, int, list[tuple[str, int, float, float]], float]
+TimelineRow = tuple[str, int, list[tuple[str, int, float, float]], float, int]
 
 
-def _timeline_rows(months: Counter[tuple[str, str]]) -> list[TimelineRow]:
-    """Rows of (month, total, [(event_type, n, x, width)], end) for the template's SVG."""
+def month_range(first: str, last: str) -> list[str]:
+    """Every month from ``first`` to ``last`` ("YYYY-MM"), so a quiet month shows as empty."""
+    year, month = map(int, first.split("-"))
+    out = []
+    while f"{year:04d}-{month:02d}" <= last:
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
+def _timeline_rows(
+    months: Counter[tuple[str, str]], incidents: dict[str, int]
+) -> list[TimelineRow]:
+    """Rows of (month, claims, [(event_type, n, x, width)], end, incidents) for the SVG."""
     per_month: dict[str, list[tuple[str, int]]] = {}
     for (month, event_type), n in sorted(months.items()):
         per_month.setdefault(month, []).append((event_type, n))
     widest = max((sum(n for _, n in v) for v in per_month.values()), default=1)
-    scale = 600 / widest
+    scale = 560 / widest
     rows: list[TimelineRow] = []
-    for month, parts in per_month.items():
+    axis = month_range(min(per_month), max(per_month)) if per_month else []
+    for month in axis:
         x = 0.0
         bars = []
-        for event_type, n in parts:
+        for event_type, n in per_month.get(month, []):
             bars.append((event_type, n, round(x, 1), round(n * scale, 1)))
             x += n * scale
-        rows.append((month, sum(n for _, n in parts), bars, round(x, 1)))
+        total = sum(n for _, n, _, _ in bars)
+        rows.append((month, total, bars, round(x, 1), incidents.get(month, 0)))
     return rows
 
 
@@ -270,4 +296,12 @@ def _regions(store: Store) -> list[tuple[str, str]]:
     return sorted(
         ((key, f"{c.most_common(1)[0][0]} ({key})") for key, c in names.items()),
         key=lambda kv: kv[1],
+    )
+
+
+@router.get("/docs", include_in_schema=False)
+def api_docs(request: Request) -> Response:
+    """Swagger UI from the vendored swagger-ui-dist assets: no CDN, works offline."""
+    return request.app.state.templates.TemplateResponse(  # type: ignore[no-any-return]
+        request, "api_docs.html", {}
     )
