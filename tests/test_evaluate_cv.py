@@ -166,9 +166,9 @@ def _write_corpus(folder: Path, lang: str, texts: list[tuple[str, str | None, bo
 
 
 def test_cli_cross_validates_the_rules_on_written_documents(tmp_path: Path) -> None:
-    from khronika.cli import _register, app
+    from khronika.cli import app, register_commands
 
-    _register()
+    register_commands()
     _write_corpus(tmp_path / "ru", "ru", [
         ("Вчера полицейские провели рейд на овощной базе в Самаре, задержаны 15 мигрантов.",
          "s", True),
@@ -200,9 +200,9 @@ def test_cli_cross_validates_the_rules_on_written_documents(tmp_path: Path) -> N
 
 
 def test_cli_cv_without_a_corpus_is_a_one_line_error(tmp_path: Path) -> None:
-    from khronika.cli import _register, app
+    from khronika.cli import app, register_commands
 
-    _register()
+    register_commands()
     result = CliRunner().invoke(app, ["eval", "--cv", "3"])
     assert isinstance(result.exception, ConfigError)
     assert "--corpus" in str(result.exception)

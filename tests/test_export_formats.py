@@ -108,7 +108,7 @@ def test_export_jsonl_validates_against_contract(store: SqlStore) -> None:
 
 
 def test_export_jsonl_round_trip(store: SqlStore) -> None:
-    from khronika.export.jsonl import claim_from_dict
+    from khronika.contract import claim_from_dict
 
     back = [claim_from_dict(json.loads(x)) for x in run_export(store, "jsonl").splitlines()]
     assert {c.claim_id for c in back} == {c.claim_id for c in store.iter_claims()}
@@ -271,9 +271,9 @@ def test_export_file_is_atomic(store: SqlStore, tmp_path: Path) -> None:
 
 
 def cli(*args: str) -> Any:
-    from khronika.cli import _register, app
+    from khronika.cli import app, register_commands
 
-    _register()
+    register_commands()
     return CliRunner().invoke(app, list(args))
 
 

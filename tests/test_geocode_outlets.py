@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from khronika.geocode import Geocoder
+from khronika.geocode.resolve import resolve_document
 
 
 @pytest.mark.parametrize(
@@ -73,7 +74,7 @@ def test_claim_place_leans_on_the_outlet(resources: Any, url: str | None, admin1
 
 
 def _story(gazetteer: Any, *names: str) -> list[Any]:
-    return gazetteer.resolve_document(list(names), "en")
+    return resolve_document(gazetteer, list(names), "en")
 
 
 def test_learn_homes_finds_a_local_paper(gazetteer: Any) -> None:
@@ -98,7 +99,7 @@ def test_learn_homes_finds_a_local_paper(gazetteer: Any) -> None:
     home = homes["prairie-ledger.example"]
     assert (home.name, home.country, home.admin1) == ("Nebraska", "US", "NE")
     # and the next story's lone "Columbus" is the Nebraska town
-    (columbus,) = gazetteer.resolve_document(["Columbus"], "en", home)
+    (columbus,) = resolve_document(gazetteer, ["Columbus"], "en", home)
     assert (columbus.country, columbus.admin1) == ("US", "NE")
 
 

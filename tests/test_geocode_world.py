@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from khronika.geocode import Gazetteer, Geocoder
+from khronika.geocode.resolve import resolve_document
 from khronika.model import Place
 
 
@@ -89,7 +90,7 @@ from khronika.model import Place
 def test_geocode_world_given_toponym(
     gazetteer: Gazetteer, name: str, expected: tuple[str, str | None, str]
 ) -> None:
-    (place,) = gazetteer.resolve_document([name], "en")
+    (place,) = resolve_document(gazetteer, [name], "en")
     assert place is not None
     assert (place.name, place.country, place.precision) == expected
     assert place.lat is not None and place.lon is not None
@@ -115,7 +116,7 @@ def test_geocode_world_abbreviation_is_not_a_village(gazetteer: Gazetteer) -> No
 def test_geocode_world_small_town_abroad_needs_the_world_tier(gazetteer: Gazetteer) -> None:
     place = gazetteer.lookup("Palestine", "en", given=True)
     assert place is not None
-    places = gazetteer.resolve_document(["Palestine", "Tyler", "Texas"], "en")
+    places = resolve_document(gazetteer, ["Palestine", "Tyler", "Texas"], "en")
     assert [(p.country, p.admin1) for p in places if p] == [("US", "TX")] * 3
 
 
@@ -123,7 +124,7 @@ def test_geocode_world_small_town_abroad_needs_the_world_tier(gazetteer: Gazette
 def test_geocode_world_pair_settles_in_one_country(gazetteer: Gazetteer, names: list[str]) -> None:
     """Two names that each read in England and in Pennsylvania end up in the same one:
     readings are updated one name at a time, so the pair cannot swap places forever."""
-    places = gazetteer.resolve_document(names, "en")
+    places = resolve_document(gazetteer, names, "en")
     assert len({(p.country, p.admin1) for p in places if p}) == 1
 
 
@@ -171,7 +172,7 @@ def test_geocode_world_pair_settles_in_one_country(gazetteer: Gazetteer, names: 
 def test_geocode_world_document_context(
     gazetteer: Gazetteer, names: list[str], expected: tuple[str, str]
 ) -> None:
-    first = gazetteer.resolve_document(names, "en")[0]
+    first = resolve_document(gazetteer, names, "en")[0]
     assert first is not None
     assert (first.name, first.country) == expected
 
@@ -182,7 +183,7 @@ def test_geocode_world_document_context(
 )
 def test_geocode_world_unknown_stays_unknown(gazetteer: Gazetteer, name: str) -> None:
     """Words that only say what kind of place a name is make no place on their own."""
-    assert gazetteer.resolve_document([name], "en") == [None]
+    assert resolve_document(gazetteer, [name], "en") == [None]
 
 
 def _found(geocoder: Geocoder, nlp: Any, text: str, lang: Any) -> list[Place]:
@@ -221,12 +222,12 @@ def test_geocode_world_in_running_text(
 def test_geocode_world_names_that_could_share_a_state(
     gazetteer: Gazetteer, names: list[str], division: tuple[str, str]
 ) -> None:
-    places = gazetteer.resolve_document(names, "en")
+    places = resolve_document(gazetteer, names, "en")
     assert [(p.country, p.admin1) for p in places if p] == [division] * len(names)
 
 
 def test_geocode_world_country_keeps_its_reading_among_its_own_towns(gazetteer: Gazetteer) -> None:
-    places = gazetteer.resolve_document(["Lebanon", "Beirut", "Syria"], "en")
+    places = resolve_document(gazetteer, ["Lebanon", "Beirut", "Syria"], "en")
     assert [p.country for p in places if p] == ["LB", "LB", "SY"]
 
 
@@ -267,7 +268,7 @@ def test_geocode_world_division_point_is_the_middle_of_its_unbroken_extent(
 def test_geocode_world_names_near_each_other(
     gazetteer: Gazetteer, names: list[str], expected: list[tuple[str, str | None]]
 ) -> None:
-    places = gazetteer.resolve_document(names, "en")
+    places = resolve_document(gazetteer, names, "en")
     assert [(p.country, p.admin1) for p in places if p] == expected
 
 
@@ -288,7 +289,7 @@ def test_geocode_world_outlet_home(
     gazetteer: Gazetteer, names: list[str], home: str | None, expected: tuple[str, str]
 ) -> None:
     outlet = gazetteer.lookup(home, "en", given=True) if home else None
-    place = gazetteer.resolve_document(names, "en", outlet)[0]
+    place = resolve_document(gazetteer, names, "en", outlet)[0]
     assert place is not None and (place.country, place.admin1) == expected
 
 
@@ -296,9 +297,9 @@ def test_geocode_world_outlet_home_only_a_country(gazetteer: Gazetteer) -> None:
     """An outlet known only by its country still counts as a place of that country."""
     united_states = gazetteer.lookup("United States", "en", given=True)
     assert united_states is not None
-    place = gazetteer.resolve_document(["Birmingham"], "en", united_states)[0]
+    place = resolve_document(gazetteer, ["Birmingham"], "en", united_states)[0]
     assert place is not None and place.country == "US"
-    alone = gazetteer.resolve_document(["Birmingham"], "en")[0]
+    alone = resolve_document(gazetteer, ["Birmingham"], "en")[0]
     assert alone is not None and alone.country == "GB"
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from khronika.export.jsonl import claim_to_dict
+from khronika.contract import claim_to_dict
 from khronika.model import Claim
 
 from .conftest import DEV

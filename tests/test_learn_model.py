@@ -73,11 +73,11 @@ def test_a_model_file_round_trips_and_a_bad_one_is_a_config_error(tmp_path: Path
 
 
 def test_the_bundled_model_judges_by_default(tmp_path: Path) -> None:
-    from khronika.cli import _register, app
+    from khronika.cli import app, register_commands
 
     bundled = load_model()
     assert bundled.weights and len(bundled.dense) == 384
-    _register()
+    register_commands()
     out = CliRunner().invoke(app, ["extract", str(DEV / "docs.jsonl")]).stdout.splitlines()
     components = {tuple(json.loads(line)["components"]) for line in out if line.strip()}
     assert {c[-1] for c in components} == {bundled.component}

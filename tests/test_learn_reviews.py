@@ -104,9 +104,9 @@ def test_retraining_on_reviews_moves_the_score_on_held_apart_documents(
 
 
 def test_train_and_extract_through_the_shell(tmp_path: Path) -> None:
-    from khronika.cli import _register, app
+    from khronika.cli import app, register_commands
 
-    _register()
+    register_commands()
     runner = CliRunner()
     out = tmp_path / "m.json.gz"
     result = runner.invoke(app, ["train", "--gold", str(SHARED / "corpus/dev/gold.jsonl"),

@@ -44,7 +44,7 @@ def extract_claims_from_jsonl(
     path: Path, *, resources: Resources | None = None
 ) -> dict[str, list[dict[str, Any]]]:
     """doc_id → claims as contract dicts, for every document of a corpus JSONL file."""
-    from khronika.export.jsonl import claim_to_dict
+    from khronika.contract import claim_to_dict
     from khronika.pipeline import build_resources, process_inputs
 
     resources = resources or build_resources()

@@ -83,7 +83,7 @@ class EvalReport:
 def load_gold(path: Path) -> dict[str, list[dict[str, Any]]]:
     """Read ``gold.jsonl``: one ``{"doc_id", "claims"}`` object a line."""
     gold: dict[str, list[dict[str, Any]]] = {}
-    for lineno, record in _read_jsonl(path):
+    for lineno, record in read_jsonl(path):
         doc_id, claims = record.get("doc_id"), record.get("claims")
         if not isinstance(doc_id, str) or not isinstance(claims, list):
             raise BadRecord(
@@ -108,7 +108,7 @@ def load_gold(path: Path) -> dict[str, list[dict[str, Any]]]:
 def load_predicted(path: Path) -> dict[str, list[dict[str, Any]]]:
     """Read extracted claims as contract JSON Lines (one claim a line), grouped by doc_id."""
     predicted: dict[str, list[dict[str, Any]]] = {}
-    for lineno, record in _read_jsonl(path):
+    for lineno, record in read_jsonl(path):
         if not isinstance(record.get("doc_id"), str) or not _has_evidence(record):
             raise BadRecord(
                 "a claim needs doc_id, event_type and evidence.text",
@@ -125,7 +125,7 @@ def corpus_digest(folder: Path, names: Sequence[str] = ("docs.jsonl", "gold.json
     return {name: hashlib.sha256((folder / name).read_bytes()).hexdigest() for name in names}
 
 
-def _read_jsonl(path: Path) -> Iterable[tuple[int, dict[str, Any]]]:
+def read_jsonl(path: Path) -> Iterable[tuple[int, dict[str, Any]]]:
     with path.open(encoding="utf-8") as lines:
         for lineno, line in enumerate(lines, 1):
             if not line.strip():
@@ -203,11 +203,11 @@ def score(
 
     tp = sum(c["tp"] for c in by_type.values())
     fp, fn = len(extras), len(misses)
-    precision, recall = _ratio(tp, tp + fp, fp + fn), _ratio(tp, tp + fn, fp + fn)
+    precision, recall = ratio(tp, tp + fp, fp + fn), ratio(tp, tp + fn, fp + fn)
     metrics: dict[str, float] = {
         "claim_precision": precision,
         "claim_recall": recall,
-        "claim_f1": _f1(precision, recall),
+        "claim_f1": f1_score(precision, recall),
     }
     mismatches: list[dict[str, Any]] = []
     failed = fp + fn
@@ -218,7 +218,7 @@ def score(
                 good += 1
             else:
                 mismatches.append(_mismatch(pair, name))
-        metrics[f"{name}_accuracy"] = _ratio(good, len(pairs), failed)
+        metrics[f"{name}_accuracy"] = ratio(good, len(pairs), failed)
     for name in ("actors", "targets"):
         total = 0.0
         for pair in pairs:
@@ -237,15 +237,15 @@ def score(
     per_type: dict[str, dict[str, float]] = {}
     for event_type, counts in sorted(by_type.items()):
         t, f_pos, f_neg = counts["tp"], counts["fp"], counts["fn"]
-        type_p = _ratio(t, t + f_pos, f_pos + f_neg)
-        type_r = _ratio(t, t + f_neg, f_pos + f_neg)
+        type_p = ratio(t, t + f_pos, f_pos + f_neg)
+        type_r = ratio(t, t + f_neg, f_pos + f_neg)
         per_type[event_type] = {
             "tp": float(t),
             "fp": float(f_pos),
             "fn": float(f_neg),
             "precision": type_p,
             "recall": type_r,
-            "f1": _f1(type_p, type_r),
+            "f1": f1_score(type_p, type_r),
         }
     return EvalReport(
         metrics=metrics,
@@ -259,14 +259,16 @@ def score(
 def _match(gold: Sequence[dict[str, Any]], pred: Sequence[dict[str, Any]]) -> dict[int, int]:
     """Greedy one-to-one matching: gold index → predicted index."""
     candidates: list[tuple[float, float, bool, int, int, int]] = []
-    gold_tokens = [_tokens(g["evidence"]["text"]) for g in gold]
+    gold_tokens = [evidence_tokens(g["evidence"]["text"]) for g in gold]
     for p_index, p in enumerate(pred):
         p_text = p["evidence"]["text"]
-        p_tokens = _tokens(p_text)
+        p_tokens = evidence_tokens(p_text)
         for g_index, g in enumerate(gold):
             if g["event_type"] != p["event_type"]:
                 continue
-            overlap = _overlap(p_text, p_tokens, g["evidence"]["text"], gold_tokens[g_index])
+            overlap = evidence_overlap(
+                p_text, p_tokens, g["evidence"]["text"], gold_tokens[g_index]
+            )
             if overlap is None:
                 continue
             agreeing = sum(check(g, p) for _, check in _FIELD_CHECKS)
@@ -291,7 +293,9 @@ def _match(gold: Sequence[dict[str, Any]], pred: Sequence[dict[str, Any]]) -> di
     return links
 
 
-def _overlap(p_text: str, p_tokens: list[str], g_text: str, g_tokens: list[str]) -> float | None:
+def evidence_overlap(
+    p_text: str, p_tokens: list[str], g_text: str, g_tokens: list[str]
+) -> float | None:
     """Word Jaccard of the two evidences when they count as overlapping, else None."""
     if not p_tokens or not g_tokens:
         return None
@@ -309,17 +313,17 @@ def _normal(text: str) -> str:
     return _SPACE.sub(" ", text).strip().casefold()
 
 
-def _tokens(text: str) -> list[str]:
+def evidence_tokens(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
-def _ratio(good: int, total: int, failures: int) -> float:
+def ratio(good: int, total: int, failures: int) -> float:
     if total:
         return good / total
     return 0.0 if failures else 1.0
 
 
-def _f1(precision: float, recall: float) -> float:
+def f1_score(precision: float, recall: float) -> float:
     total = precision + recall
     return 2 * precision * recall / total if total else 0.0
 

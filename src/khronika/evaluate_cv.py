@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from khronika.errors import BadRecord, ConfigError
-from khronika.evaluate import METRICS, _read_jsonl, load_gold, score
+from khronika.evaluate import METRICS, load_gold, read_jsonl, score
 
 Claims = dict[str, list[dict[str, Any]]]
 LANGS: tuple[str, ...] = ("ru", "en", "all")
@@ -87,7 +87,7 @@ def load_corpus(folders: Sequence[Path]) -> list[CvDoc]:
             if not path.is_file():
                 raise ConfigError(f"--corpus {folder}: no {path.name} in it")
         gold = load_gold(gold_path)
-        for lineno, record in _read_jsonl(docs_path):
+        for lineno, record in read_jsonl(docs_path):
             doc_id = record.get("id")
             if not isinstance(doc_id, str):
                 raise BadRecord("a document needs a string id", path=str(docs_path),

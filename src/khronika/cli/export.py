@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
 
-from khronika.cli import (
+from khronika.cli.common import (
     DEFAULT_DB,
     DbOption,
-    _db_exists,
-    _fail,
     app,
+    db_exists,
+    fail,
 )
 from khronika.model import CERTAINTIES, EVENT_TYPES, Certainty, EventType
 
@@ -108,11 +108,11 @@ def export_cmd(
         try:
             import pyarrow  # noqa: F401
         except ImportError:
-            _fail(INSTALL_HINT)
+            fail(INSTALL_HINT)
         if output is None and sys.stdout.isatty():
-            _fail("Parquet is binary: give --output FILE or redirect stdout")
-    if not _db_exists(db):
-        _fail(f"{db}: no such store (run `khronika run` first)")
+            fail("Parquet is binary: give --output FILE or redirect stdout")
+    if not db_exists(db):
+        fail(f"{db}: no such store (run `khronika run` first)")
     from khronika.export.records import ExportQuery
     from khronika.export.run import check_output, export, export_to_file
 
@@ -155,8 +155,8 @@ def rejections_cmd(db: DbOption = DEFAULT_DB) -> None:
     """Inputs that could not be processed, one line each."""
     from khronika.store import open_store
 
-    if not _db_exists(db):
-        _fail(f"{db}: no such store")
+    if not db_exists(db):
+        fail(f"{db}: no such store")
     store = open_store(db)
     seen = 0
     try:

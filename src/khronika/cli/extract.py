@@ -10,14 +10,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from khronika.cli import (
+from khronika.cli.common import (
     CodebookOption,
     EncoderOption,
     GazetteerOption,
     ModelOption,
     OutletsOption,
-    _parse_date,
     app,
+    parse_date,
     read_outlets,
 )
 from khronika.errors import BadRecord, ConfigError
@@ -48,7 +48,7 @@ def extract_cmd(
         outlets=read_outlets(outlets) if outlets else None, outlets_name=str(outlets),
         model=model, encoder=encoder,
     )
-    pub = _parse_date(published) if published else None
+    pub = parse_date(published) if published else None
     rejected = 0
     for outcome in process_inputs([path], resources=resources, published=pub):
         if outcome.rejection is not None:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from khronika.cli import DEFAULT_DB, DbOption, _stderr_console
+from khronika.cli.common import DEFAULT_DB, DbOption, stderr_console
 
 gazetteer_app = typer.Typer(
     rich_markup_mode=None, help="The gazetteer: import GeoNames dumps to reach villages."
@@ -37,7 +37,7 @@ def import_cmd(
         TextColumn("{task.description}"),
         TextColumn("{task.completed:,} lines"),
         TimeElapsedColumn(),
-        console=_stderr_console(),
+        console=stderr_console(),
         transient=True,
     ) as progress:
         task = progress.add_task("importing", total=None)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from khronika.cli import DEFAULT_DB, DbOption, _db_exists, _fail, app
+from khronika.cli.common import DEFAULT_DB, DbOption, app, db_exists, fail
 from khronika.cli.progress import plural
 from khronika.dedup.summary import IncidentSummary
 
@@ -39,8 +39,8 @@ def incidents_cmd(
     from khronika.dedup import regroup_store, store_incidents
     from khronika.store import open_store
 
-    if not _db_exists(db):
-        _fail(f"{db}: no such store (run `khronika run` first)")
+    if not db_exists(db):
+        fail(f"{db}: no such store (run `khronika run` first)")
     store = open_store(db)
     try:
         if regroup:

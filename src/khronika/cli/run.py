@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from khronika.cli import (
+from khronika.cli.common import (
     DEFAULT_DB,
     CodebookOption,
     DbOption,
@@ -16,9 +16,9 @@ from khronika.cli import (
     GazetteerOption,
     ModelOption,
     OutletsOption,
-    _db_exists,
-    _parse_date,
     app,
+    db_exists,
+    parse_date,
     read_outlets,
     sample_path,
 )
@@ -81,7 +81,7 @@ def run_cmd(
     if workers is not None and dask is not None:
         typer.echo("Error: give --workers or --dask, not both", err=True)
         raise typer.Exit(2)
-    pub = _parse_date(published) if published else None
+    pub = parse_date(published) if published else None
     outlets_text = read_outlets(outlets) if outlets else None
     resources = None
     if workers is None and dask is None:
@@ -90,7 +90,7 @@ def run_cmd(
             codebook_path=codebook, gazetteer_extra=gazetteer, outlets=outlets_text,
             outlets_name=str(outlets), model=model, encoder=encoder,
         )
-    new_store = not _db_exists(db)
+    new_store = not db_exists(db)
     store = open_store(db)
     stored = 0
     try:

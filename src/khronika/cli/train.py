@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from khronika.cli import EncoderOption, app
+from khronika.cli.common import EncoderOption, app
 from khronika.errors import ConfigError
 
 
@@ -31,7 +31,7 @@ def train_cmd(
 ) -> None:
     """Train the sentence model that judges the rules' candidate sentences; use it with
     run/extract --model FILE. Each claim's components name the model's version."""
-    from khronika.cli import _db_exists
+    from khronika.cli.common import db_exists
     from khronika.extract.sentence_model import encoder_named, save_model
     from khronika.learn import build_model
     from khronika.pipeline import build_resources
@@ -39,7 +39,7 @@ def train_cmd(
 
     if not gold and db is None:
         raise ConfigError("train needs --gold FILE or --db FILE_OR_URL (or both)")
-    if db is not None and not _db_exists(db):
+    if db is not None and not db_exists(db):
         raise ConfigError(f"--db {db}: no such store")
     resources = build_resources(model="none")
     store = open_store(db) if db is not None else None

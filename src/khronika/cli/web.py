@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from khronika.cli import DEFAULT_DB, DbOption, _db_exists, _fail, app
+from khronika.cli.common import DEFAULT_DB, DbOption, app, db_exists, fail
 
 if TYPE_CHECKING:
     from khronika.store import Store
@@ -65,9 +65,9 @@ def serve_cmd(
     try:
         parse_networks(proxies)
     except ValueError as exc:
-        _fail(f"--trusted-proxy: {exc}")
-    if not _db_exists(db):
-        _fail(f"{db}: no such store (make one with `khronika run`, or give --db)")
+        fail(f"--trusted-proxy: {exc}")
+    if not db_exists(db):
+        fail(f"{db}: no such store (make one with `khronika run`, or give --db)")
     secret = os.environ.get("KHRONIKA_SECRET_KEY", "")
     settings = WebSettings(
         secret_key=secret or WebSettings().secret_key,
@@ -183,7 +183,7 @@ def users_token_cmd(
     from khronika.web.auth import hash_token, new_token
 
     if days < 0:
-        _fail("--days must not be negative")
+        fail("--days must not be negative")
     expires = datetime.now(UTC) + timedelta(days=days) if days else None
     token = new_token()
     with _store(db) as store:
@@ -241,15 +241,15 @@ def _store(db: str, *, create: bool = False) -> Iterator[Store]:
     from khronika.errors import KhronikaError
     from khronika.store import open_store
 
-    if not create and not _db_exists(db):
-        _fail(f"{db}: no such store (make one with `khronika run`, or give --db)")
+    if not create and not db_exists(db):
+        fail(f"{db}: no such store (make one with `khronika run`, or give --db)")
     try:
         store = open_store(db)
     except KhronikaError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     try:
         yield store
     except KhronikaError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     finally:
         store.close()

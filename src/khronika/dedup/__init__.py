@@ -95,7 +95,7 @@ def cluster_claim_dicts(
 
     ``docs``, the corpus JSONL the claims came from, lends publication dates and outlets.
     """
-    from khronika.export.jsonl import claim_from_dict
+    from khronika.contract import claim_from_dict
 
     documents: dict[str, DocMeta] = {}
     paths = [] if docs is None else [docs] if isinstance(docs, Path) else list(docs)

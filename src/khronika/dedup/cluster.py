@@ -40,12 +40,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
 from khronika.dedup.fingerprint import (
-    _FU,
     CITY_KM,
     D_LONG,
     D_SPAN,
     D_SPECIFIC,
     D_UNKNOWN,
+    FAMILY_FOLLOW_UP,
     FOLLOW_UP_LAG_DAYS,
     P_COUNTRY,
     P_REGION,
@@ -55,7 +55,7 @@ from khronika.dedup.fingerprint import (
     DocMeta,
     Features,
     PlaceKey,
-    _family_ok,
+    family_ok,
     features,
     km,
 )
@@ -246,7 +246,7 @@ class _Grouper:
             weeks = {abs(d) // 7 + dw for d in days for dw in (-1, 0, 1)}
             return {o for area in areas for w in weeks for o in index.get((area, w), ())
                     if o != doc and _days_near(days, profiles[o][1])
-                    and any(_family_ok(x, y, x == y, False)
+                    and any(family_ok(x, y, x == y, False)
                             for x in profiles[doc][4] for y in profiles[o][4])}
 
         ambiguous = {
@@ -337,7 +337,7 @@ class _Grouper:
         one it can belong to (in a busy city, lagged links would chain unrelated raids)."""
         f, uf = self.f, self.uf
         for i, a in enumerate(f):
-            if not self.pinned[i] or a.family != _FU:
+            if not self.pinned[i] or a.family != FAMILY_FOLLOW_UP:
                 continue
             assert a.place is not None
             own = uf.find(i)
@@ -345,7 +345,11 @@ class _Grouper:
             for place in self.neighbours[a.place]:
                 for day in range(a.start - FOLLOW_UP_LAG_DAYS, a.start):
                     candidates.extend(self._pinned_index.get((place, day), ()))
-            self._attach(i, (j for j in candidates if f[j].family != _FU and uf.find(j) != own))
+            self._attach(
+                i,
+                (j for j in candidates
+                 if f[j].family != FAMILY_FOLLOW_UP and uf.find(j) != own),
+            )
 
     def _attach(self, i: int, candidates: Iterable[int]) -> bool:
         """Join the one compatible incident (one sharing the document wins); else False."""
@@ -574,9 +578,9 @@ def _dates_ok(a: Features, b: Features, *, same_doc: bool, lag: bool = True) -> 
         overlap = min(a.end, b.end) - max(a.start, b.start) + 1
         return overlap * 2 >= min(a.end - a.start, b.end - b.start) + 1
     a_end, b_end = a.end, b.end
-    if lag and a.family == _FU and b.family != _FU:
+    if lag and a.family == FAMILY_FOLLOW_UP and b.family != FAMILY_FOLLOW_UP:
         b_end += FOLLOW_UP_LAG_DAYS
-    elif lag and b.family == _FU and a.family != _FU:
+    elif lag and b.family == FAMILY_FOLLOW_UP and a.family != FAMILY_FOLLOW_UP:
         a_end += FOLLOW_UP_LAG_DAYS
     return a.start <= b_end and b.start <= a_end
 
@@ -616,7 +620,7 @@ def _counts_ok(a: Features, b: Features) -> bool:
 
 
 def _compatible(a: Features, b: Features, *, same_doc: bool, lag: bool = True) -> bool:
-    if not _family_ok(a.family, b.family, a.type == b.type,
+    if not family_ok(a.family, b.family, a.type == b.type,
                       a.type == "prosecution" or b.type == "prosecution"):
         return False
     return (

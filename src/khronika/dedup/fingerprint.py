@@ -44,17 +44,18 @@ TYPE_INDEX: dict[str, int] = {
          "enlistment", "deportation", "prosecution", "citizenship_revocation")
     )
 }
-_OP, _FU, _ADM = 1, 2, 4
-_FAMILY = {**dict.fromkeys(OPERATION, _OP), **dict.fromkeys(FOLLOW_UP, _FU),
+# event-type families as bits: an operation, its follow-up, an administrative act
+_OP, FAMILY_FOLLOW_UP, _ADM = 1, 2, 4
+_FAMILY = {**dict.fromkeys(OPERATION, _OP), **dict.fromkeys(FOLLOW_UP, FAMILY_FOLLOW_UP),
            **dict.fromkeys(ADMINISTRATIVE, _ADM)}
 
 
 def types_compatible(a: EventType, b: EventType) -> bool:
     """Whether claims of types ``a`` and ``b`` may tell one incident (the table above)."""
-    return _family_ok(_FAMILY[a], _FAMILY[b], a == b, a == "prosecution" or b == "prosecution")
+    return family_ok(_FAMILY[a], _FAMILY[b], a == b, a == "prosecution" or b == "prosecution")
 
 
-def _family_ok(fa: int, fb: int, same_type: bool, any_prosecution: bool) -> bool:
+def family_ok(fa: int, fb: int, same_type: bool, any_prosecution: bool) -> bool:
     if same_type:
         return True
     if fa == _ADM or fb == _ADM:

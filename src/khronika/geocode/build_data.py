@@ -53,7 +53,7 @@ def _lemma_key(morph: Any, key: str) -> str:
     return " ".join(lemmas)
 
 
-def _worth_keeping(alternate: str) -> bool:
+def worth_keeping(alternate: str) -> bool:
     """Latin or Cyrillic alternates, without airport and other codes ("LED", "MOW") and
     one- or two-letter forms, which would match ordinary words."""
     if not (is_latin(alternate) or is_cyrillic(alternate)):
@@ -92,7 +92,7 @@ def build_places(target: Path = PLACES_FILE) -> int:
         alternates = [str(a) for a in city.get("alternatenames") or []]  # type: ignore[attr-defined]
         name_ru = russian_name(name, alternates, morph)
         keys = {name_key(name), name_key(name_ru)}
-        keys.update(name_key(a) for a in alternates if _worth_keeping(a))
+        keys.update(name_key(a) for a in alternates if worth_keeping(a))
         keys.discard("")
         # Multiword Russian names also under their lemmas ("набережный челн"), which is what
         # the recogniser sees in inflected text ("в Набережных Челнах").

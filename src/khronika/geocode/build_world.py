@@ -31,7 +31,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from khronika.geocode.build_data import _worth_keeping
+from khronika.geocode.build_data import worth_keeping
 from khronika.geocode.names import is_latin, name_key
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "geo"
@@ -222,7 +222,7 @@ def build_world_tier(target: Path = DATA / "world.tsv.gz") -> int:
         name = str(city["name"])
         alternates = [str(a) for a in city.get("alternatenames") or []]
         keys = {name_key(name)} | {
-            name_key(a) for a in alternates if is_latin(a) and _worth_keeping(a)
+            name_key(a) for a in alternates if is_latin(a) and worth_keeping(a)
         }
         keys.discard("")
         values = (

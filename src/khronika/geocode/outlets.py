@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from khronika.errors import ConfigError, GazetteerMissing
-from khronika.geocode.gazetteer import Gazetteer, _data_dir, _rows
+from khronika.geocode.gazetteer import Gazetteer, data_dir, read_rows
 from khronika.model import Place
 
 
@@ -57,8 +57,8 @@ class OutletHomes:
         self._gazetteer = gazetteer
         self._by_domain: dict[str, Place] = {}
         self._by_name: dict[str, Place] = {}
-        bundled = _data_dir() / "outlets.tsv"
-        for key, home, country in _rows(bundled):
+        bundled = data_dir() / "outlets.tsv"
+        for key, home, country in read_rows(bundled):
             place = self._place(home, country)
             if place is None:
                 raise GazetteerMissing(f"{bundled.name}: no place {home!r} ({country})")

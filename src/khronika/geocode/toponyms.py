@@ -25,9 +25,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from khronika.geocode.gazetteer import NEAR_COUNTRIES, Entry, Gazetteer, _nominative_guesses
+from khronika.geocode.gazetteer import NEAR_COUNTRIES, Entry, Gazetteer, nominative_guesses
 from khronika.geocode.names import is_cyrillic, name_key
 from khronika.geocode.outlets import OutletHomes
+from khronika.geocode.resolve import resolve_document
 from khronika.model import Lang, Place, Sentence, Span, Token
 from khronika.nlp import NLP
 
@@ -156,8 +157,8 @@ class Geocoder:
         out = [[f.place for f in places] for places in found]
         if len(flat) < 2 and home is None:
             return out
-        settled = self.gazetteer.resolve_document(
-            [name for _, name in flat], lang, home, given=False
+        settled = resolve_document(
+            self.gazetteer, [name for _, name in flat], lang, home, given=False
         )
         better: dict[int, Place] = {}
         for (f, name), reading in zip(flat, settled, strict=True):
@@ -314,7 +315,7 @@ class Geocoder:
                 if entity.type == "LOC" and entity.start == start and entity.stop == stop:
                     keys.append(name_key(entity.normal))
                     if len(span) == 1:  # natasha leaves rare names in the oblique case
-                        keys += list(_nominative_guesses(name_key(entity.text)))
+                        keys += list(nominative_guesses(name_key(entity.text)))
         return list(dict.fromkeys(k for k in keys if k))
 
     def _plausible(self, sentence: Sentence, match: _Match, lang: Lang) -> bool:

@@ -1,6 +1,6 @@
 """Lossless JSON for claims and documents as stored in the ``data`` columns.
 
-Claims are the contract's JSON (``export.jsonl.claim_to_dict``) plus the offsets the contract
+Claims are the contract's JSON (``contract.claim_to_dict``) plus the offsets the contract
 leaves out (``trigger``, the ``span`` of date, place and count, ``population``): the contract
 allows extra fields, and a stored claim must come back equal to the one saved.
 """
@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from khronika.export.jsonl import claim_from_dict, claim_to_dict, span_dict
+from khronika.contract import claim_from_dict, claim_to_dict, span_dict
 from khronika.model import Claim, Document, Span
 
 try:  # optional: parses a stored claim three times as fast as json

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from fastapi import HTTPException, Request
 
-from khronika.export.jsonl import claim_to_dict
+from khronika.contract import claim_to_dict
 from khronika.export.redact import NO_NAMES, Names, redact_incident
 from khronika.model import Claim
 from khronika.store.base import Store

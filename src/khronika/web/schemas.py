@@ -1,6 +1,6 @@
 """Typed shapes of the API's JSON answers, so the OpenAPI document describes them.
 
-They mirror the claim contract (``export/jsonl.py``); ``extra="allow"`` keeps fields a later
+They mirror the claim contract (``khronika/contract.py``); ``extra="allow"`` keeps fields a later
 contract version adds instead of dropping them on the way out.
 """
 

@@ -17,8 +17,8 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
+from khronika.contract import claim_to_dict
 from khronika.export.formats import FORMATS, Format
-from khronika.export.jsonl import claim_to_dict
 from khronika.model import Claim
 from khronika.store.base import AuditEntry, ClaimReview, Store, User
 from khronika.web.export import MEDIA_TYPES, export_bytes
