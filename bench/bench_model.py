@@ -46,11 +46,12 @@ def one_mode(mode: str, path: Path, n: int) -> dict[str, float]:
     from khronika.ingest import read_inputs
     from khronika.model import RawDocument
     from khronika.pipeline import build_resources, run
+    from khronika.settings import ExtractSettings
     from khronika.store import open_store
 
     model = "none" if mode == "none" else None
     encoder = "e5" if mode == "e5" else None
-    resources = build_resources(model=model, encoder=encoder)
+    resources = build_resources(ExtractSettings(model=model, encoder=encoder))
     with tempfile.TemporaryDirectory() as tmp:
         warm = open_store(Path(tmp) / "warm.db")
         run([path], store=warm, resources=resources)  # first pass fills caches

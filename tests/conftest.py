@@ -78,8 +78,9 @@ def resources() -> Any:
     """The rules alone (no sentence model): unit and golden tests pin what the rules do;
     the bundled model's own tests build it (tests/test_learn_*.py)."""
     from khronika.pipeline import build_resources
+    from khronika.settings import ExtractSettings
 
-    return build_resources(model="none")
+    return build_resources(ExtractSettings(model="none"))
 
 
 @pytest.fixture(scope="session")

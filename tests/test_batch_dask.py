@@ -19,7 +19,8 @@ import pytest
 
 from khronika.errors import ConfigError, InputError
 from khronika.model import RawDocument
-from khronika.pipeline import Outcome, run
+from khronika.pipeline import Outcome, build_resources, run
+from khronika.settings import ExtractSettings
 from khronika.store import open_store
 
 batch = pytest.importorskip("khronika.batch")
@@ -63,7 +64,7 @@ def test_batch_two_workers_store_what_the_serial_run_stores(
         # small partitions, so both workers take part
         # the workers build the rules alone too (``resources`` is the rules alone)
         parallel = batch.run_dask([SAMPLE], store=store, client=client, partition_docs=5,
-                                  on_outcome=seen.append, model=("none", None))
+                                  on_outcome=seen.append, settings=ExtractSettings(model="none"))
     finally:
         store.close()
 
@@ -225,7 +226,8 @@ def test_batch_workers_use_an_imported_gazetteer(tmp_path: Path, client: Any) ->
         db = tmp_path / f"{'with' if gazetteer else 'without'}.db"
         store = open_store(db)
         try:
-            batch.run_dask([report], store=store, client=client, gazetteer_extra=gazetteer)
+            batch.run_dask([report], store=store, client=client,
+                           settings=ExtractSettings(gazetteer=gazetteer))
             return [c.location.name for c in store.iter_claims()]
         finally:
             store.close()
@@ -238,9 +240,9 @@ def test_worker_resources_carry_a_teams_outlet_table() -> None:
     """The outlet table travels as text with the plugin, and a new table means new
     resources on a long-lived cluster."""
     table = "kras-vesti.example\tKrasnoyarsk\tRU\n"
-    plugin = batch.ResourcesPlugin(None, None, table)
-    assert plugin.digest != batch.ResourcesPlugin(None, None, None).digest
-    resources = plugin._build()
+    plugin = batch.ResourcesPlugin(ExtractSettings(outlets=table))
+    assert plugin.digest != batch.ResourcesPlugin(ExtractSettings()).digest
+    resources = build_resources(plugin.settings)
     home = resources.geocoder.outlets.home("https://kras-vesti.example/1")
     assert home is not None and home.name == "Krasnoyarsk"
     assert resources.geocoder.outlets.home("https://www.fontanka.ru/1") is not None  # bundled

@@ -17,6 +17,7 @@ from khronika.evaluate_cv import CvDoc, assign_folds, extract_records, load_corp
 from khronika.extract.sentence_model import load_model, save_model
 from khronika.learn import _in_gold, build_model, extract_analysed, store_examples
 from khronika.pipeline import build_resources, run
+from khronika.settings import ExtractSettings
 from khronika.store import open_store
 
 from .conftest import SHARED
@@ -56,7 +57,7 @@ def test_retraining_on_reviews_moves_the_score_on_held_apart_documents(
     docs = load_corpus([REALISTIC / "ru", REALISTIC / "en"])
     folds = assign_folds(docs, 5)
     held, rest = folds[0], [d for f in folds[1:] for d in f]
-    rules = build_resources(model="none")
+    rules = build_resources(ExtractSettings(model="none"))
     # the team runs the rules over its documents until it has about 200 claims to review
     store = open_store(tmp_path / "team.db")
     batch: list[CvDoc] = []

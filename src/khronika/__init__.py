@@ -18,6 +18,7 @@ if TYPE_CHECKING:
         process_inputs,
         run,
     )
+    from khronika.settings import ExtractSettings
     from khronika.store import open_store
 
 # Imported on first use, so that `import khronika.model` does not load natasha and SQLAlchemy.
@@ -29,6 +30,7 @@ _LAZY = {
     "process_inputs": "khronika.pipeline",
     "run": "khronika.pipeline",
     "open_store": "khronika.store",
+    "ExtractSettings": "khronika.settings",
 }
 
 
@@ -58,6 +60,7 @@ def extract_claims_from_jsonl(
 
 
 __all__ = [
+    "ExtractSettings",
     "Resources",
     "RunSummary",
     "__version__",

@@ -20,8 +20,6 @@ install command.
 from __future__ import annotations
 
 import asyncio
-import hashlib
-import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -41,6 +39,7 @@ from khronika.pipeline import (
     process_raws,
     rejection_from,
 )
+from khronika.settings import ExtractSettings
 from khronika.store import Store
 
 DASK_MISSING = "Dask runs need: pip install 'khronika[dask]'"
@@ -93,45 +92,22 @@ PartitionFn = Callable[[list[RawDocument], "date | None"], list[Outcome]]
 class ResourcesPlugin(WorkerPlugin):
     """Builds the pipeline's ``Resources`` once per worker, when the worker joins.
 
-    The codebook and a team's outlet table travel as text, not as paths, so remote workers
-    need no copy of them. An imported gazetteer (``khronika gazetteer import``, up to
-    gigabytes) travels as a path: each worker must see the file there (the same machine,
-    or a shared disk).
+    What they are built from travels as ``ExtractSettings`` (see there for what each
+    worker must see on its own disk).
     """
 
-    def __init__(
-        self,
-        codebook_toml: str | None = None,
-        gazetteer: str | None = None,
-        outlets: str | None = None,
-        model: tuple[str | None, str | None] = (None, None),
-    ) -> None:
-        self.codebook_toml = codebook_toml
-        self.gazetteer = gazetteer
-        self.outlets = outlets
-        self.model = model  # (--model path or "none", --encoder), built on each worker
-        self.digest = _digest(codebook_toml, gazetteer, outlets, model)
+    def __init__(self, settings: ExtractSettings | None = None) -> None:
+        self.settings = settings or ExtractSettings()
+        self.digest = self.settings.digest()
         self.resources: Resources | None = None
         self.lock: threading.Lock | None = None
 
     async def setup(self, worker: Any) -> None:
         self.lock = threading.Lock()
         # natasha takes seconds to load: off the event loop, so the worker keeps heartbeating
-        self.resources = await asyncio.get_running_loop().run_in_executor(None, self._build)
-
-    def _build(self) -> Resources:
-        extra = Path(self.gazetteer) if self.gazetteer else None
-        model, encoder = self.model
-        if self.codebook_toml is None:
-            return build_resources(gazetteer_extra=extra, outlets=self.outlets, model=model,
-                                   encoder=encoder)
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / "codebook.toml"
-            path.write_text(self.codebook_toml, encoding="utf-8")
-            return build_resources(
-                codebook_path=path, gazetteer_extra=extra, outlets=self.outlets, model=model,
-                encoder=encoder,
-            )
+        self.resources = await asyncio.get_running_loop().run_in_executor(
+            None, build_resources, self.settings
+        )
 
 
 def process_partition(raws: list[RawDocument], published: date | None) -> list[Outcome]:
@@ -185,10 +161,7 @@ def run_dask(
     store: Store,
     client: Client,
     published: date | None = None,
-    codebook_path: Path | None = None,
-    gazetteer_extra: Path | None = None,
-    outlets: str | None = None,
-    model: tuple[str | None, str | None] = (None, None),
+    settings: ExtractSettings | None = None,
     on_outcome: Callable[[Outcome], None] | None = None,
     partition_docs: int = PARTITION_DOCS,
     max_in_flight: int | None = None,
@@ -201,9 +174,7 @@ def run_dask(
     order follows completion, not the input). ``process`` replaces the task run on each
     partition, for tests.
     """
-    codebook_toml = codebook_path.read_text(encoding="utf-8") if codebook_path else None
-    gazetteer = str(gazetteer_extra.resolve()) if gazetteer_extra else None
-    _install_resources(client, codebook_toml, gazetteer, outlets, model)
+    _install_resources(client, (settings or ExtractSettings()).portable())
     threads = sum(client.nthreads().values()) or 1  # type: ignore[no-untyped-call]  # distributed leaves it unannotated
     limit = max_in_flight or IN_FLIGHT_PER_THREAD * threads
     writer = Writer(store, on_outcome)
@@ -243,32 +214,16 @@ def run_dask(
     return writer.summary()
 
 
-def _install_resources(
-    client: Client, codebook_toml: str | None, gazetteer: str | None, outlets: str | None = None,
-    model: tuple[str | None, str | None] = (None, None),
-) -> None:
-    # A long-lived cluster keeps the plugin between runs: rebuild only for another codebook,
-    # gazetteer or outlet table.
+def _install_resources(client: Client, settings: ExtractSettings) -> None:
+    # A long-lived cluster keeps the plugin between runs: rebuild only for other settings.
     installed = client.run(_installed_digest)
-    digest = _digest(codebook_toml, gazetteer, outlets, model)
-    if not installed or set(installed.values()) != {digest}:
-        client.register_plugin(
-            ResourcesPlugin(codebook_toml, gazetteer, outlets, model), name=PLUGIN_NAME
-        )
+    if not installed or set(installed.values()) != {settings.digest()}:
+        client.register_plugin(ResourcesPlugin(settings), name=PLUGIN_NAME)
 
 
 def _installed_digest(dask_worker: Any) -> str | None:
     plugin = dask_worker.plugins.get(PLUGIN_NAME)
     return plugin.digest if isinstance(plugin, ResourcesPlugin) else None
-
-
-def _digest(
-    codebook_toml: str | None, gazetteer: str | None = None, outlets: str | None = None,
-    model: tuple[str | None, str | None] = (None, None),
-) -> str:
-    key = (codebook_toml or "<bundled>") + "\0" + (gazetteer or "") + "\0" + (outlets or "")
-    key += "\0" + (model[0] or "<bundled>") + "\0" + (model[1] or "")
-    return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
 def _partitions(

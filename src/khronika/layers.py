@@ -26,6 +26,11 @@ LOWER = (
     "khronika.dedup",
     "khronika.model",
     "khronika.contract",
+    "khronika.settings",
+    "khronika.pipeline",
+    "khronika.batch",
+    "khronika.learn",
+    "khronika.errors",
 )
 
 

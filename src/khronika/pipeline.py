@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from khronika.clean import clean_document
-from khronika.codebook import Codebook, compile_codebook, read_codebook
+from khronika.codebook import Codebook, compile_codebook, parse_codebook, read_codebook
 from khronika.errors import ConfigError, DocumentFailed, InputError, KhronikaError
 from khronika.extract import attribution, claims, events
 from khronika.extract.sentence_model import encoder_named, load_model
@@ -23,6 +23,7 @@ from khronika.geocode.outlets import OutletHomes
 from khronika.ingest import read_inputs
 from khronika.model import Claim, Document, RawDocument, Rejection, Sentence
 from khronika.nlp import NLP, build_nlp
+from khronika.settings import ExtractSettings
 from khronika.store import Store
 
 # (component id, needs, provides): the order below must satisfy every need.
@@ -64,30 +65,27 @@ class Resources:
     model: claims.SentenceModel | None = None  # judges the rules' candidate sentences
 
 
-def build_resources(
-    *,
-    codebook_path: Path | None = None,
-    gazetteer_extra: Path | None = None,
-    outlets: str | None = None,
-    outlets_name: str = "outlets file",
-    model: str | None = None,
-    encoder: str | None = None,
-) -> Resources:
-    """``outlets``: the text of a team's table of outlet homes (``--outlets FILE``), read
-    over the bundled one. ``model``: a sentence model file (``--model FILE``), ``"none"``
-    for the rules alone, or None for the bundled model; ``encoder``: ``"e5"`` to let the
-    model use sentence embeddings too (``--encoder e5``)."""
+def build_resources(settings: ExtractSettings | None = None) -> Resources:
+    """The resources ``settings`` describe (the bundled codebook, gazetteer and model when
+    None)."""
+    settings = settings or ExtractSettings()
     check_stages()
-    judge = sentence_model(model, encoder)
+    judge = sentence_model(settings.model, settings.encoder)
     nlp = build_nlp()
-    codebook = compile_codebook(read_codebook(codebook_path), nlp.lemmatize)
-    gazetteer = Gazetteer.load(gazetteer_extra)
-    geocoder = Geocoder(gazetteer, nlp, OutletHomes(gazetteer, outlets, outlets_name))
-    return Resources(nlp, codebook, geocoder, judge)
+    raw = (
+        parse_codebook(settings.codebook_toml, settings.codebook_name)
+        if settings.codebook_toml is not None
+        else read_codebook()
+    )
+    codebook = compile_codebook(raw, nlp.lemmatize)
+    gazetteer = Gazetteer.load(settings.gazetteer)
+    homes = OutletHomes(gazetteer, settings.outlets, settings.outlets_name)
+    return Resources(nlp, codebook, Geocoder(gazetteer, nlp, homes), judge)
 
 
 def sentence_model(model: str | None, encoder: str | None = None) -> claims.SentenceModel | None:
-    """The model ``build_resources`` describes (see there)."""
+    """A model file, ``"none"`` for the rules alone, or None for the bundled model;
+    ``encoder``: ``"e5"`` to let the model read sentence embeddings too."""
     if model == "none":
         if encoder is not None:
             raise ConfigError("--encoder needs a sentence model (not --model none)")

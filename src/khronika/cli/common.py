@@ -94,16 +94,6 @@ def parse_date(value: str) -> date:
         raise typer.Exit(2) from None
 
 
-def read_outlets(path: Path) -> str:
-    """The text of a team's outlet table (``--outlets``), carried as text to Dask workers."""
-    from khronika.errors import ConfigError
-
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read the outlets file: {exc}") from exc
-
-
 def stderr_console() -> Console:
     from rich.console import Console
 

@@ -18,9 +18,9 @@ from khronika.cli.common import (
     OutletsOption,
     app,
     parse_date,
-    read_outlets,
 )
 from khronika.errors import BadRecord, ConfigError
+from khronika.settings import ExtractSettings
 
 if TYPE_CHECKING:
     from khronika.evaluate_cv import CvDoc, Learner
@@ -43,11 +43,9 @@ def extract_cmd(
     from khronika.export.jsonl import write_jsonl
     from khronika.pipeline import build_resources, process_inputs
 
-    resources = build_resources(
-        codebook_path=codebook, gazetteer_extra=gazetteer,
-        outlets=read_outlets(outlets) if outlets else None, outlets_name=str(outlets),
-        model=model, encoder=encoder,
-    )
+    resources = build_resources(ExtractSettings.from_options(
+        codebook=codebook, gazetteer=gazetteer, outlets=outlets, model=model, encoder=encoder
+    ))
     pub = parse_date(published) if published else None
     rejected = 0
     for outcome in process_inputs([path], resources=resources, published=pub):
@@ -136,7 +134,7 @@ def eval_cmd(
         _require_file(path, "--docs")
     from khronika.pipeline import build_resources
 
-    resources = build_resources(model=model)
+    resources = build_resources(ExtractSettings(model=model))
     predicted: dict[str, list[dict[str, Any]]] = {}
     labels: dict[str, str] = {}
     gold_claims: dict[str, list[dict[str, Any]]] = {}
@@ -191,7 +189,7 @@ def _eval_cv(k: int, folders: list[Path], gold: Path | None, docs: Path | None,
         if not folder.is_dir():
             raise ConfigError(f"--corpus {folder}: not a folder")
     corpus_docs = load_corpus(folders)
-    resources = build_resources(model="none")
+    resources = build_resources(ExtractSettings(model="none"))
     report = cross_validate(corpus_docs, k, _learner(corpus_docs, resources, options))
     if as_json:
         typer.echo(json.dumps(cv_to_json(report), indent=2, sort_keys=True))

@@ -19,11 +19,11 @@ from khronika.cli.common import (
     app,
     db_exists,
     parse_date,
-    read_outlets,
     sample_path,
 )
 from khronika.cli.progress import plural, progress_for
 from khronika.errors import UnsupportedLanguage
+from khronika.settings import ExtractSettings
 
 if TYPE_CHECKING:
     from khronika.pipeline import RunSummary
@@ -82,14 +82,13 @@ def run_cmd(
         typer.echo("Error: give --workers or --dask, not both", err=True)
         raise typer.Exit(2)
     pub = parse_date(published) if published else None
-    outlets_text = read_outlets(outlets) if outlets else None
+    settings = ExtractSettings.from_options(
+        codebook=codebook, gazetteer=gazetteer, outlets=outlets, model=model, encoder=encoder
+    )
     resources = None
     if workers is None and dask is None:
         # before the store exists: a bad --codebook, --gazetteer or --outlets leaves no file
-        resources = build_resources(
-            codebook_path=codebook, gazetteer_extra=gazetteer, outlets=outlets_text,
-            outlets_name=str(outlets), model=model, encoder=encoder,
-        )
+        resources = build_resources(settings)
     new_store = not db_exists(db)
     store = open_store(db)
     stored = 0
@@ -116,10 +115,8 @@ def run_cmd(
                 with dask_client(workers=workers, address=dask) as client:
                     progress.status("extracting")
                     summary = run_dask(inputs, store=store, client=client, published=pub,
-                                       codebook_path=codebook, gazetteer_extra=gazetteer,
-                                       outlets=outlets_text, on_outcome=seen,
-                                       follow_links=follow_links,
-                                       model=(_resolved(model), encoder))
+                                       settings=settings, on_outcome=seen,
+                                       follow_links=follow_links)
             if summary.claims or stored:
                 from khronika.dedup import group_store
 
@@ -134,11 +131,6 @@ def run_cmd(
     typer.echo(summary_line(summary), err=True)
     if strict_failures(summary, strict=strict):
         raise typer.Exit(1)
-
-
-def _resolved(model: str | None) -> str | None:
-    # workers may start elsewhere: give them an absolute path
-    return str(Path(model).resolve()) if model and model != "none" else model
 
 
 def summary_line(summary: RunSummary) -> str:

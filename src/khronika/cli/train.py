@@ -35,13 +35,14 @@ def train_cmd(
     from khronika.extract.sentence_model import encoder_named, save_model
     from khronika.learn import build_model
     from khronika.pipeline import build_resources
+    from khronika.settings import ExtractSettings
     from khronika.store import open_store
 
     if not gold and db is None:
         raise ConfigError("train needs --gold FILE or --db FILE_OR_URL (or both)")
     if db is not None and not db_exists(db):
         raise ConfigError(f"--db {db}: no such store")
-    resources = build_resources(model="none")
+    resources = build_resources(ExtractSettings(model="none"))
     store = open_store(db) if db is not None else None
     try:
         model, n = build_model(gold or [], resources, store=store,

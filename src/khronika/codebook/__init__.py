@@ -99,9 +99,17 @@ def read_codebook(path: Path | None = None) -> dict[str, Any]:
         if path is None:
             data = resources.files("khronika.codebook").joinpath("default.toml").read_bytes()
             return tomllib.loads(data.decode("utf-8"))
-        return tomllib.loads(Path(path).read_text("utf-8"))
+        return parse_codebook(Path(path).read_text("utf-8"), str(path))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path or 'default codebook'}: cannot read codebook: {exc}") from exc
+
+
+def parse_codebook(text: str, name: str) -> dict[str, Any]:
+    """The raw TOML of a codebook's text; ``name`` says where it came from in errors."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{name}: cannot read codebook: {exc}") from exc
 
 
 def compile_codebook(raw: Mapping[str, Any], lemmatize: Callable[[str, Lang], str]) -> Codebook:
