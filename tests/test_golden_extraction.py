@@ -2,7 +2,7 @@
 
 ``tests/golden/<doc_id>.json`` holds the claims; ``<doc_id>.txt`` renders them readably (the
 sentence with the trigger, count, date and place marked under it). Rewrite both with
-``pytest tests/test_golden_extraction.py --update-golden`` and review the diff in the commit.
+``scripts/update-golden`` and review the diff in the commit; this test only compares.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from .conftest import DEV
 GOLDEN = Path(__file__).parent / "golden"
 
 
-def _dev_docs() -> list[dict[str, Any]]:
+def golden_docs() -> list[dict[str, Any]]:
     docs = [json.loads(line) for line in (DEV / "docs.jsonl").read_text("utf-8").splitlines()]
     # our own documents for the field error classes of real news (issue 19)
     ours = (GOLDEN / "fields-docs.jsonl").read_text("utf-8").splitlines()
@@ -29,7 +29,7 @@ def _dev_docs() -> list[dict[str, Any]]:
     return [d for d in docs if d.get("outlet") == "constructed example"]
 
 
-def _render(text: str, claims: list[Claim]) -> str:
+def render(text: str, claims: list[Claim]) -> str:
     lines: list[str] = []
     for claim in claims:
         ev = claim.evidence
@@ -59,22 +59,24 @@ def _render(text: str, claims: list[Claim]) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("doc", _dev_docs(), ids=lambda d: d["id"])
-def test_golden_extraction(doc: dict[str, Any], resources: Any, update_golden: bool,
-                           tmp_path: Path) -> None:
+def extract_one(doc: dict[str, Any], resources: Any, folder: Path) -> list[Claim]:
+    """The claims the pipeline extracts from one corpus record."""
     from khronika.pipeline import process_inputs
 
-    src = tmp_path / "doc.jsonl"
+    src = folder / f"{doc['id']}.jsonl"
     src.write_text(json.dumps(doc, ensure_ascii=False) + "\n", "utf-8")
     [outcome] = list(process_inputs([src], resources=resources))
     assert outcome.document is not None
-    claims = list(outcome.claims)
+    return list(outcome.claims)
+
+
+def golden_json(claims: list[Claim]) -> str:
+    return json.dumps([claim_to_dict(c) for c in claims], ensure_ascii=False, indent=1) + "\n"
+
+
+@pytest.mark.parametrize("doc", golden_docs(), ids=lambda d: d["id"])
+def test_golden_extraction(doc: dict[str, Any], resources: Any, tmp_path: Path) -> None:
+    claims = extract_one(doc, resources, tmp_path)
     got = [claim_to_dict(c) for c in claims]
-    json_path = GOLDEN / f"{doc['id']}.json"
-    txt_path = GOLDEN / f"{doc['id']}.txt"
-    if update_golden:
-        GOLDEN.mkdir(exist_ok=True)
-        json_path.write_text(json.dumps(got, ensure_ascii=False, indent=1) + "\n", "utf-8")
-        txt_path.write_text(_render(doc["text"], claims), "utf-8")
-    expected = json.loads(json_path.read_text("utf-8"))
-    assert got == expected
+    assert got == json.loads((GOLDEN / f"{doc['id']}.json").read_text("utf-8"))
+    assert render(doc["text"], claims) == (GOLDEN / f"{doc['id']}.txt").read_text("utf-8")
