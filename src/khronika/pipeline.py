@@ -3,7 +3,7 @@ certainty → actors and targets → store.
 
 Heavy resources (natasha, the gazetteer, the compiled codebook) live on one ``Resources``
 object built once per process and passed in; stages are functions over ``khronika.model``
-types. ``STAGES`` declares what each stage needs and provides, checked once at start-up.
+types. ``COMPONENTS`` names the stages each claim passed through.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 
 from khronika.clean import clean_document
 from khronika.codebook import Codebook, compile_codebook, parse_codebook, read_codebook
-from khronika.errors import ConfigError, DocumentFailed, InputError, KhronikaError
+from khronika.errors import ConfigError, DocumentFailed, InputError
 from khronika.extract import attribution, claims, events
 from khronika.extract.sentence_model import encoder_named, load_model
 from khronika.geocode import Gazetteer, Geocoder
@@ -26,35 +26,16 @@ from khronika.nlp import NLP, build_nlp
 from khronika.settings import ExtractSettings
 from khronika.store import Store
 
-# (component id, needs, provides): the order below must satisfy every need.
-STAGES: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
-    ("khronika.read.v1", frozenset(), frozenset({"raw"})),
-    ("khronika.clean.v1", frozenset({"raw"}), frozenset({"text", "language", "published"})),
-    ("khronika.sentences.v1", frozenset({"text", "language"}), frozenset({"sentences"})),
-    (events.COMPONENT, frozenset({"sentences"}), frozenset({"triggers"})),
-    ("khronika.counts.v1", frozenset({"sentences"}), frozenset({"counts"})),
-    ("khronika.dates.v1", frozenset({"sentences", "published"}), frozenset({"dates"})),
-    ("khronika.geocode.v1", frozenset({"sentences"}), frozenset({"places"})),
-    (attribution.COMPONENT, frozenset({"sentences"}), frozenset({"attribution", "certainty"})),
-    (
-        claims.COMPONENT,
-        frozenset({"triggers", "counts", "dates", "places", "attribution", "certainty"}),
-        frozenset({"claims"}),
-    ),
-    ("khronika.store.v1", frozenset({"claims"}), frozenset()),
+# The stages that make a claim, by component id, in the order they run: each claim names them
+# (with the model's version when one judged it), so a figure can be traced to the code.
+COMPONENTS: tuple[str, ...] = (
+    events.COMPONENT,
+    "khronika.counts.v1",
+    "khronika.dates.v1",
+    "khronika.geocode.v1",
+    attribution.COMPONENT,
+    claims.COMPONENT,
 )
-COMPONENTS: tuple[str, ...] = tuple(s[0] for s in STAGES[3:-1])
-
-
-def check_stages(stages: Sequence[tuple[str, frozenset[str], frozenset[str]]] = STAGES) -> None:
-    have: set[str] = set()
-    for name, needs, provides in stages:
-        missing = needs - have
-        if missing:
-            raise KhronikaError(
-                f"stage {name} needs {sorted(missing)}, provided by no earlier stage"
-            )
-        have |= provides
 
 
 @dataclass
@@ -69,7 +50,6 @@ def build_resources(settings: ExtractSettings | None = None) -> Resources:
     """The resources ``settings`` describe (the bundled codebook, gazetteer and model when
     None)."""
     settings = settings or ExtractSettings()
-    check_stages()
     judge = sentence_model(settings.model, settings.encoder)
     nlp = build_nlp()
     raw = (
