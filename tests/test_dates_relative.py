@@ -31,6 +31,9 @@ CASES = [
     ("ru", "На следующий день их отвезли в военкомат.", MONDAY, date(2025, 6, 3)),
     ("ru", "Накануне полиция проверила общежитие.", MONDAY, date(2025, 6, 1)),
     ("ru", "На следующий день задержанных отпустили.", NIGHT, date(2025, 1, 2)),
+    # numbers past seven come from the shared number-word table (extract/numwords.py)
+    ("en", "Twelve days later, the hostel was searched again.", MONDAY, date(2025, 6, 14)),
+    ("ru", "Через четырнадцать дней рейд на складе повторили.", MONDAY, date(2025, 6, 16)),
 ]
 
 

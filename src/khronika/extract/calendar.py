@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from datetime import date, timedelta
 
+from khronika.extract.numwords import CARDINALS
 from khronika.model import DatePrecision
 
 Period = tuple[date, date]
@@ -175,17 +176,7 @@ for _i, _forms in enumerate([
     for _form in _forms.split():
         WEEKDAYS[_form] = _i
 
-NUMBERS: dict[str, int] = {}
-for _value, _forms in enumerate([
-    "", "один одну одного одной одни одних one a an", "два две двух two", "три трёх трех three",
-    "четыре четырёх четырех four", "пять пяти five", "шесть шести six", "семь семи seven",
-    "восемь восьми eight", "девять девяти nine", "десять десяти ten",
-    "одиннадцать одиннадцати eleven", "двенадцать двенадцати twelve",
-]):
-    for _form in _forms.split():
-        NUMBERS[_form] = _value
-NUMBERS.update({"пятнадцать": 15, "пятнадцати": 15, "fifteen": 15, "двадцать": 20,
-                 "двадцати": 20, "twenty": 20, "тридцать": 30, "тридцати": 30, "thirty": 30})
+NUMBERS = CARDINALS  # the shared table's small cardinals (extract/numwords.py)
 _ORDINALS = {"перв": 1, "втор": 2, "трет": 3, "четв": 4, "first": 1, "second": 2, "third": 3,
              "fourth": 4, "final": 4, "last": 4, "i": 1, "ii": 2, "iii": 3, "iv": 4}
 _SEASONS = {"зим": "winter", "весн": "spring", "лет": "summer", "осен": "autumn",

@@ -9,34 +9,10 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from khronika.extract.numwords import CARDINALS
 from khronika.model import DateRange, Lang, Sentence, Span
 
-_WORDS = {
-    "a": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "один": 1,
-    "одного": 1,
-    "два": 2,
-    "двух": 2,
-    "три": 3,
-    "трёх": 3,
-    "трех": 3,
-    "четыре": 4,
-    "четырёх": 4,
-    "четырех": 4,
-    "пять": 5,
-    "пяти": 5,
-    "шесть": 6,
-    "шести": 6,
-    "семь": 7,
-}
-_N = r"(?P<n>\d{1,2}|" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")"
+_N = r"(?P<n>\d{1,2}|" + "|".join(sorted(CARDINALS, key=len, reverse=True)) + r")"
 # (pattern, days from the anchor's end; None: the text moves away from the anchor vaguely)
 _PATTERNS: dict[Lang, list[tuple[re.Pattern[str], int | None]]] = {
     "en": [
@@ -104,4 +80,4 @@ def _number(word: str | None) -> int:
         return 1
     if word.isdigit():
         return int(word)
-    return _WORDS.get(word.lower(), 1)
+    return CARDINALS.get(word.lower(), 1)
