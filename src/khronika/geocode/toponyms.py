@@ -25,56 +25,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from khronika.geocode.gazetteer import NEAR_COUNTRIES, Entry, Gazetteer, nominative_guesses
+from khronika.geocode.gazetteer import Entry, Gazetteer, nominative_guesses
 from khronika.geocode.names import is_cyrillic, name_key
 from khronika.geocode.outlets import OutletHomes
 from khronika.geocode.resolve import resolve_document
+from khronika.geocode.vetoes import Candidate, plausible
 from khronika.model import Lang, Place, Sentence, Span, Token
 from khronika.nlp import NLP
 
 _MAX_TOKENS = 8  # "Republic of North Ossetia - Alania" is seven tokens
-_BIG_CITY = 100_000  # cities this large are rarely a capitalised common word mid-sentence
-
-_LOCATIVE = {
-    "ru": frozenset(
-        "в во на под из изо около возле близ у до от через по под над между к ко "
-        "г город города городе".split()
-    ),
-    "en": frozenset(
-        "in near at from to outside into across around throughout inside of via "
-        "city town village".split()
-    ),
-}
-_STREET = frozenset(
-    """улица ул проспект пр переулок пер площадь бульвар шоссе проезд набережная тупик имени
-    им станция метро аллея street st avenue ave road rd prospekt prospect square lane
-    boulevard highway embankment alley""".split()
-)
-# Words that, capitalised right after a place name, make it part of a title or institution.
-_TITLE_NEXT = frozenset(
-    """times gazeta gazette post news herald tribune journal review daily echo radio tv
-    university institute academy federal state bank club fc dynamo spartak express telegraph
-    mail today insider monitor observer weekly""".split()
-)
-# Capitalised words that may follow a town without making it part of another name.
-_ALLOWED_NEXT = frozenset(
-    """oblast region krai republic district city police court mayor governor prosecutor
-    military regional and""".split()
-)
-_TITLE_PREV = frozenset("novaya radio echo эхо новая".split())
-_QUOTES = frozenset("«\"“„'‘")
-_CLOSING_QUOTES = frozenset("»\"”“'’")
-# Capitalised words before a name that do not make it a person's name.
-_NAME_PREFIXES = frozenset(
-    """north south east west northern southern eastern western central greater upper lower
-    new old the in of near from russia russian""".split()
-)
-# English words that are also towns: a preposition must introduce them.
-_COMMON_WORDS = frozenset(
-    """police mobile reading split bath orange nice union independence liberty victory
-    progress march may august mir bor""".split()
-)
-
 
 # Region nouns a list of adjectives can share: "в Курской и Белгородской областях".
 _REGION_NOUNS = frozenset("область край округ республика".split())
@@ -210,7 +169,11 @@ class Geocoder:
             if match is None:
                 i += 1
                 continue
-            if self._plausible(sentence, match, lang):
+            candidate = Candidate(
+                sentence, match.first, match.last, match.entries[0], lang,
+                self._common_russian_word,
+            )
+            if plausible(candidate):
                 matches.append(match)
             i = match.last
         chosen = self._choose(matches)
@@ -317,124 +280,6 @@ class Geocoder:
                     if len(span) == 1:  # natasha leaves rare names in the oblique case
                         keys += list(nominative_guesses(name_key(entity.text)))
         return list(dict.fromkeys(k for k in keys if k))
-
-    def _plausible(self, sentence: Sentence, match: _Match, lang: Lang) -> bool:
-        tokens = sentence.tokens
-        span = tokens[match.first : match.last]
-        start, stop = span[0].start, span[-1].stop
-        best = match.entries[0]
-        before = tokens[match.first - 1] if match.first > 0 else None
-        after = tokens[match.last] if match.last < len(tokens) else None
-
-        overlaps = [e for e in sentence.entities if e.start < stop and start < e.stop]
-        if any(e.type == "PER" for e in overlaps):
-            return False
-        if before is not None and before.lemma in _STREET:
-            return False
-        if before is not None and before.text in _QUOTES and self._quoted(tokens, match.last):
-            return False
-        if after is not None and after.lemma.lower() in _STREET:
-            return False
-        if after is not None and after.text[:1].isupper() and after.text.lower() in _TITLE_NEXT:
-            return False
-        if before is not None and before.text.lower() in _TITLE_PREV:
-            return False
-        if best.precision == "city" and any(
-            e.type == "LOC" and self._extends(tokens, e.start, e.stop, start, stop)
-            for e in overlaps
-        ):
-            return False  # a piece of a longer name NER saw whole: "Средней Азии"
-        if (
-            lang == "en"
-            and after is not None
-            and after.text[:1].isupper()
-            and after.text.isalpha()
-            and after.text.lower() not in _ALLOWED_NEXT
-            and best.precision == "city"
-            and not span[-1].text.lower().endswith(("'s", "’s"))  # "Krasnoyarsk's Sovetsky"
-        ):
-            return False  # "Central Asian", "Kazan Federal University"
-        org = any(e.type == "ORG" and e.start <= start and stop <= e.stop for e in overlaps)
-        prep = before is not None and before.text.lower() in _LOCATIVE[lang]
-        if org and best.precision == "city" and not prep:
-            return False  # "Эхо Москвы", "Спартак Москва"; but "ГУ МВД по Москве" names it
-        if lang == "en" and self._looks_like_person(tokens, match):
-            return False
-
-        initial = all(not t.text[:1].isalnum() for t in tokens[: match.first])
-        words = sum(1 for t in span if t.text[:1].isalpha())
-        in_loc = any(e.type == "LOC" for e in overlaps)
-        admin = best.precision in ("country", "region")
-        big = best.population >= _BIG_CITY
-        common = name_key(span[0].text) in _COMMON_WORDS and words == 1
-        if common:
-            return prep and not initial
-        latin = not is_cyrillic(span[0].text)
-        if lang == "ru" and latin and not admin and not in_loc:
-            return False  # "IPO", "PART Awards" in Russian text: a foreign town needs NER
-        if lang == "ru" and latin and self._in_latin_title(tokens, match):
-            return False  # "TNS Russia", "France Soir", "U.S. Customs"
-        if (
-            initial
-            and lang == "ru"
-            and words == 1
-            and not in_loc
-            and not admin
-            and best.country not in NEAR_COUNTRIES
-            and self._common_russian_word(span[0].text)
-        ):
-            return False
-        if initial:
-            return in_loc or admin or words > 1 or big
-        return in_loc or admin or words > 1 or prep or big
-
-    @staticmethod
-    def _in_latin_title(tokens: tuple[Token, ...], match: _Match) -> bool:
-        """A Latin name in Russian text with a capitalised Latin word right before or after
-        it is part of a foreign title, not a place."""
-        near = []
-        if match.first > 0:
-            near.append(tokens[match.first - 1].text)
-        if match.last < len(tokens):
-            after = tokens[match.last].text
-            if after == "." and match.last + 1 < len(tokens):  # "U.S. Customs"
-                after = tokens[match.last + 1].text
-            near.append(after)
-        return any(
-            w[:1].isupper() and w.isalpha() and not is_cyrillic(w) for w in near
-        )
-
-    @staticmethod
-    def _quoted(tokens: tuple[Token, ...], last: int) -> bool:
-        """Whether a quote closes within two tokens of the name, so the name is a quoted title
-        («Москва», «Москва-Сити»). A quote that opens reported speech («Россия никогда не...»)
-        or closes an earlier quoted word ("агрессия" РФ) runs on or lies behind."""
-        return any(t.text in _CLOSING_QUOTES for t in tokens[last : last + 2])
-
-    @staticmethod
-    def _extends(
-        tokens: tuple[Token, ...], e_start: int, e_stop: int, start: int, stop: int
-    ) -> bool:
-        """Whether an entity holds words outside the match other than prepositions
-        (natasha tags "Во Владимире" whole)."""
-        return any(
-            t.text[:1].isalpha() and t.text.lower() not in _LOCATIVE["ru"]
-            for t in tokens
-            if e_start <= t.start and t.stop <= e_stop and (t.stop <= start or t.start >= stop)
-        )
-
-    @staticmethod
-    def _looks_like_person(tokens: tuple[Token, ...], match: _Match) -> bool:
-        """A capitalised word before a one-word town reads as a first name: "Vasily
-        Zhukovsky", "Sergei Kirov" (English text has no person NER to tell us)."""
-        if match.last - match.first != 1 or match.first == 0:
-            return False
-        before = tokens[match.first - 1].text
-        if not (before[:1].isupper() and before.isalpha()):
-            return False
-        if before.lower() in _NAME_PREFIXES:
-            return False
-        return not all(not t.text[:1].isalnum() for t in tokens[: match.first - 1])
 
     # -- resolution ------------------------------------------------------------------------
 
