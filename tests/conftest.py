@@ -61,9 +61,9 @@ def nlp() -> Any:
 
 @pytest.fixture(scope="session")
 def gazetteer() -> Any:
-    from khronika.geocode import Gazetteer
+    from khronika.geocode import load_gazetteer
 
-    return Gazetteer.load()
+    return load_gazetteer()
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from khronika.errors import GazetteerMissing, InputError
-from khronika.geocode import Gazetteer, Geocoder, import_geonames
+from khronika.geocode import Geocoder, import_geonames, load_gazetteer
 
 # An invented village in Novosibirsk Oblast (admin1 53), in GeoNames' 19-column layout.
 VILLAGE = [
@@ -54,7 +54,7 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_geocode_import_village_resolves(imported: Path) -> None:
-    gazetteer = Gazetteer.load(extra=imported)
+    gazetteer = load_gazetteer(extra=imported)
     for name in ("Малые Кочки", "Malye Kochki", "Malyye Kochki", "Little Kochki"):
         place = gazetteer.lookup(name)
         assert place is not None, name
@@ -71,14 +71,14 @@ def test_geocode_import_village_resolves(imported: Path) -> None:
 
 
 def test_geocode_import_village_in_text(imported: Path, nlp: Any) -> None:
-    geocoder = Geocoder(Gazetteer.load(extra=imported), nlp)
+    geocoder = Geocoder(load_gazetteer(extra=imported), nlp)
     (sentence,) = nlp.analyze("Рейд прошёл в селе Малые Кочки под Новосибирском.", "ru")
     names = [p.name for p in geocoder.find_places(sentence, "ru")]
     assert names == ["Malye Kochki", "Novosibirsk"]
 
 
 def test_geocode_import_without_extra_knows_no_village() -> None:
-    assert Gazetteer.load().lookup("Малые Кочки") is None
+    assert load_gazetteer().lookup("Малые Кочки") is None
 
 
 def test_geocode_import_reimport_is_idempotent(imported: Path, tmp_path: Path) -> None:
@@ -97,4 +97,4 @@ def test_geocode_import_missing_file(tmp_path: Path) -> None:
     with pytest.raises(GazetteerMissing):
         import_geonames([tmp_path / "absent.zip"], tmp_path / "out.sqlite")
     with pytest.raises(GazetteerMissing):
-        Gazetteer.load(extra=tmp_path / "absent.sqlite")
+        load_gazetteer(extra=tmp_path / "absent.sqlite")

@@ -357,3 +357,17 @@ def test_geocode_world_document_reads_the_same_name_as_the_sentence(
     )
     found = geocoder.find_document_places(nlp.analyze(text, "ru"), "ru")
     assert [(p.name, p.admin1) for p in found[0]] == [("Perm", "90"), ("Berezniki", "90")]
+
+
+def test_geocode_world_tier_is_loaded_explicitly_never_by_a_query() -> None:
+    from khronika.geocode import load_gazetteer
+    from khronika.geocode.building import add_world_tier
+
+    core = load_gazetteer(world=False)
+    size = len(core.entries)
+    # a given look-up of a village abroad finds nothing and loads nothing
+    assert core.candidates("mohgaon", given=True) == []
+    assert core.world is None and len(core.entries) == size
+    add_world_tier(core)
+    assert [e.country for e in core.candidates("mohgaon", given=True)] == ["IN"]
+    assert core.candidates("mohgaon") == []  # running text still needs the core tiers

@@ -18,7 +18,7 @@ from khronika.codebook import Codebook, compile_codebook, parse_codebook, read_c
 from khronika.errors import ConfigError, DocumentFailed, InputError
 from khronika.extract import attribution, claims, events
 from khronika.extract.sentence_model import encoder_named, load_model
-from khronika.geocode import Gazetteer, Geocoder
+from khronika.geocode import Geocoder, load_gazetteer
 from khronika.geocode.outlets import OutletHomes
 from khronika.ingest import read_inputs
 from khronika.model import Claim, Document, RawDocument, Rejection, Sentence
@@ -58,7 +58,7 @@ def build_resources(settings: ExtractSettings | None = None) -> Resources:
         else read_codebook()
     )
     codebook = compile_codebook(raw, nlp.lemmatize)
-    gazetteer = Gazetteer.load(settings.gazetteer)
+    gazetteer = load_gazetteer(settings.gazetteer)
     homes = OutletHomes(gazetteer, settings.outlets, settings.outlets_name)
     return Resources(nlp, codebook, Geocoder(gazetteer, nlp, homes), judge)
 

