@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import json
 from collections.abc import Iterator
 from dataclasses import replace
@@ -131,7 +132,9 @@ def test_export_csv_starts_with_acled_header(store: SqlStore) -> None:
     assert a0["actor1"] == "Police Forces of Russia (2000-)"
     assert (a0["inter1"], a0["inter2"], a0["interaction"]) == ("1", "7", "17")
     assert (a0["iso"], a0["country"], a0["geo_precision"]) == ("643", "Russia", "1")
-    assert a0["event_id_cnty"].startswith("RUS")
+    # ACLED's shapes: ISO3 and a number; the region's name, not GeoNames' code
+    assert a0["event_id_cnty"] == "RUS1"
+    assert (a0["admin1"], by_id["b-1"]["admin1"]) == ("Moscow", "Republic of Tatarstan")
     assert (a0["count_min"], a0["count_max"], a0["count_qualifier"]) == ("40", "40", "exact")
     assert a0["source"] == "Outlet A" and a0["fatalities"] == "0"
     assert by_id["b-1"]["sub_event_type"] == "Other"
@@ -307,3 +310,18 @@ def test_export_cli_help() -> None:
     result = cli("export", "--help")
     assert result.exit_code == 0
     assert "--include-names" in result.stdout
+
+
+def test_export_event_ids_are_unique_and_stable(store: SqlStore) -> None:
+    def ids(level: Any) -> list[str]:
+        rows = csv.DictReader(io.StringIO(run_export(store, "csv", level=level)))
+        return [r["event_id_cnty"] for r in rows]
+
+    claims = ids("claim")
+    assert all(re.fullmatch(r"[A-Z]{3}\d+", i) for i in claims)
+    assert len(set(claims)) == len(claims) == 5
+    assert ids("claim") == claims  # a re-export gives every claim the same id
+    store.save_document(doc("d", "Outlet D"), [claim("d", 0)])
+    assert ids("claim")[:5] == claims  # a later run's claims take new numbers
+    incidents = ids("incident")
+    assert len(set(incidents)) == len(incidents) and set(incidents) <= set(ids("claim"))

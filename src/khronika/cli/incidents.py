@@ -83,7 +83,7 @@ def _print_json(store: Store, summaries: Sequence[IncidentSummary], *, redact: b
         from khronika.geocode import load_gazetteer
         from khronika.nlp import build_nlp
 
-        redactor = Redactor(build_nlp(), gazetteer=load_gazetteer())
+        redactor = Redactor(build_nlp(), gazetteer=load_gazetteer(world=False))
 
         def names_for(doc_id: str) -> Names:
             doc = store.get_document(doc_id)

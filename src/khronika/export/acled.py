@@ -1,7 +1,8 @@
 """khronika's claims in ACLED's columns: the mapping documented in ``docs/exports.md``.
 
-Every row is a tuple of values in ``COLUMNS`` order (``int``, ``float``, ``str``, ``None``;
-dates as ISO ``YYYY-MM-DD`` strings), made from a claim in the store's JSON shape rather than
+Every row is a dict keyed by column name (``AcledRows.row``), so no value can land in another
+column, written as a tuple in ``COLUMNS`` order (``int``, ``float``, ``str``, ``None``; dates
+as ISO ``YYYY-MM-DD`` strings), made from a claim in the store's JSON shape rather than
 a ``Claim``: decoding a million claims into dataclasses costs more than the whole export. The
 CSV, GeoJSON and Parquet writers only change how they spell the values.
 """
@@ -145,6 +146,7 @@ class RowContext:
     sources: int | None
     claims: int = 1
     conservative: int | None = None
+    number: int = 0
 
 
 class Context(Protocol):
@@ -160,6 +162,8 @@ class Context(Protocol):
     def claims(self) -> int: ...
     @property
     def conservative(self) -> int | None: ...
+    @property
+    def number(self) -> int: ...
 
 
 class _Parties(NamedTuple):
@@ -205,7 +209,13 @@ class AcledRows:
         )  # fmt: skip
 
     def values(self, claim: Mapping[str, Any], ctx: Context) -> tuple[Any, ...]:
-        loc, d, cnt = claim["location"], claim["date"], claim["count"]
+        """The claim's row, in ``COLUMNS`` order."""
+        row = self.row(claim, ctx)
+        return tuple(row[c] for c in COLUMNS)
+
+    def row(self, claim: Mapping[str, Any], ctx: Context) -> dict[str, Any]:
+        """The claim's values by column name (every name of ``COLUMNS``, no other)."""
+        loc, cnt = claim["location"], claim["count"]
         code = loc.get("country")
         actors = tuple(claim.get("actors") or ())
         key = (code, actors, tuple(claim.get("targets") or ()))
@@ -213,108 +223,145 @@ class AcledRows:
         if parties is None:
             parties = self._parties[key] = self._parties_of(*key)
         attribution: Sequence[str] = claim.get("attribution") or ()
-        outlet = ctx.outlet
         sources = list(attribution)
-        if outlet and outlet not in sources:
-            sources.append(outlet)
-        start, end, precision = d.get("start"), d.get("end"), d["precision"]
-        event_day = start or end
-        time_precision = _TIME_PRECISION[precision]
-        if precision == "day" and start and end and end != start:
-            days = (date.fromisoformat(end) - date.fromisoformat(start)).days
-            if days > 0:
-                time_precision = 2 if days <= 7 else 3
+        if ctx.outlet and ctx.outlet not in sources:
+            sources.append(ctx.outlet)
         event_type = claim["event_type"]
-        certainty = claim["certainty"]
         claim_id = claim.get("claim_id") or ""
         incident_id = claim.get("incident_id")
-        counted = _count_phrase(cnt)
-        evidence = claim["evidence"]
-        n_claims = ctx.claims
         loc_name = loc.get("name")
-        loc_precision = loc["precision"]
-        # the two text columns ACLED users read: notes (a sentence) and tags (key=value)
-        when = "On an unknown date"
-        if start and end and end != start:
-            when = f"Between {start} and {end}"
-        elif start:
-            when = f"On {start}"
-        notes = f"{when}, {EVENT_LABEL[event_type]} in {loc_name or 'an unknown place'}"
-        notes += f" ({counted})." if counted else "."
-        if attribution:
-            notes += f" Reported by {', '.join(attribution)} ({certainty})."
-        if n_claims > 1:
-            notes += f" {n_claims} claims from {ctx.sources or 'several'} sources."
-        tags = f"khronika event type={event_type}; certainty={certainty}"
-        if cnt is not None:
-            tags += f"; count={counted or cnt['qualifier']}"
-        if not actors:
-            tags += "; actor not stated"
-        return (
-            # an incident's row per event type: the type keeps two rows of one incident apart
-            parties.iso3 + "-"
-            + (f"{incident_id}-{event_type}" if n_claims > 1 and incident_id else claim_id),
-            event_day,
-            int(event_day[:4]) if event_day else None,
-            time_precision,
-            DISORDER_TYPE,
-            DISORDER_TYPE,
-            SUB_EVENT_TYPE[event_type],
-            parties.actor1,
-            parties.assoc_actor_1,
-            INTER_STATE,
-            parties.actor2,
-            parties.assoc_actor_2,
-            parties.inter2,
-            parties.interaction,
-            "",
-            parties.iso,
-            parties.region,
-            parties.country,
-            loc.get("admin1") or "",
-            loc_name if loc_precision == "district" and loc_name else "",
-            "",
-            loc_name or "",
-            loc.get("lat"),
-            loc.get("lon"),
-            _GEO_PRECISION.get(loc_precision),
-            "; ".join(sources),
-            "",
-            notes,
-            0,
-            tags,
-            self.timestamp,
+        evidence = claim["evidence"]
+        return {
+            # ACLED's shape, ISO3 and a number: the claim's row number in the store, stable
+            # across exports (an incident's row per type takes its first claim's)
+            "event_id_cnty": f"{parties.iso3}{ctx.number}",
+            **_when(claim["date"]),
+            "disorder_type": DISORDER_TYPE,
+            "event_type": DISORDER_TYPE,
+            "sub_event_type": SUB_EVENT_TYPE[event_type],
+            "actor1": parties.actor1,
+            "assoc_actor_1": parties.assoc_actor_1,
+            "inter1": INTER_STATE,
+            "actor2": parties.actor2,
+            "assoc_actor_2": parties.assoc_actor_2,
+            "inter2": parties.inter2,
+            "interaction": parties.interaction,
+            "civilian_targeting": "",
+            "iso": parties.iso,
+            "region": parties.region,
+            "country": parties.country,
+            "admin1": region_name(code, loc.get("admin1")),
+            "admin2": loc_name if loc["precision"] == "district" and loc_name else "",
+            "admin3": "",
+            "location": loc_name or "",
+            "latitude": loc.get("lat"),
+            "longitude": loc.get("lon"),
+            "geo_precision": _GEO_PRECISION.get(loc["precision"]),
+            "source": "; ".join(sources),
+            "source_scale": "",
+            "notes": _notes(claim, ctx),
+            "fatalities": 0,
+            "tags": _tags(claim, actors),
+            "timestamp": self.timestamp,
             # khronika's own columns
-            claim_id,
-            incident_id,
-            claim["doc_id"],
-            event_type,
-            start,
-            end,
-            precision,
-            d.get("text"),
-            loc.get("text"),
-            loc_precision,
-            loc.get("geonameid"),
-            code,
-            cnt.get("min") if cnt else None,
-            cnt.get("max") if cnt else None,
-            cnt["qualifier"] if cnt else None,
-            cnt.get("text") if cnt else None,
-            ctx.conservative,
-            certainty,
-            "; ".join(attribution),
-            outlet,
-            ctx.sources,
-            n_claims,
-            parties.actors,
-            parties.targets,
-            evidence["text"],
-            evidence.get("start") or 0,
-            evidence.get("end") or 0,
-            ctx.review_state,
-            "; ".join(claim.get("components") or ()),
-        )
+            "claim_id": claim_id,
+            "incident_id": incident_id,
+            "doc_id": claim["doc_id"],
+            "khronika_event_type": event_type,
+            "location_text": loc.get("text"),
+            "location_precision": loc["precision"],
+            "geonameid": loc.get("geonameid"),
+            "country_code": code,
+            "count_min": cnt.get("min") if cnt else None,
+            "count_max": cnt.get("max") if cnt else None,
+            "count_qualifier": cnt["qualifier"] if cnt else None,
+            "count_text": cnt.get("text") if cnt else None,
+            "count_conservative": ctx.conservative,
+            "certainty": claim["certainty"],
+            "attribution": "; ".join(attribution),
+            "outlet": ctx.outlet,
+            "sources": ctx.sources,
+            "claims": ctx.claims,
+            "actors": parties.actors,
+            "targets": parties.targets,
+            "evidence": evidence["text"],
+            "evidence_start": evidence.get("start") or 0,
+            "evidence_end": evidence.get("end") or 0,
+            "review_state": ctx.review_state,
+            "components": "; ".join(claim.get("components") or ()),
+        }
+
+
+def region_name(country: str | None, admin1: str | None) -> str:
+    """ACLED's admin1 is the region's name ("Novosibirsk Oblast", "Texas"), not GeoNames'
+    code ("53", "TX"): the bundled gazetteer's English name when it knows the code, else what
+    is stored."""
+    if not admin1:
+        return ""
+    return _region_names().get((country or "", admin1), admin1)
+
+
+@cache
+def _region_names() -> dict[tuple[str, str], str]:
+    # once per process (about half a second); only the names are kept, not the gazetteer
+    from khronika.geocode import load_gazetteer
+
+    names: dict[tuple[str, str], str] = {}
+    for entry in load_gazetteer(world=False).entries:
+        if entry.kind in ("admin1", "region") and entry.country and entry.admin1:
+            names.setdefault((entry.country, entry.admin1), entry.name)
+    return names
+
+
+def _when(d: Mapping[str, Any]) -> dict[str, Any]:
+    """The date columns: ACLED's event day, year and time precision, and khronika's range."""
+    start, end, precision = d.get("start"), d.get("end"), d["precision"]
+    event_day = start or end
+    time_precision = _TIME_PRECISION[precision]
+    if precision == "day" and start and end and end != start:
+        days = (date.fromisoformat(end) - date.fromisoformat(start)).days
+        if days > 0:
+            time_precision = 2 if days <= 7 else 3
+    return {
+        "event_date": event_day,
+        "year": int(event_day[:4]) if event_day else None,
+        "time_precision": time_precision,
+        "date_start": start,
+        "date_end": end,
+        "date_precision": precision,
+        "date_text": d.get("text"),
+    }
+
+
+def _notes(claim: Mapping[str, Any], ctx: Context) -> str:
+    """The sentence ACLED users read: when, what, where, how many, who said so."""
+    start, end = claim["date"].get("start"), claim["date"].get("end")
+    when = "On an unknown date"
+    if start and end and end != start:
+        when = f"Between {start} and {end}"
+    elif start:
+        when = f"On {start}"
+    place = claim["location"].get("name") or "an unknown place"
+    counted = _count_phrase(claim["count"])
+    notes = f"{when}, {EVENT_LABEL[claim['event_type']]} in {place}"
+    notes += f" ({counted})." if counted else "."
+    attribution = claim.get("attribution") or ()
+    if attribution:
+        notes += f" Reported by {', '.join(attribution)} ({claim['certainty']})."
+    if ctx.claims > 1:
+        notes += f" {ctx.claims} claims from {ctx.sources or 'several'} sources."
+    return notes
+
+
+def _tags(claim: Mapping[str, Any], actors: tuple[str, ...]) -> str:
+    """ACLED's key=value tags: khronika's type, certainty, the count's reading."""
+    tags = f"khronika event type={claim['event_type']}; certainty={claim['certainty']}"
+    cnt = claim["count"]
+    if cnt is not None:
+        tags += f"; count={_count_phrase(cnt) or cnt['qualifier']}"
+    if not actors:
+        tags += "; actor not stated"
+    return tags
 
 
 def _state_actor(actors: tuple[str, ...], code: str, name: str) -> tuple[str, str]:

@@ -57,6 +57,7 @@ class Record:
     claims: int = 1
     conservative: int | None = None
     incident: dict[str, Any] | None = None  # at incident level: grade, sources, all figures
+    number: int = 0  # the claim's row number in the store (the first claim's, for an incident)
 
 
 @dataclass
@@ -206,4 +207,5 @@ def _claims(
                     outlet = names.apply_memo(outlet, memo)
         count = claim["count"]
         conservative = count.get("min") if count else None
-        yield Record(claim, row.review_state, outlet, sources, 1, conservative)
+        yield Record(claim, row.review_state, outlet, sources, 1, conservative,
+                     number=row.number)

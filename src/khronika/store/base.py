@@ -106,6 +106,7 @@ class ExportRow:
     url: str | None
     published: date | None
     document: Document | None = None
+    number: int = 0  # the claim's row number in the store: stable, never reused
 
     @property
     def doc_id(self) -> str:

@@ -195,7 +195,9 @@ class SqlStore(AccountsMixin):
         with_documents: bool = False,
     ) -> Iterator[ExportRow]:
         c, d = claims.c, documents.c
-        columns = [c.data, c.reviewed, c.incident_id, c.review_state, d.outlet, d.url, d.published]
+        columns = [
+            c.data, c.reviewed, c.incident_id, c.review_state, d.outlet, d.url, d.published, c.pk,
+        ]
         if with_documents:
             columns.append(d.data)
         query = _filtered(
@@ -210,8 +212,8 @@ class SqlStore(AccountsMixin):
             # incident_id lives in its column: clustering reassigns it without rewriting JSON
             claim["incident_id"] = row[2]
             if with_documents and (doc is None or doc.id != claim["doc_id"]):
-                doc = codec.document_from_json(row[7])
-            yield ExportRow(claim, row[3], row[4], row[5], row[6], doc)
+                doc = codec.document_from_json(row[8])
+            yield ExportRow(claim, row[3], row[4], row[5], row[6], doc, row[7])
 
     def get_claim(self, claim_id: str) -> Claim | None:
         review = self.get_review(claim_id)

@@ -37,7 +37,7 @@ class LazyRedactor:
                 from khronika.geocode import load_gazetteer
                 from khronika.nlp import build_nlp
 
-                self._redactor = Redactor(build_nlp(), gazetteer=load_gazetteer())
+                self._redactor = Redactor(build_nlp(), gazetteer=load_gazetteer(world=False))
             return self._redactor
 
 
