@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
