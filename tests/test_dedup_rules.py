@@ -292,3 +292,50 @@ def test_dedup_two_reports_of_one_raid_may_disagree_on_the_figure() -> None:
     raid = claim("r", "raid", doc="police")
     activists = claim("a", "detention", count=(200, 200, "about"), doc="activists")
     assert grouped(police, raid, activists) == [{"a", "p", "r"}]
+
+
+def test_dedup_undated_report_joins_the_one_incident_in_its_town() -> None:
+    """A report with no date at all (nor a publication date) takes its date from the other
+    reports: it joins the one incident in its town, and none when there are two."""
+    wire = claim("w", "raid", doc="wire")
+    undated = claim("u", "detention", day=None, doc="undated")
+    assert grouped(wire, undated) == [{"u", "w"}]
+    other_day = claim("o", "raid", day="2024-10-20", doc="later")
+    assert grouped(wire, undated, other_day) == [{"o"}, {"u"}, {"w"}]
+
+
+def test_dedup_long_read_within_days_joins_the_wire_report() -> None:
+    """A later long read tells the raid "in the last ten days of September": the wire's
+    day in the same town falls inside, so they are one."""
+    wire = claim("w", "raid", day="2024-09-25", place=SAMARA, doc="wire")
+    late = claim("l", "raid", day="2024-09-21", end="2024-09-30", precision="week",
+                 place=SAMARA, doc="longread")
+    published = {"longread": DocInfo(published=date(2024, 10, 15)),
+                 "wire": DocInfo(published=date(2024, 9, 25))}
+    assert grouped(wire, late, documents=published) == [{"l", "w"}]
+
+
+MOSCOW = ("Moscow", "RU", 55.75222, 37.61556, "city", 524901, "48")
+MOSCOW_OBLAST = ("Moscow Oblast", "RU", 55.75222, 37.61556, "region", None, "47")
+
+
+def test_dedup_moscow_region_report_joins_the_city_incident() -> None:
+    """"Near Moscow" and "Moscow region" name the region around the city for one event."""
+    city = claim("c", "detention", place=MOSCOW, count=(112, 112, "exact"), doc="city")
+    region = claim("r", "detention", place=MOSCOW_OBLAST, count=(112, 112, "exact"),
+                   doc="region")
+    assert grouped(city, region) == [{"c", "r"}]
+
+
+def test_dedup_span_nearness_takes_short_spans_only() -> None:
+    from khronika.dedup.cluster import _in_span, _profile
+    from khronika.dedup.fingerprint import features
+
+    wire_day = features(claim("w", day="2024-09-25", place=SAMARA)).start
+    ten_days = features(claim("l", day="2024-09-21", end="2024-09-30", precision="week",
+                              place=SAMARA))
+    month = features(claim("m", day="2024-09-01", end="2024-09-30", precision="month",
+                           place=SAMARA))
+    assert _in_span({wire_day}, _profile([ten_days], None)[5])
+    assert not _in_span({wire_day}, _profile([month], None)[5])  # a month is too loose
+    assert not _in_span({-wire_day}, _profile([ten_days], None)[5])  # a publication day

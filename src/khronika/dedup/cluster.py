@@ -217,8 +217,12 @@ class _Grouper:
         one where either side names no settlement is weak. The one strong candidate wins,
         else the one weak candidate — unless the report without a settlement has several
         settlements' incidents around it (a regional figure for two towns' raids). A report
-        without days (undated, no publication date) joins only on a shared count. Blocked
-        by (region, week), so the cost stays linear in the number of reports.
+        without days (undated, no publication date) joins on a shared count or, naming a
+        settlement, the one incident there (its date comes from the other reports). A
+        settlement's event told only to within ``_SPAN_DAYS`` ("in late September") is near
+        a report with an event day inside, when both name that settlement. Moscow and St
+        Petersburg count as one area with the region around them. Blocked by (region, week)
+        and, for reports without days, by settlement, so the cost stays near-linear.
         """
         f, uf = self.f, self.uf
         profiles = {
@@ -227,27 +231,46 @@ class _Grouper:
         }
         index: dict[tuple[str, int], list[str]] = defaultdict(list)
         by_count: dict[tuple[str, int], list[str]] = defaultdict(list)  # (region, count bucket)
+        by_town: dict[PlaceKey, list[str]] = defaultdict(list)
         towns: dict[int, set[PlaceKey]] = defaultdict(set)
         for doc, profile in profiles.items():
             towns[self._main_root(doc)] |= profile[2]
+            for town in profile[2]:
+                by_town[town].append(doc)
             for area in profile[0]:
                 for bucket in {_count_bucket(lo) for lo, _ in profile[3]}:
                     by_count[(area, bucket)].append(doc)
-                for week in {abs(d) // 7 for d in profile[1]}:
+                weeks = {abs(d) // 7 for d in profile[1]}
+                weeks |= {w for lo, hi in profile[5] for w in range(lo // 7, hi // 7 + 1)}
+                for week in weeks:
                     index[(area, week)].append(doc)
 
         def near(doc: str) -> set[str]:
             areas, days = profiles[doc][0], profiles[doc][1]
             if not days:
+                # no day to go by: a shared count, or a report of the same settlement (the
+                # one incident there wins; several there and the report stays apart)
                 counts = profiles[doc][3]
                 buckets = {_count_bucket(lo) + db for lo, _ in counts for db in (-1, 0, 1)}
-                return {o for area in areas for b in buckets for o in by_count.get((area, b), ())
-                        if o != doc and _shares(profiles[doc][3], profiles[o][3])}
+                found = {o for area in areas for b in buckets for o in by_count.get((area, b), ())
+                         if o != doc and _shares(profiles[doc][3], profiles[o][3])}
+                found |= {o for town in profiles[doc][2] for n in self.neighbours.get(town, (town,))
+                          for o in by_town.get(n, ()) if o != doc
+                          and any(family_ok(x, y, x == y, False)
+                                  for x in profiles[doc][4] for y in profiles[o][4])}
+                return found
+            spans = profiles[doc][5]
             weeks = {abs(d) // 7 + dw for d in days for dw in (-1, 0, 1)}
+            weeks |= {w for lo, hi in spans for w in range(lo // 7, hi // 7 + 1)}
             return {o for area in areas for w in weeks for o in index.get((area, w), ())
-                    if o != doc and _days_near(days, profiles[o][1])
+                    if o != doc and (_days_near(days, profiles[o][1]) or spanned(doc, o))
                     and any(family_ok(x, y, x == y, False)
                             for x in profiles[doc][4] for y in profiles[o][4])}
+
+        def spanned(doc: str, o: str) -> bool:
+            return _in_span(profiles[doc][1], profiles[o][5]) or _in_span(
+                profiles[o][1], profiles[doc][5]
+            )
 
         ambiguous = {
             doc for doc, profile in profiles.items()
@@ -263,7 +286,11 @@ class _Grouper:
                 if other == root:
                     continue
                 mine, theirs = towns[root], towns[other]
-                if mine and theirs:
+                if not _days_near(profile[1], profiles[o][1]) and spanned(doc, o):
+                    # a week or a month is loose: only the same settlement makes it one event
+                    if mine and theirs and _towns_agree_(mine, theirs, self.neighbours):
+                        strong.add(other)
+                elif mine and theirs:
                     if _towns_agree_(mine, theirs, self.neighbours):
                         strong.add(other)
                 elif _shares(profile[3], profiles[o][3]):
@@ -422,8 +449,10 @@ class _Grouper:
         # a country-level or unplaced claim only joins its own report's incident
         out = [j for j in self.by_doc[a.doc] if self.f[j].pprec == P_SPECIFIC]
         if a.pprec == P_REGION and a.admin1 and a.dprec in (D_SPECIFIC, D_SPAN):
+            areas = (a.admin1, _ONE_AREA[a.admin1]) if a.admin1 in _ONE_AREA else (a.admin1,)
             for week in range((a.start - FOLLOW_UP_LAG_DAYS - 1) // 7, a.end // 7 + 2):
-                out.extend(area_index.get((a.admin1, week), ()))
+                for area in areas:
+                    out.extend(area_index.get((area, week), ()))
         return out
 
     def _area_index(self) -> dict[tuple[str, int], list[int]]:
@@ -482,21 +511,39 @@ def _towns_agree_(
     return any(o in b for p in a for o in near.get(p, (p,)))
 
 
-# (regions, days: +day for an event's date, -day for a publication date, counts)
-_Profile = tuple[set[str], set[int], set[PlaceKey], list[tuple[int, int]], set[int]]
+# (regions, days: +day for an event's date, -day for a publication date, settlements,
+# counts, event families, spans: a settlement's event told only to the week or month)
+_Profile = tuple[
+    set[str], set[int], set[PlaceKey], list[tuple[int, int]], set[int], set[tuple[int, int]]
+]
 _PUBLISHED_LAG = 2  # a report appears up to this many days after the event
+_SPAN_DAYS = 11  # "in late September", "last week": looser spans (a month) match too much
+
+
+# A federal city and the region around it, which reports name for one another ("a warehouse
+# near Moscow", "Moscow region"): one area for telling which reports may be of one event.
+_ONE_AREA = {"RU-48": "RU-47", "RU-47": "RU-48", "RU-66": "RU-42", "RU-42": "RU-66"}
 
 
 def _profile(claims: list[Features], published: int | None) -> _Profile:
     """A report's regions, days (event days positive, its publication day negated),
     settlements and counts."""
     areas = {a.admin1 for a in claims if a.admin1 and a.pprec in (P_SPECIFIC, P_REGION)}
+    areas |= {_ONE_AREA[x] for x in areas if x in _ONE_AREA}
     days = {a.start for a in claims if a.dprec == D_SPECIFIC}
     if published:
         days.add(-published)
     places = {a.place for a in claims if a.place is not None}
     counts = [(a.lo, a.hi) for a in claims if a.lo > 0]
-    return areas, days, places, counts, {a.family for a in claims}
+    spans = {(a.start, a.end) for a in claims
+             if a.dprec == D_SPAN and a.pprec == P_SPECIFIC and a.end - a.start < _SPAN_DAYS}
+    return areas, days, places, counts, {a.family for a in claims}, spans
+
+
+def _in_span(days: set[int], spans: set[tuple[int, int]]) -> bool:
+    """An event day of one report inside the week or month another tells a settlement's
+    event in: a later long read ("in late September") and the first wire report."""
+    return any(lo <= d <= hi for d in days if d > 0 for lo, hi in spans)
 
 
 def _days_near(a: set[int], b: set[int]) -> bool:
