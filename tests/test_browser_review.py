@@ -71,8 +71,11 @@ def test_browser_review_edit_audit_and_map(
     p.select_option("select[name=count_qualifier]", "at_least")
     p.click("text=Save changes")
     p.wait_for_load_state()
+    # a saved edit says so, and the audit log tells the change in words
+    assert p.locator("p.saved[role=status]").inner_text() == "Saved: this is version 2."
     audit = p.locator("table.audit").inner_text()
-    assert "rita" in audit and "count" in audit and "45" in audit and "at_least" in audit
+    assert "rita" in audit and "Count\t40 → at least 45" in audit
+    assert "Review state\tunreviewed → edited" in audit
     assert "edited" in p.locator("h1 .badge").inner_text()
     p.screenshot(path=str(shots / "review-claim.png"), full_page=True)
     stored = seeded.store.get_claim("c:doc-ru:1")
@@ -116,3 +119,46 @@ def test_browser_hostile_document_renders_as_text(
     assert p.locator("main img").count() == 0
     assert p.locator("h1").inner_text() == "<script>alert(1)</script>"  # the title, as text
     assert p.dialogs == []  # type: ignore[attr-defined]
+
+
+def test_browser_claim_page_words_choices_and_kept_input(
+    page: Page, live: LiveServer, seeded: Seeded, tmp_path: Path
+) -> None:
+    """Region names instead of codes, the codebook's actors and targets as boxes to tick, a
+    refused edit that keeps what was typed and names the field in words."""
+    p = page
+    _log_in(p, live, "rita")
+    p.goto(f"{live.url}/claims/c:doc-ru:1")
+    region = p.locator("select[name=loc_admin1] option:checked").inner_text()
+    assert region == "Novosibirsk Oblast"  # the stored code is 53
+    assert "Novosibirsk Oblast" in p.locator("dl.fields").inner_text()
+    police = p.locator("fieldset.choices input[name=actors][value=police]")
+    assert police.count() == 1
+    assert p.locator("fieldset.choices input[name=targets]").count() >= 4
+    # tick a second actor and type an impossible count: nothing is saved, the form keeps both
+    p.locator("fieldset.choices input[name=actors][value=military_commissariat]").check()
+    p.fill("input[name=count_min]", "90")
+    p.fill("input[name=count_max]", "12")
+    p.fill("input[name=attribution]", "Сибирь.Реалии")
+    p.click("text=Save changes")
+    p.wait_for_load_state()
+    error = p.locator("p.error[role=alert]").inner_text()
+    assert "Count: the lowest figure is larger than the highest" in error
+    assert "count_min" not in error
+    assert p.input_value("input[name=count_min]") == "90"
+    assert p.input_value("input[name=count_max]") == "12"
+    assert p.input_value("input[name=attribution]") == "Сибирь.Реалии"
+    assert p.locator("input[name=actors][value=military_commissariat]").is_checked()
+    p.screenshot(path=str(_shots(tmp_path) / "review-claim-refused.png"), full_page=True)
+    stored = seeded.store.get_review("c:doc-ru:1")
+    assert stored is not None and stored.version == 1
+    # correct it: saved, the actors change is in the audit log in words
+    p.fill("input[name=count_max]", "95")
+    p.click("text=Save changes")
+    p.wait_for_load_state()
+    assert p.locator("p.saved[role=status]").is_visible()
+    audit = p.locator("table.audit").inner_text()
+    assert "Actors\tpolice → police, military commissariat" in audit
+    # the refused form came back with 422, which the browser logs; nothing else may fail
+    errors = p.console_errors  # type: ignore[attr-defined]
+    assert [e for e in errors if "422" not in e] == [], errors

@@ -298,19 +298,9 @@ def region_name(country: str | None, admin1: str | None) -> str:
     is stored."""
     if not admin1:
         return ""
-    return _region_names().get((country or "", admin1), admin1)
+    from khronika.geocode import region_names
 
-
-@cache
-def _region_names() -> dict[tuple[str, str], str]:
-    # once per process (about half a second); only the names are kept, not the gazetteer
-    from khronika.geocode import load_gazetteer
-
-    names: dict[tuple[str, str], str] = {}
-    for entry in load_gazetteer(world=False).entries:
-        if entry.kind in ("admin1", "region") and entry.country and entry.admin1:
-            names.setdefault((entry.country, entry.admin1), entry.name)
-    return names
+    return region_names().get((country or "", admin1), admin1)
 
 
 def _when(d: Mapping[str, Any]) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import sqlite3
+from functools import cache
 from pathlib import Path
 
 from khronika.errors import GazetteerMissing
@@ -57,6 +58,17 @@ def add_world_tier(gaz: Gazetteer) -> None:
             )
             _index_keys(world, keys, len(entries) - 1)
     gaz.world = world
+
+
+@cache
+def region_names() -> dict[tuple[str, str], str]:
+    """(country, admin1 code) → the first-level division's English name, from the bundled
+    data; built once per process (about half a second), the gazetteer itself not kept."""
+    names: dict[tuple[str, str], str] = {}
+    for entry in load_gazetteer(world=False).entries:
+        if entry.kind in ("admin1", "region") and entry.country and entry.admin1:
+            names.setdefault((entry.country, entry.admin1), entry.name)
+    return names
 
 
 class _Builder:

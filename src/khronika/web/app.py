@@ -37,7 +37,7 @@ from khronika.web.auth import (
 )
 from khronika.web.context import page_context
 from khronika.web.csrf import CsrfMiddleware
-from khronika.web.labels import label, short_date
+from khronika.web.labels import audit_words, field_label, label, short_date
 from khronika.web.limits import BodyLimit
 from khronika.web.names import LazyRedactor
 from khronika.web.routes import api, login, pages
@@ -147,6 +147,8 @@ def _templates(settings: WebSettings) -> Jinja2Templates:
     env.filters["json"] = lambda value: json.dumps(value, ensure_ascii=False, sort_keys=True)
     env.filters["label"] = label
     env.filters["short_date"] = short_date
+    env.filters["field_label"] = field_label
+    env.globals["audit_words"] = audit_words
     return Jinja2Templates(env=env)
 
 

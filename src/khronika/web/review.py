@@ -8,6 +8,7 @@ from typing import Any
 
 from khronika.model import ACTORS, TARGETS, Claim, Span
 from khronika.store.codec import claim_to_full_dict
+from khronika.web.labels import field_label
 
 DATE_PRECISIONS = ("day", "week", "month", "quarter", "year", "unknown")
 PLACE_PRECISIONS = ("point", "city", "district", "region", "country", "unknown")
@@ -98,21 +99,21 @@ def _count(current: dict[str, Any] | None, form: Mapping[str, str]) -> dict[str,
     base = current or {"text": None, "span": None}
     low, high = _int(form, "count_min"), _int(form, "count_max")
     if low is not None and high is not None and low > high:
-        raise FormError("count: the minimum is larger than the maximum")
+        raise FormError("Count: the lowest figure is larger than the highest")
     return {**base, "min": low, "max": high, "qualifier": qualifier}
 
 
 def _required(form: Mapping[str, str], name: str) -> str:
     value = form.get(name, "").strip()
     if not value:
-        raise FormError(f"{name} is required")
+        raise FormError(f"{field_label(name)} is required")
     return value
 
 
 def _choice(form: Mapping[str, str], name: str, allowed: tuple[str, ...]) -> str:
     value = form.get(name, "").strip() or "unknown"
     if value not in allowed:
-        raise FormError(f"{name}: {value!r} is not one of {', '.join(allowed)}")
+        raise FormError(f"{field_label(name)}: {value!r} is not one of {', '.join(allowed)}")
     return value
 
 
@@ -124,7 +125,7 @@ def _names(form: Mapping[str, str], name: str, allowed: tuple[str, ...]) -> list
     values = _list(form.get(name, ""))
     for value in values:
         if value not in allowed:
-            raise FormError(f"{name}: {value!r} is not one of {', '.join(allowed)}")
+            raise FormError(f"{field_label(name)}: {value!r} is not one of {', '.join(allowed)}")
     return values
 
 
@@ -135,9 +136,9 @@ def _int(form: Mapping[str, str], name: str) -> int | None:
     try:
         number = int(value)
     except ValueError:
-        raise FormError(f"{name}: {value!r} is not a whole number") from None
+        raise FormError(f"{field_label(name)}: {value!r} is not a whole number") from None
     if number < 0:
-        raise FormError(f"{name} cannot be negative")
+        raise FormError(f"{field_label(name)} cannot be negative")
     return number
 
 
@@ -148,7 +149,7 @@ def _float(form: Mapping[str, str], name: str, low: float, high: float) -> float
     try:
         number = float(value)
     except ValueError:
-        raise FormError(f"{name}: {value!r} is not a number") from None
+        raise FormError(f"{field_label(name)}: {value!r} is not a number") from None
     if not low <= number <= high:
-        raise FormError(f"{name} must be between {low} and {high}")
+        raise FormError(f"{field_label(name)} must be between {low:g} and {high:g}")
     return number

@@ -7,6 +7,8 @@ Route functions are named for the page they render. Each reads the store through
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
+from typing import Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, HTTPException, Request
@@ -14,8 +16,9 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from khronika.errors import ConflictError
+from khronika.geocode import region_names
 from khronika.model import ACTORS, CERTAINTIES, EVENT_TYPES, QUALIFIERS, TARGETS
-from khronika.store.base import REVIEW_STATES, ClaimFilter, Store, User
+from khronika.store.base import REVIEW_STATES, ClaimFilter, ClaimReview, Store, User
 from khronika.web.context import page_context
 from khronika.web.document_marks import document_runs, safe_link
 from khronika.web.filters import (
@@ -100,24 +103,49 @@ def claim_detail(request: Request, claim_id: str) -> Response:
     review = store.get_review(claim_id)
     if review is None:
         raise HTTPException(404, f"claim {claim_id} is not stored")
-    document = store.get_document(review.claim.doc_id)
+    saved = request.query_params.get("saved", "")
+    return _render(request, "claim.html",
+                   **_claim_page(store, review, saved=saved if saved.isdigit() else None))
+
+
+def _claim_page(
+    store: Store,
+    review: ClaimReview,
+    *,
+    saved: str | None = None,
+    error: str | None = None,
+    typed: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """What the claim page shows: the claim, its document, audit log and other accounts;
+    after a refused edit, the message and what the reviewer typed."""
+    claim = review.claim
+    document = store.get_document(claim.doc_id)
     siblings = []
-    if review.claim.incident_id:
+    if claim.incident_id:
         siblings = [
-            c for c in store.iter_claims(ClaimFilter(incident_id=review.claim.incident_id))
-            if c.claim_id != claim_id
+            c for c in store.iter_claims(ClaimFilter(incident_id=claim.incident_id))
+            if c.claim_id != claim.claim_id
         ]
-    return _render(
-        request, "claim.html",
-        review=review,
-        claim=review.claim,
-        segments=evidence_segments(review.claim),
-        audit=store.audit_log(claim_id),
-        siblings=siblings,
-        document=document,
-        link=safe_link(document.url if document else None),
-        error=None,
-    )
+    names = region_names()
+    country = claim.location.country or "RU"
+    return {
+        "review": review,
+        "claim": claim,
+        "segments": evidence_segments(claim),
+        "audit": store.audit_log(claim.claim_id),
+        "siblings": siblings,
+        "document": document,
+        "link": safe_link(document.url if document else None),
+        "error": error,
+        "saved": saved,
+        "typed": dict(typed or {}),
+        "region": names.get((country, claim.location.admin1 or "")),
+        "regions": sorted(
+            ((code, name) for (cc, code), name in names.items() if cc == country),
+            key=lambda item: item[1],
+        ),
+        "region_names": names,
+    }
 
 
 @router.post("/claims/{claim_id}/review")
@@ -125,7 +153,12 @@ async def claim_review(request: Request, claim_id: str) -> Response:
     user: User = request.state.user
     if user.role not in ("admin", "reviewer"):
         raise HTTPException(403, f"{user.username} is a viewer and cannot change claims")
-    form = {k: v for k, v in (await request.form()).items() if isinstance(v, str)}
+    raw = await request.form()
+    form = {k: v for k, v in raw.items() if isinstance(v, str)}
+    for name in ("actors", "targets"):  # ticked boxes: one value each
+        ticked = [v for v in raw.getlist(name) if isinstance(v, str)]
+        if len(ticked) > 1:
+            form[name] = ", ".join(ticked)
     return await run_in_threadpool(_apply_review, request, claim_id, user, form)
 
 
@@ -148,15 +181,12 @@ def _apply_review(request: Request, claim_id: str, user: User, form: dict[str, s
         try:
             changes = changes_from_form(review.claim, form)
         except FormError as exc:
-            return _render(
-                request, "claim.html", status=422, review=review, claim=review.claim,
-                segments=evidence_segments(review.claim), audit=store.audit_log(claim_id),
-                siblings=[], document=None, link=None, error=str(exc),
-            )
+            return _render(request, "claim.html", status=422,
+                           **_claim_page(store, review, error=str(exc), typed=form))
     else:
         raise HTTPException(400, f"unknown action {action!r} (accept, reject, edit)")
     try:
-        store.save_review(claim_id, user.username, changes, expected_version)
+        version = store.save_review(claim_id, user.username, changes, expected_version)
     except ConflictError:
         current = store.get_review(claim_id)
         return _render(
@@ -167,7 +197,7 @@ def _apply_review(request: Request, claim_id: str, user: User, form: dict[str, s
         )
     target = form.get("next", "")
     if not target.startswith("/") or target.startswith("//"):
-        target = f"/claims/{quote(claim_id)}"
+        target = f"/claims/{quote(claim_id)}?saved={version}"
     return RedirectResponse(target, status_code=303)
 
 
