@@ -47,6 +47,7 @@ from khronika.store import (
     ConflictError,
     NotFoundError,
     SqlStore,
+    codec,
     open_store,
 )
 from khronika.store.postgres import normalise_postgres_url
@@ -655,3 +656,40 @@ def test_store_integrity_check_finds_orphans(store: SqlStore, raw: sa.Engine) ->
         conn.exec_driver_sql("DELETE FROM documents")
     problems = store.integrity_check()
     assert any(f"orphan claim {claims[0].claim_id}" in p for p in problems), problems
+
+
+def test_store_review_drops_the_evidence_of_a_changed_value(store: SqlStore) -> None:
+    """The words that said "31" are not the evidence of a reviewer's 45 (issue 19, edits)."""
+    save(store, "doc-a", 1)
+    review = store.get_review("doc-a-c0")
+    assert review is not None and review.claim.count is not None
+    assert review.claim.count.span is not None
+    count = {"min": 45, "max": 45, "qualifier": "exact", "text": review.claim.count.text,
+             "span": {"start": 19, "stop": 30, "text": "31 мигранта"}}
+    store.save_review("doc-a-c0", "ann", {"count": count}, 1)
+    edited = store.get_review("doc-a-c0")
+    assert edited is not None and edited.claim.count is not None
+    assert (edited.claim.count.min, edited.claim.count.text) == (45, None)
+    assert edited.claim.count.span is None
+    # a change that leaves the figure as it was keeps its words: only certainty changes
+    store.save_review("doc-a-c0", "ann", {"certainty": "disputed"}, 2)
+    again = store.get_review("doc-a-c0")
+    assert again is not None and again.claim.count == edited.claim.count
+    # a reviewer who gives the new figure's words keeps them
+    words = {"min": 50, "max": 50, "qualifier": "exact", "text": "полсотни"}
+    store.save_review("doc-a-c0", "ann", {"count": words}, 3)
+    final = store.get_review("doc-a-c0")
+    assert final is not None and final.claim.count is not None
+    assert final.claim.count.text == "полсотни"
+
+
+def test_store_review_drops_the_words_of_a_changed_place(store: SqlStore) -> None:
+    save(store, "doc-a", 1)
+    review = store.get_review("doc-a-c0")
+    assert review is not None
+    place = {**codec.claim_to_full_dict(review.claim)["location"], "name": "Kazan",
+             "lat": 55.79, "lon": 49.12, "admin1": "73"}
+    store.save_review("doc-a-c0", "ann", {"location": place}, 1)
+    edited = store.get_review("doc-a-c0")
+    assert edited is not None and edited.claim.location.name == "Kazan"
+    assert edited.claim.location.text is None and edited.claim.location.span is None

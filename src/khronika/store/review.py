@@ -46,7 +46,7 @@ def apply_review(
                 f"{field!r} cannot be reviewed; reviewable fields: "
                 f"{', '.join(REVIEWABLE_FIELDS)}, review_state"
             )
-        new = _plain_json(field, value)
+        new = _without_stale_evidence(field, current.get(field), _plain_json(field, value))
         if new != current.get(field):
             diffs.append((field, current.get(field), new))
             updated[field] = new
@@ -56,6 +56,30 @@ def apply_review(
         diffs.append(("review_state", state, final_state))
     claim = _validated_claim(updated) if edited else claim_from_full_dict(current)
     return ReviewOutcome(claim, final_state, edited, tuple(diffs))
+
+
+# What each located field says; its "text" and "span" are where the sentence said it.
+_SAYS = {
+    "count": ("min", "max", "qualifier"),
+    "date": ("start", "end", "precision"),
+    "location": ("name", "country", "admin1", "lat", "lon", "geonameid", "precision"),
+}
+
+
+def _without_stale_evidence(field: str, old: object, new: object) -> object:
+    """A reviewer who changes what a count, date or place says has not changed the words
+    that said the old value: those words ("сорок", "15 марта") and their offsets are no
+    longer its evidence, unless the reviewer gave new ones."""
+    says = _SAYS.get(field)
+    if says is None or not isinstance(old, dict) or not isinstance(new, dict):
+        return new
+    if all(old.get(k) == new.get(k) for k in says):
+        return new
+    fresh = dict(new)
+    for key in ("text", "span"):
+        if key in fresh and fresh[key] == old.get(key):
+            fresh[key] = None
+    return fresh
 
 
 def _plain_json(field: str, value: object) -> object:
