@@ -46,6 +46,11 @@ CREDITS = [
      ("Relatives of three new citizens",)),
     # a subordinator is not part of the speaker
     ("en", "As we reported on Monday, police detained 30 people.", ()),
+    # a credit swept up with a clause keeps only the name before the clause
+    ("en", "Officials are reported to have confirmed that all nine men were sent to the unit.",
+     ("Officials",)),
+    ("en", "Court papers we were able to see say that 14 men were fined.", ("Court papers",)),
+    ("en", "In recent weeks there have been reports of raids on two hostels.", ()),
 ]
 
 

@@ -105,6 +105,8 @@ def find_credit(sentence: Sentence, lang: Lang) -> Credit | None:
     names = [n for n in (_name(sentence, a, b) for a, b in ranges) if n]
     if lang == "ru":
         names = [nominative(n) for n in names]  # "в пресс-службе УМВД" → "пресс-служба УМВД"
+    else:  # a credit swept up with a clause keeps the name before it
+        names = [_en_noun_phrase(n) for n in names]
     generic = bool(ranges) and all(_is_generic(toks, a, b, lang) for a, b in found[:1])
     names = [n for n in names if n]
     if not names:
@@ -113,6 +115,35 @@ def find_credit(sentence: Sentence, lang: Lang) -> Credit | None:
     stop = max(toks[b - 1].stop for _, b in ranges)
     text = sentence.text[start - sentence.start : stop - sentence.start]
     return Credit(tuple(dict.fromkeys(names)), generic, Span(start, stop, text))
+
+
+# Words a source's name never holds: auxiliaries, negation, wh-words, "there". A "credit"
+# with one ("four came away with summonses, he did not", "there have been several") is a
+# clause the speech-verb rule swept up, not a name.
+_EN_CLAUSE_WORDS = frozenset(
+    """is are was were be been being have has had do does did not n't never will would can
+    could should may might must there what which who whom whose when where""".split()
+)
+_EN_PREPOSITIONS = frozenset("in on at during after before since until into from".split())
+# after the first word a subject pronoun opens a clause: "official statements and media
+# reports we were able to match"
+_EN_SUBJECTS = frozenset("i we he she they it you".split())
+
+
+def _en_noun_phrase(name: str) -> str:
+    """The name up to the first word of a clause ("Officials are reported" → "Officials");
+    empty when it opens with a preposition ("in the temporary detention centre": a place)."""
+    words = name.split()
+    if not words or words[0].lower() in _EN_PREPOSITIONS:
+        return ""
+    for k, word in enumerate(words):
+        plain = word.lower().replace("’", "'").strip(",.;:")
+        if plain in _EN_CLAUSE_WORDS or (k > 0 and plain in _EN_SUBJECTS):
+            words = words[:k]
+            break
+    while words and words[-1].lower() in ("and", "or", "but"):
+        words = words[:-1]
+    return " ".join(words).rstrip(",;:")
 
 
 def find_cues(sentence: Sentence, lang: Lang) -> Cues:
