@@ -57,7 +57,7 @@ def test_map_clusters_filters_legend_states(
     p.goto(f"{live.url}/map")
     total = _loaded(p)
     assert total >= 20  # three Novosibirsk claims and the Moscow market claims
-    p.screenshot(path=str(_shots(tmp_path) / "map.png"))
+    p.screenshot(path=str(_shots(tmp_path) / "map.png"), full_page=True)
 
     # overlapping points gather into numbered discs; zooming in splits them
     _view(p, 4)
