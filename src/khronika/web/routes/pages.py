@@ -249,7 +249,15 @@ def claim_map(request: Request) -> Response:
         tile_url=settings.tile_url,
         tile_attribution=settings.tile_attribution,
         data_url="/api/map.geojson" + (f"?{request.url.query}" if request.url.query else ""),
+        selected={k: _split(request.query_params.getlist(k))
+                  for k in ("event_type", "review_state")},
+        values={k: request.query_params.get(k, "") for k in ("date_from", "date_to")},
     )
+
+
+def _split(values: list[str]) -> list[str]:
+    """Query values as the filter parser reads them: repeated keys and comma lists alike."""
+    return [v for raw in values for v in raw.split(",") if v]
 
 
 @router.get("/timeline")
