@@ -135,6 +135,10 @@ def test_browser_claim_page_words_choices_and_kept_input(
     p = page
     _log_in(p, live, "rita")
     p.goto(f"{live.url}/claims/c:doc-ru:1")
+    # the document around the sentence: the raid told just before it
+    quote = p.locator("blockquote.sentence")
+    assert quote.locator(".context").first.inner_text().startswith("Вчера в Новосибирске")
+    assert quote.locator(".evidence mark.m-count").inner_text() == "сорок"
     region = p.locator("select[name=loc_admin1] option:checked").inner_text()
     assert region == "Novosibirsk Oblast"  # the stored code is 53
     assert "Novosibirsk Oblast" in p.locator("dl.fields").inner_text()

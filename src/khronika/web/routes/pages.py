@@ -17,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 
 from khronika.errors import ConflictError
 from khronika.geocode import region_names
-from khronika.model import ACTORS, CERTAINTIES, EVENT_TYPES, QUALIFIERS, TARGETS
+from khronika.model import ACTORS, CERTAINTIES, EVENT_TYPES, QUALIFIERS, TARGETS, Claim
 from khronika.store.base import REVIEW_STATES, ClaimFilter, ClaimReview, Store, User
 from khronika.web.context import page_context
 from khronika.web.document_marks import document_runs, safe_link
@@ -145,7 +145,26 @@ def _claim_page(
             key=lambda item: item[1],
         ),
         "region_names": names,
+        "around": _around(document.text if document else None, claim),
     }
+
+
+_AROUND = 400  # characters of the document shown before and after the evidence sentence
+
+
+def _around(text: str | None, claim: Claim) -> tuple[str, str] | None:
+    """The document's text just before and after the evidence sentence, cut at white space,
+    when the claim's offsets still point at its sentence."""
+    ev = claim.evidence
+    if not text or text[ev.start : ev.end] != ev.text:
+        return None
+    before = text[max(0, ev.start - _AROUND) : ev.start]
+    after = text[ev.end : ev.end + _AROUND]
+    if ev.start > _AROUND and " " in before:
+        before = "…" + before[before.index(" ") + 1 :]
+    if ev.end + _AROUND < len(text) and " " in after:
+        after = after[: after.rindex(" ")] + "…"
+    return before, after
 
 
 @router.post("/claims/{claim_id}/review")
