@@ -117,6 +117,21 @@ def test_events_out_of_scope_context_blocks(nlp: Any, codebook: Any) -> None:
     assert find_triggers(sentences, 1, "en", codebook) == []
 
 
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # an ordinary criminal case against migrants is not a raid or a migration detention
+        ("ru", "Двоих приезжих задержали по делу о разбое в торговом центре."),
+        ("ru", "По подозрению в вымогательстве полиция задержала троих уроженцев Таджикистана."),
+        ("en", "Police detained two Uzbek migrants suspected of the murder of a shopkeeper."),
+    ],
+)
+def test_events_ordinary_crime_is_out_of_scope(nlp: Any, codebook: Any, lang: str,
+                                               text: str) -> None:
+    sentences = nlp.analyze(text, lang)
+    assert find_triggers(sentences, len(sentences) - 1, lang, codebook) == []
+
+
 def test_events_continuing_an_out_of_scope_sentence(nlp: Any, codebook: Any) -> None:
     text = ("At least 200 migrants who fought under contract were killed last year. "
             "Most of them had been sent to the front straight from detention centres for "
