@@ -263,3 +263,19 @@ def test_dateline_is_not_the_event_date(nlp: NLP, text: str, lang: Lang, datelin
     sentence = nlp.analyze(text, lang)[0]
     found = extract_dates(sentence, lang, date(2025, 5, 12))
     assert any(is_dateline(sentence, d) for d in found) is dateline
+
+
+@pytest.mark.parametrize(("published", "lang", "texts", "expected"), [
+    # the date the ministry spoke is not the day of the raid the story told before
+    ("2025-06-13", "en", ["On Wednesday officers raided a hostel in Tver.",
+                          "The ministry said on Friday that 41 migrants were detained there."],
+     ("2025-06-11", "2025-06-11")),
+    ("2025-06-13", "ru", ["В среду полиция провела рейд в общежитии в Твери.",
+                          "В министерстве сообщили в пятницу, что задержан 41 мигрант."],
+     ("2025-06-11", "2025-06-11")),
+])
+def test_date_of_a_statement_is_not_the_event_date(
+    resources: Any, tmp_path: Any, published: str, lang: str, texts: list[str],
+    expected: tuple[str, str],
+) -> None:
+    test_weekday_inside_named_week(resources, tmp_path, published, lang, texts, expected)

@@ -258,6 +258,7 @@ def read_sentence(
             within_week(d, story.frame)
             for d in dates
             if not _about_the_people(sentence, d) and not is_dateline(sentence, d)
+            and not _when_said(sentence, d)
         ],
         relative=extract_relative_date(sentence, lang, story.date),
         counts=[c for c in extract_counts(sentence, lang) if not _inside(c, credit)],
@@ -690,6 +691,22 @@ def _about_the_people(sentence: Sentence, date: DateRange) -> bool:
         return False
     before = [t for t in sentence.tokens if t.stop <= date.span.start][-5:]
     return any(t.lemma.lower() in _ACQUIRED for t in before)
+
+
+# A date right after a verb of saying dates the statement, not the event: "the ministry said
+# on Friday that…", «сообщили в пятницу».
+_SAID_BEFORE = re.compile(
+    r"(?:\b(?:said|says|told\s+\w+|reported|announced|stated|wrote|published|released)"
+    r"(?:\s+on)?|(?<!\w)(?:сообщил[аи]?|заявил[аи]?|рассказал[аи]?|написал[аи]?|"
+    r"опубликовал[аи]?)(?:\s+во?)?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _when_said(sentence: Sentence, date: DateRange) -> bool:
+    if date.span is None:
+        return False
+    return bool(_SAID_BEFORE.search(sentence.text[: date.span.start - sentence.start]))
 
 
 _COUNTRY_NAMES = {"RU": "Russia", "UA": "Ukraine", "BY": "Belarus", "KZ": "Kazakhstan"}
