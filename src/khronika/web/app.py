@@ -40,7 +40,7 @@ from khronika.web.csrf import CsrfMiddleware
 from khronika.web.labels import audit_words, field_label, label, short_date
 from khronika.web.limits import BodyLimit
 from khronika.web.names import LazyRedactor
-from khronika.web.routes import api, login, pages
+from khronika.web.routes import accounts, api, login, pages
 from khronika.web.settings import WebSettings
 
 # How to run this app under uvicorn. uvicorn's own proxy-header handling trusts
@@ -77,6 +77,7 @@ def create_app(
 
     app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
     app.include_router(login.router)
+    app.include_router(accounts.router)
     app.include_router(pages.router)
     app.include_router(api.router)
 
