@@ -19,7 +19,7 @@ from khronika.errors import AccountError, StoreError
 from khronika.store.base import ROLES, Role, Store, User
 from khronika.web.accounts import add_user, change_password
 from khronika.web.auth import MIN_PASSWORD, ArgonGate, Busy
-from khronika.web.context import page_context
+from khronika.web.context import page_context, public_message
 
 router = APIRouter(include_in_schema=False)
 
@@ -160,6 +160,4 @@ def _hashing(request: Request, fn: Callable[..., object], *args: object) -> None
 
 
 def _said(request: Request, exc: AccountError | StoreError) -> str:
-    from khronika.web.app import public_message  # app imports this module
-
     return public_message(exc.message, getattr(_store(request), "where", ""))
