@@ -37,7 +37,8 @@ def _store_lawyer(store: Store) -> None:
                    title="Dmitry Vlasov: migrants held at a Samara market")
     claim = _claim(doc, 0, SENTENCE, event_type="detention", count=("25", 25),
                    date_text="May 2", when=date(2024, 5, 2),
-                   place=("Samara", "Samara", "65", 53.2, 50.15), trigger="detained")
+                   place=("Samara", "Samara", "65", 53.2, 50.15), trigger="detained",
+                   incident_id="inc-lawyer")
     store.save_document(doc, [replace(claim, attribution=("lawyer Dmitry Vlasov",))])
 
 
@@ -78,11 +79,12 @@ def test_pages_hide_private_names_unless_an_admin_asks(app: FastAPI, seeded: See
     _store_lawyer(seeded.store)
     for name in ("vic", "rita", "ada"):
         client, _ = client_for(app, name)
-        for path in (f"/claims/{CLAIM_ID}", "/documents/doc-lawyer"):
+        for path in (f"/claims/{CLAIM_ID}", "/documents/doc-lawyer",
+                     "/claims?doc_id=doc-lawyer", "/incidents/inc-lawyer"):
             html = client.get(path).text
             assert "Vlasov" not in html and "Dmitry" not in html, (name, path)
             assert PLACEHOLDER in html
-            assert "Samara" in html and "Volga Wire" in html  # places and outlets stay
+            assert "Samara" in html  # places stay
         asked = client.get(f"/claims/{CLAIM_ID}", params={"include_names": "1"})
         if name == "ada":
             assert "lawyer Dmitry Vlasov" in asked.text

@@ -36,6 +36,7 @@ from khronika.web.review import (
     DATE_PRECISIONS,
     PLACE_PRECISIONS,
     FormError,
+    Segment,
     changes_from_form,
     evidence_segments,
     unhidden,
@@ -81,7 +82,9 @@ def claim_list(request: Request) -> Response:
         raise HTTPException(400, str(exc)) from exc
     store = _store(request)
     reviews, more = reviews_page(store, query)
-    rows = [(r, evidence_segments(r.claim)) for r in reviews]
+    names = redaction(request)
+    rows = [(replace(r, claim=names.claim(r.claim)), _hidden_segments(r.claim, names))
+            for r in reviews]
     params = request.query_params
     return _render(
         request, "claims.html",
@@ -143,7 +146,7 @@ def _claim_page(
     return {
         "review": review,
         "claim": names.claim(claim),
-        "segments": [replace(s, text=hide(s.text)) for s in evidence_segments(claim)],
+        "segments": _hidden_segments(claim, names),
         "hide": hide,
         "names_shown": not names.active,
         "audit": store.audit_log(claim.claim_id),
@@ -162,6 +165,12 @@ def _claim_page(
         "region_names": regions,
         "around": (hide(around[0]), hide(around[1])) if around else None,
     }
+
+
+def _hidden_segments(claim: Claim, names: Redaction) -> list[Segment]:
+    """The marked evidence with private people's names hidden piece by piece: the marks are
+    found on the stored sentence first, so hiding a name cannot shift them."""
+    return [replace(s, text=names.text(claim.doc_id, s.text)) for s in evidence_segments(claim)]
 
 
 _AROUND = 400  # characters of the document shown before and after the evidence sentence
@@ -262,10 +271,12 @@ def incident_detail(request: Request, incident_id: str) -> Response:
     incident = get_incident(store, incident_id)
     if incident is None:
         raise HTTPException(404, f"incident {incident_id} has no claims")
+    names = redaction(request)
     accounts = []
     for claim in incident.claims:
         review = store.get_review(claim.claim_id)
-        accounts.append((claim, review, evidence_segments(claim), store.get_document(claim.doc_id)))
+        accounts.append((names.claim(claim), review, _hidden_segments(claim, names),
+                         store.get_document(claim.doc_id)))
     return _render(request, "incident.html", incident=incident, accounts=accounts, span=span)
 
 
