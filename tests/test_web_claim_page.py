@@ -163,3 +163,11 @@ def test_browser_claim_and_document_pages(
     assert "Vlasov" not in p.content()
     errors = p.console_errors  # type: ignore[attr-defined]
     assert [e for e in errors if "422" not in e] == [], errors
+
+
+@pytest.mark.parametrize("seeded", ["sqlite"], indirect=True)
+def test_queue_region_filter_names_regions(app: FastAPI, seeded: Seeded) -> None:
+    client, _ = client_for(app, "vic")
+    html = client.get("/claims").text
+    assert '<option value="53" >Novosibirsk Oblast, RU</option>' in html
+    assert '<option value="48" >Moscow, RU</option>' in html

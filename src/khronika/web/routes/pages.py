@@ -382,15 +382,19 @@ def _colours() -> dict[str, int]:
 
 
 def _regions(store: Store) -> list[tuple[str, str]]:
-    """(admin1 code, label) pairs seen among claims, labelled with the commonest place name."""
+    """(admin1 code, label) pairs seen among claims, labelled with the region's name from the
+    gazetteer ("Novosibirsk Oblast, RU"), else with the commonest place name in it."""
+    gazetteer = region_names()
     names: dict[str, Counter[str]] = {}
     for claim in store.iter_claims():
         loc = claim.location
         if loc.admin1:
-            key = loc.admin1
-            names.setdefault(key, Counter())[f"{loc.country or '?'}: {loc.name or key}"] += 1
+            country = loc.country or "?"
+            known = gazetteer.get((country, loc.admin1))
+            label = f"{known or loc.name or loc.admin1}, {country}"
+            names.setdefault(loc.admin1, Counter())[label] += 1
     return sorted(
-        ((key, f"{c.most_common(1)[0][0]} ({key})") for key, c in names.items()),
+        ((key, c.most_common(1)[0][0]) for key, c in names.items()),
         key=lambda kv: kv[1],
     )
 
