@@ -19,6 +19,7 @@ from typer.testing import CliRunner
 
 import khronika.cli.web  # noqa: F401  (registers serve and users)
 from khronika.cli import app as cli_app
+from khronika.export.redact import Redactor
 from khronika.store import open_store
 from khronika.web import WebSettings, create_app
 from khronika.web.app import SERVER_OPTIONS, public_message
@@ -45,9 +46,10 @@ from tests.test_web_fixtures import (
 pytest_plugins = ["tests.test_web_fixtures"]
 
 
-def _app(seeded: Seeded, **settings: object) -> FastAPI:
-    # no redactor: these tests do not read names, and the API builds none until asked
-    return create_app(WebSettings(secret_key="test-secret", **settings), seeded.store)  # type: ignore[arg-type]
+def _app(seeded: Seeded, redactor: Redactor | None = None, **settings: object) -> FastAPI:
+    # no redactor unless given: the API and the pages build one (seconds) only when asked
+    return create_app(WebSettings(secret_key="test-secret", **settings), seeded.store,  # type: ignore[arg-type]
+                      redactor=redactor)
 
 
 def _api(app: FastAPI, token: str) -> TestClient:
@@ -88,13 +90,14 @@ def test_password_change_ends_every_other_session(app: FastAPI, seeded: Seeded) 
     assert weak.status_code == 400 and "username" in weak.text
 
 
-def test_session_idle_and_absolute_expiry(seeded: Seeded) -> None:
-    idle_app = _app(seeded, session_idle_seconds=1.0)
+def test_session_idle_and_absolute_expiry(seeded: Seeded, web_redactor: Redactor) -> None:
+    # the queue hides names: with the redactor built, no request outlasts the idle second
+    idle_app = _app(seeded, web_redactor, session_idle_seconds=1.0)
     client, _ = client_for(idle_app, "vic")
     assert client.get("/claims", follow_redirects=False).status_code == 200
     time.sleep(1.3)
     assert client.get("/claims", follow_redirects=False).status_code == 303
-    short_app = _app(seeded, session_max_seconds=1.0)
+    short_app = _app(seeded, web_redactor, session_max_seconds=1.0)
     client, _ = client_for(short_app, "vic")
     time.sleep(1.3)
     assert client.get("/claims", follow_redirects=False).status_code == 303

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated
@@ -79,10 +80,11 @@ def serve_cmd(
     store = open_store(db)
     try:
         typer.echo(f"khronika: serving {store!r} on http://{host}:{port}/", err=True)
-        uvicorn.run(
-            create_app(settings, store), host=host, port=port, log_level="info",
-            **SERVER_OPTIONS,
-        )
+        app = create_app(settings, store)
+        # Every page hides private people's names with the NLP models: load them while the
+        # first user logs in, not during their first page.
+        threading.Thread(target=app.state.redactor.get, daemon=True).start()
+        uvicorn.run(app, host=host, port=port, log_level="info", **SERVER_OPTIONS)
     finally:
         store.close()
 

@@ -8,7 +8,6 @@ rendered by Jinja2 with autoescaping on, so scraped text is always shown as text
 from __future__ import annotations
 
 import json
-import re
 from importlib import resources as importlib_resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,12 +34,12 @@ from khronika.web.auth import (
     SessionCodec,
     parse_networks,
 )
-from khronika.web.context import page_context
+from khronika.web.context import page_context, public_message
 from khronika.web.csrf import CsrfMiddleware
 from khronika.web.labels import audit_words, field_label, label, short_date
 from khronika.web.limits import BodyLimit
 from khronika.web.names import LazyRedactor
-from khronika.web.routes import api, login, pages
+from khronika.web.routes import accounts, api, login, pages
 from khronika.web.settings import WebSettings
 
 # How to run this app under uvicorn. uvicorn's own proxy-header handling trusts
@@ -77,6 +76,7 @@ def create_app(
 
     app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
     app.include_router(login.router)
+    app.include_router(accounts.router)
     app.include_router(pages.router)
     app.include_router(api.router)
 
@@ -168,17 +168,6 @@ async def _khronika_error(request: Request, exc: Exception) -> Response:
     if wants_json(request):
         return JSONResponse({"error": message}, status_code=status)
     return _error_page(request, status, message)
-
-
-_URL = re.compile(r"\b[a-z][a-z0-9+.-]*://\S+", re.IGNORECASE)
-
-
-def public_message(message: str, where: str) -> str:
-    """An error as a browser may see it: never the store's URL or path (a PostgreSQL URL can
-    carry a password, a path tells where the server keeps its data), nor any other URL."""
-    if where:
-        message = message.replace(where, "the store")
-    return _URL.sub("<url>", message)
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from fastapi import Request
 
 
@@ -15,3 +17,14 @@ def page_context(request: Request, **values: object) -> dict[str, object]:
         "can_edit": user is not None and user.role in ("admin", "reviewer"),
         **values,
     }
+
+
+_URL = re.compile(r"\b[a-z][a-z0-9+.-]*://\S+", re.IGNORECASE)
+
+
+def public_message(message: str, where: str) -> str:
+    """An error as a browser may see it: never the store's URL or path (a PostgreSQL URL can
+    carry a password, a path tells where the server keeps its data), nor any other URL."""
+    if where:
+        message = message.replace(where, "the store")
+    return _URL.sub("<url>", message)

@@ -4,18 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from khronika.model import ACTORS, TARGETS, Claim, Span
 from khronika.store.codec import claim_to_full_dict
 from khronika.web.labels import field_label
+from khronika.web.labels import label as word
 
 DATE_PRECISIONS = ("day", "week", "month", "quarter", "year", "unknown")
 PLACE_PRECISIONS = ("point", "city", "district", "region", "country", "unknown")
 
 
 class FormError(ValueError):
-    """A form value that cannot become a claim field; the message names the field."""
+    """A form value that cannot become a claim field; the message names the field in words,
+    ``field`` is the form's name for it (the input the page marks as invalid)."""
+
+    def __init__(self, message: str, field: str = "") -> None:
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +69,20 @@ def evidence_segments(claim: Claim) -> list[Segment]:
     return segments
 
 
+def unhidden(form: Mapping[str, str], claim: Claim, shown: Claim) -> dict[str, str]:
+    """``form`` with a free-text value the page showed with names hidden (``[person]``) and
+    the reviewer left alone put back as stored, so saving another field never writes the
+    placeholder over a credited source's name."""
+    out = dict(form)
+    for key, real, seen in (
+        ("attribution", ", ".join(claim.attribution), ", ".join(shown.attribution)),
+        ("loc_name", claim.location.name or "", shown.location.name or ""),
+    ):
+        if key in out and real != seen and out[key].strip() == seen:
+            out[key] = real
+    return out
+
+
 def changes_from_form(claim: Claim, form: Mapping[str, str]) -> dict[str, object]:
     """The contract-shaped values of the fields the form changed, and only those."""
     current = claim_to_full_dict(claim)
@@ -74,8 +95,7 @@ def changes_from_form(claim: Claim, form: Mapping[str, str]) -> dict[str, object
         "attribution": _list(form.get("attribution", "")),
         "date": {
             **current["date"],
-            "start": form.get("date_start", "").strip() or None,
-            "end": form.get("date_end", "").strip() or None,
+            **_dates(form),
             "precision": _choice(form, "date_precision", DATE_PRECISIONS),
         },
         "location": {
@@ -99,21 +119,23 @@ def _count(current: dict[str, Any] | None, form: Mapping[str, str]) -> dict[str,
     base = current or {"text": None, "span": None}
     low, high = _int(form, "count_min"), _int(form, "count_max")
     if low is not None and high is not None and low > high:
-        raise FormError("Count: the lowest figure is larger than the highest")
+        raise FormError("Count: the lowest figure is larger than the highest", "count_min")
     return {**base, "min": low, "max": high, "qualifier": qualifier}
 
 
 def _required(form: Mapping[str, str], name: str) -> str:
     value = form.get(name, "").strip()
     if not value:
-        raise FormError(f"{field_label(name)} is required")
+        raise FormError(f"{field_label(name)} is required", name)
     return value
 
 
 def _choice(form: Mapping[str, str], name: str, allowed: tuple[str, ...]) -> str:
     value = form.get(name, "").strip() or "unknown"
     if value not in allowed:
-        raise FormError(f"{field_label(name)}: {value!r} is not one of {', '.join(allowed)}")
+        raise FormError(
+            f"{field_label(name)}: {value!r} is not one of {', '.join(allowed)}", name
+        )
     return value
 
 
@@ -125,8 +147,26 @@ def _names(form: Mapping[str, str], name: str, allowed: tuple[str, ...]) -> list
     values = _list(form.get(name, ""))
     for value in values:
         if value not in allowed:
-            raise FormError(f"{field_label(name)}: {value!r} is not one of {', '.join(allowed)}")
+            raise FormError(f"{field_label(name)}: {value!r} is not one of "
+                            f"{', '.join(word(a) for a in allowed)}", name)
     return values
+
+
+def _dates(form: Mapping[str, str]) -> dict[str, str | None]:
+    """Start and end as ISO dates (what ``<input type=date>`` sends), start not after end."""
+    found: dict[str, date | None] = {}
+    for name in ("date_start", "date_end"):
+        value = form.get(name, "").strip()
+        try:
+            found[name] = date.fromisoformat(value) if value else None
+        except ValueError:
+            raise FormError(
+                f"{field_label(name)}: {value!r} is not a date (year-month-day, 2024-03-15)", name
+            ) from None
+    start, end = found["date_start"], found["date_end"]
+    if start is not None and end is not None and start > end:
+        raise FormError("Date: the start is after the end", "date_start")
+    return {"start": start.isoformat() if start else None, "end": end.isoformat() if end else None}
 
 
 def _int(form: Mapping[str, str], name: str) -> int | None:
@@ -136,9 +176,9 @@ def _int(form: Mapping[str, str], name: str) -> int | None:
     try:
         number = int(value)
     except ValueError:
-        raise FormError(f"{field_label(name)}: {value!r} is not a whole number") from None
+        raise FormError(f"{field_label(name)}: {value!r} is not a whole number", name) from None
     if number < 0:
-        raise FormError(f"{field_label(name)} cannot be negative")
+        raise FormError(f"{field_label(name)} cannot be negative", name)
     return number
 
 
@@ -149,7 +189,7 @@ def _float(form: Mapping[str, str], name: str, low: float, high: float) -> float
     try:
         number = float(value)
     except ValueError:
-        raise FormError(f"{field_label(name)}: {value!r} is not a number") from None
-    if not low <= number <= high:
-        raise FormError(f"{field_label(name)} must be between {low:g} and {high:g}")
+        raise FormError(f"{field_label(name)}: {value!r} is not a number", name) from None
+    if not low <= number <= high:  # NaN fails this too
+        raise FormError(f"{field_label(name)} must be between {low:g} and {high:g}", name)
     return number

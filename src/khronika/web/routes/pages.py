@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 from urllib.parse import quote
 
@@ -15,11 +16,11 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from khronika.errors import ConflictError
+from khronika.errors import ConflictError, StoreError
 from khronika.geocode import region_names
 from khronika.model import ACTORS, CERTAINTIES, EVENT_TYPES, QUALIFIERS, TARGETS, Claim
 from khronika.store.base import REVIEW_STATES, ClaimFilter, ClaimReview, Store, User
-from khronika.web.context import page_context
+from khronika.web.context import page_context, public_message
 from khronika.web.document_marks import document_runs, safe_link
 from khronika.web.filters import (
     FilterError,
@@ -30,12 +31,15 @@ from khronika.web.filters import (
     reviews_page,
 )
 from khronika.web.incidents import get_incident, list_incidents, span
+from khronika.web.names import Redaction, redaction
 from khronika.web.review import (
     DATE_PRECISIONS,
     PLACE_PRECISIONS,
     FormError,
+    Segment,
     changes_from_form,
     evidence_segments,
+    unhidden,
 )
 from khronika.web.settings import WebSettings
 
@@ -78,7 +82,9 @@ def claim_list(request: Request) -> Response:
         raise HTTPException(400, str(exc)) from exc
     store = _store(request)
     reviews, more = reviews_page(store, query)
-    rows = [(r, evidence_segments(r.claim)) for r in reviews]
+    names = redaction(request)
+    rows = [(replace(r, claim=names.claim(r.claim)), _hidden_segments(r.claim, names))
+            for r in reviews]
     params = request.query_params
     return _render(
         request, "claims.html",
@@ -105,48 +111,66 @@ def claim_detail(request: Request, claim_id: str) -> Response:
         raise HTTPException(404, f"claim {claim_id} is not stored")
     saved = request.query_params.get("saved", "")
     return _render(request, "claim.html",
-                   **_claim_page(store, review, saved=saved if saved.isdigit() else None))
+                   **_claim_page(store, review, redaction(request),
+                                 saved=saved if saved.isdigit() else None))
 
 
 def _claim_page(
     store: Store,
     review: ClaimReview,
+    names: Redaction,
     *,
     saved: str | None = None,
     error: str | None = None,
+    error_field: str = "",
     typed: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """What the claim page shows: the claim, its document, audit log and other accounts;
-    after a refused edit, the message and what the reviewer typed."""
+    after a refused edit, the message and what the reviewer typed. Private people's names
+    are hidden as in the API (``names``), in the form's values too."""
     claim = review.claim
     document = store.get_document(claim.doc_id)
     siblings = []
     if claim.incident_id:
         siblings = [
-            c for c in store.iter_claims(ClaimFilter(incident_id=claim.incident_id))
+            names.claim(c) for c in store.iter_claims(ClaimFilter(incident_id=claim.incident_id))
             if c.claim_id != claim.claim_id
         ]
-    names = region_names()
+
+    def hide(text: str) -> str:
+        return names.text(claim.doc_id, text)
+
+    around = _around(document.text if document else None, claim)
+    regions = region_names()
     country = claim.location.country or "RU"
     return {
         "review": review,
-        "claim": claim,
-        "segments": evidence_segments(claim),
+        "claim": names.claim(claim),
+        "segments": _hidden_segments(claim, names),
+        "hide": hide,
+        "names_shown": not names.active,
         "audit": store.audit_log(claim.claim_id),
         "siblings": siblings,
         "document": document,
         "link": safe_link(document.url if document else None),
         "error": error,
+        "error_field": error_field,
         "saved": saved,
         "typed": dict(typed or {}),
-        "region": names.get((country, claim.location.admin1 or "")),
+        "region": regions.get((country, claim.location.admin1 or "")),
         "regions": sorted(
-            ((code, name) for (cc, code), name in names.items() if cc == country),
+            ((code, name) for (cc, code), name in regions.items() if cc == country),
             key=lambda item: item[1],
         ),
-        "region_names": names,
-        "around": _around(document.text if document else None, claim),
+        "region_names": regions,
+        "around": (hide(around[0]), hide(around[1])) if around else None,
     }
+
+
+def _hidden_segments(claim: Claim, names: Redaction) -> list[Segment]:
+    """The marked evidence with private people's names hidden piece by piece: the marks are
+    found on the stored sentence first, so hiding a name cannot shift them."""
+    return [replace(s, text=names.text(claim.doc_id, s.text)) for s in evidence_segments(claim)]
 
 
 _AROUND = 400  # characters of the document shown before and after the evidence sentence
@@ -191,6 +215,7 @@ def _apply_review(request: Request, claim_id: str, user: User, form: dict[str, s
     except ValueError:
         raise HTTPException(400, "expected_version is missing or not a number") from None
     action = form.get("action", "")
+    names = redaction(request)
     changes: dict[str, object]
     if action == "accept":
         changes = {"review_state": "accepted"}
@@ -198,10 +223,12 @@ def _apply_review(request: Request, claim_id: str, user: User, form: dict[str, s
         changes = {"review_state": "rejected"}
     elif action == "edit":
         try:
-            changes = changes_from_form(review.claim, form)
+            changes = changes_from_form(review.claim,
+                                        unhidden(form, review.claim, names.claim(review.claim)))
         except FormError as exc:
             return _render(request, "claim.html", status=422,
-                           **_claim_page(store, review, error=str(exc), typed=form))
+                           **_claim_page(store, review, names, error=str(exc),
+                                         error_field=exc.field, typed=form))
     else:
         raise HTTPException(400, f"unknown action {action!r} (accept, reject, edit)")
     try:
@@ -214,6 +241,10 @@ def _apply_review(request: Request, claim_id: str, user: User, form: dict[str, s
             expected_version=expected_version,
             audit=[e for e in store.audit_log(claim_id) if e.version > expected_version],
         )
+    except StoreError as exc:  # a rule the form does not check itself: still said on the form
+        said = public_message(exc.message, getattr(store, "where", ""))
+        return _render(request, "claim.html", status=422,
+                       **_claim_page(store, review, names, error=said, typed=form))
     target = form.get("next", "")
     if not target.startswith("/") or target.startswith("//"):
         target = f"/claims/{quote(claim_id)}?saved={version}"
@@ -240,10 +271,12 @@ def incident_detail(request: Request, incident_id: str) -> Response:
     incident = get_incident(store, incident_id)
     if incident is None:
         raise HTTPException(404, f"incident {incident_id} has no claims")
+    names = redaction(request)
     accounts = []
     for claim in incident.claims:
         review = store.get_review(claim.claim_id)
-        accounts.append((claim, review, evidence_segments(claim), store.get_document(claim.doc_id)))
+        accounts.append((names.claim(claim), review, _hidden_segments(claim, names),
+                         store.get_document(claim.doc_id)))
     return _render(request, "incident.html", incident=incident, accounts=accounts, span=span)
 
 
@@ -254,9 +287,15 @@ def document_detail(request: Request, doc_id: str) -> Response:
     if document is None:
         raise HTTPException(404, f"document {doc_id} is not stored")
     claims = list(store.iter_claims(ClaimFilter(doc_id=doc_id)))
+    names = redaction(request)
+    # runs are cut on the stored text's offsets first, then each is hidden on its own: a
+    # name never spans a sentence boundary, and the marks stay where the claims are
+    runs = [replace(r, text=names.text(doc_id, r.text))
+            for r in document_runs(document.text, claims)]
     return _render(
-        request, "document.html", document=document, claims=claims,
-        runs=document_runs(document.text, claims), link=safe_link(document.url),
+        request, "document.html", document=document, claims=[names.claim(c) for c in claims],
+        runs=runs, link=safe_link(document.url), names_shown=not names.active,
+        title=names.text(doc_id, document.title or "") or document.id,
     )
 
 
@@ -343,15 +382,19 @@ def _colours() -> dict[str, int]:
 
 
 def _regions(store: Store) -> list[tuple[str, str]]:
-    """(admin1 code, label) pairs seen among claims, labelled with the commonest place name."""
+    """(admin1 code, label) pairs seen among claims, labelled with the region's name from the
+    gazetteer ("Novosibirsk Oblast, RU"), else with the commonest place name in it."""
+    gazetteer = region_names()
     names: dict[str, Counter[str]] = {}
     for claim in store.iter_claims():
         loc = claim.location
         if loc.admin1:
-            key = loc.admin1
-            names.setdefault(key, Counter())[f"{loc.country or '?'}: {loc.name or key}"] += 1
+            country = loc.country or "?"
+            known = gazetteer.get((country, loc.admin1))
+            label = f"{known or loc.name or loc.admin1}, {country}"
+            names.setdefault(loc.admin1, Counter())[label] += 1
     return sorted(
-        ((key, f"{c.most_common(1)[0][0]} ({key})") for key, c in names.items()),
+        ((key, c.most_common(1)[0][0]) for key, c in names.items()),
         key=lambda kv: kv[1],
     )
 
