@@ -115,8 +115,12 @@ def parse_codebook(text: str, name: str) -> dict[str, Any]:
 def compile_codebook(raw: Mapping[str, Any], lemmatize: Callable[[str, Lang], str]) -> Codebook:
     """Validate a raw codebook and lemmatise its entries for matching."""
 
+    def split(text: str, lang: Lang) -> list[str]:
+        # the English tokeniser cuts "call-up" into "call", "-", "up"; razdel keeps "из-за"
+        return (text.replace("-", " - ") if lang == "en" else text).split()
+
     def phrase(text: str, lang: Lang) -> Phrase:
-        words = text.lower().replace("ё", "е").split()
+        words = split(text.lower().replace("ё", "е"), lang)
         out = []
         for w in words:
             if w.endswith("*"):
@@ -127,7 +131,7 @@ def compile_codebook(raw: Mapping[str, Any], lemmatize: Callable[[str, Lang], st
 
     def variants(text: str, lang: Lang) -> tuple[Phrase, ...]:
         # as written and lemmatised: "summons" is a lemma the lemmatiser itself would cut
-        raw = tuple(normalize(w) for w in text.split())
+        raw = tuple(normalize(w) for w in split(text, lang))
         lem = phrase(text, lang)
         return (raw,) if raw == lem else (raw, lem)
 

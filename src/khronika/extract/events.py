@@ -203,11 +203,18 @@ def _is_blocked_ru(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> 
         return True  # "задержанные нарушили правила": who, not what happened
     if trigger.pos == "NOUN" and _noun_negated_or_future_ru(tokens, lemmas, first):
         return True
-    if trigger.feat("Tense") == "Fut":
+    if _is_future(trigger):
         return True
     return any(
-        tok.pos in ("VERB", "AUX") and tok.feat("Tense") == "Fut"
+        tok.pos in ("VERB", "AUX") and _is_future(tok)
         for tok in tokens[max(0, first - _MODAL_REACH) : first]
+    )
+
+
+def _is_future(tok: Token) -> bool:
+    # the tagger reads "будут" in "будут проводиться" as present tense
+    return tok.feat("Tense") == "Fut" or (
+        tok.lemma == "быть" and tok.text.lower().startswith("буд")
     )
 
 
@@ -221,7 +228,7 @@ def _noun_negated_or_future_ru(tokens: tuple[Token, ...], lemmas: list[str], fir
         if tok.lemma == "должный":
             return True
         if tok.pos in ("VERB", "AUX") and tok.feat("VerbForm") in (None, "Fin"):
-            return tok.feat("Tense") == "Fut"
+            return _is_future(tok)
         if tok.text in _CLAUSE_BREAKS:
             return False
     return False

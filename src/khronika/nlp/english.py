@@ -14,6 +14,12 @@ _ABBREVIATIONS = frozenset(
     """st mr mrs ms dr prof gen col lt sgt capt maj jan feb mar apr jun jul aug sep sept oct
     nov dec no vs etc approx dept govt inc ltd co corp jr sr mt ft e.g i.e u.s u.k""".split()
 )
+# "at 4 a.m. armed men": a clock time ends a sentence only before a word that opens one
+_CLOCK = frozenset({"a.m", "p.m"})
+_OPENERS = frozenset(
+    """the a an he she they it we i you this that these those there his her their our its in
+    on at by after before when while then but and according police officers""".split()
+)
 _TOKEN = re.compile(r"\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?|[A-Za-z]+(?:['’][A-Za-z]+)*|[^\sA-Za-z\d]")
 _SENT_END = re.compile(r"[.!?]+[\"”’»)]*\s+|\n\s*")
 
@@ -71,10 +77,17 @@ def _split_sentences(text: str) -> list[tuple[int, int]]:
             # "St. Petersburg", "Dec. 31", "U.S. officials", single initials "J. Smith"
             if word in _ABBREVIATIONS or len(word) == 1:
                 continue
+            if word in _CLOCK and _next_word(text, end).lower() not in _OPENERS:
+                continue
         _append(text, begin, end, spans)
         begin = end
     _append(text, begin, len(text), spans)
     return spans
+
+
+def _next_word(text: str, at: int) -> str:
+    m = re.match(r"[A-Za-z]+", text[at : at + 40])
+    return m.group() if m else ""
 
 
 def _append(text: str, begin: int, end: int, spans: list[tuple[int, int]]) -> None:
