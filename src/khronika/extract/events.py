@@ -160,6 +160,8 @@ def _is_blocked(
         return True
     if _is_back_reference(tokens[first], lemmas, first, lang, lex) or _is_denied(lemmas, first):
         return True
+    if _is_conditional(tokens, lemmas, first) or _is_lacking(lemmas, first):
+        return True
     if lang == "ru":
         return _is_blocked_ru(tokens, lemmas, first)
     return _is_blocked_en(tokens, lemmas, first)
@@ -187,6 +189,30 @@ def _is_back_reference(
     return lang == "en" or trigger.feat("VerbForm") == "Part" or trigger.pos in ("NOUN", "ADJ")
 
 
+# Words opening a clause that states a condition, not an event: "If someone had their
+# documents checked, it was for security reasons."
+_CONDITIONS = frozenset("if unless если".split())
+# "пришёл сам, без повестки", "arrived without a summons": the trigger names what was not there
+_LACKING = frozenset("без without".split())
+
+
+def _is_conditional(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> bool:
+    for k in range(first - 1, -1, -1):
+        if tokens[k].text in _CLAUSE_BREAKS:
+            return False
+        if lemmas[k] in _CONDITIONS:
+            return True
+    return False
+
+
+def _is_lacking(lemmas: list[str], first: int) -> bool:
+    before = [lemmas[k] for k in range(max(0, first - 2), first)]
+    return bool(before) and (
+        before[-1] in _LACKING or (len(before) == 2 and before[0] in _LACKING
+                                   and before[1] in ("a", "an", "any"))
+    )
+
+
 def _is_denied(lemmas: list[str], first: int) -> bool:
     # "denied that anyone had offered …" — but "опроверг сообщения о том, что …" reports a claim
     denial = [k for k in range(first) if lemmas[k] in _DENIAL]
@@ -201,7 +227,8 @@ def _is_blocked_ru(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> 
         return True
     if trigger.feat("VerbForm") == "Part" and trigger.feat("Variant") != "Short":
         return True  # "задержанные нарушили правила": who, not what happened
-    if trigger.pos == "NOUN" and _noun_negated_or_future_ru(tokens, lemmas, first):
+    # the tagger reads a capitalised noun opening a sentence ("Рейды начнутся …") as a name
+    if trigger.pos in ("NOUN", "PROPN") and _noun_negated_or_future_ru(tokens, lemmas, first):
         return True
     if _is_future(trigger):
         return True
