@@ -129,6 +129,12 @@ CASES = [
     ("ru", "Он пришёл в военкомат сам, без повестки.", set()),
     ("ru", "Облавы на мигрантов начнутся за неделю до праздников.", set()),
     ("ru", "Двоих приезжих задержали по подозрению в краже телефона у прохожего.", set()),
+    ("en", "It is not clear whether any of the migrants were detained.", set()),
+    ("en", "Nobody was delivered to the enlistment office, the ministry said.", set()),
+    ("en", "An officer put it plainly: either you sign a contract or you leave Russia.", set()),
+    ("en", "Further raids on migrant hostels will be held before the holidays.", set()),
+    ("en", "Officers told the migrants that they would be deported unless they signed a "
+     "contract.", {"recruitment_pressure"}),
     ("ru", "Полицейские нагрянули в кальянную, где работали приезжие.", {"raid"}),
     ("ru", "К овощной базе съехались силовики, у рабочих спрашивали патенты.", {"raid"}),
     ("ru", "Проверки мигрантов прошли на трёх стройках в пятницу.", {"raid"}),
@@ -142,6 +148,23 @@ CASES = [
     ("ru", "С задержанными мигрантами провели беседу о службе по контракту.",
      {"recruitment_pressure"}),
 ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Workplace raids"),
+        ("en", "Pressure to enlist"),
+        ("ru", "Облавы на рынках"),
+        ("en", "Tags: Russia, migrants, raids, OMON"),
+    ],
+)
+def test_events_headings_and_tag_lines_give_no_trigger(nlp: Any, codebook: Any, lang: str,
+                                                       text: str) -> None:
+    context = {"ru": "Полиция проверяет мигрантов.", "en": "Police check migrants."}[lang]
+    sentences = nlp.analyze(context + "\n\n" + text, lang)
+    assert sentences[-1].text == text
+    assert find_triggers(sentences, len(sentences) - 1, lang, codebook) == []
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), CASES)
@@ -192,8 +215,8 @@ def test_events_continuing_an_out_of_scope_sentence(nlp: Any, codebook: Any) -> 
     ("text", "expected"),
     [
         ("𗀀", set()),
-        ("Задержали 𗀀 мигрантов", {"detention"}),
-        ("\U000e0001 рейд у мигрантов", {"raid"}),
+        ("Задержали 𗀀 мигрантов.", {"detention"}),
+        ("\U000e0001 рейд у мигрантов.", {"raid"}),
     ],
 )
 def test_events_unnamed_code_points_do_not_break_analysis(nlp: Any, codebook: Any,

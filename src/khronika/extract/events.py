@@ -73,7 +73,7 @@ def find_triggers(
     if scope is None:
         scope = document_scope(sentences, lang, codebook, title_lemmas=title_lemmas)
     lemmas = scope.lemmas[index]
-    if not _in_scope(scope, index) or is_furniture(sentence.text):
+    if not _in_scope(scope, index) or is_furniture(sentence.text) or is_heading(sentence.text):
         return []
     found: list[Trigger] = []
     seen: set[tuple[EventType, int]] = set()
@@ -191,7 +191,7 @@ def _is_back_reference(
 
 # Words opening a clause that states a condition, not an event: "If someone had their
 # documents checked, it was for security reasons."
-_CONDITIONS = frozenset("if unless если".split())
+_CONDITIONS = frozenset("if unless whether если".split())
 # "пришёл сам, без повестки", "arrived without a summons": the trigger names what was not there
 _LACKING = frozenset("без without".split())
 
@@ -264,6 +264,8 @@ def _noun_negated_or_future_ru(tokens: tuple[Token, ...], lemmas: list[str], fir
 def _is_blocked_en(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> bool:
     if first > 0 and lemmas[first - 1] == "to":
         return True  # "offered the option to enlist", "refused to sign"
+    if _future_predicate_en(tokens, first):
+        return True  # "Raids to find illegal migrants will continue at markets"
     if _is_attributive_en(tokens, first):
         return True  # "the detained men", "pressured detained migrants"
     # "the option of enlisting", "in return for signing"
@@ -272,6 +274,28 @@ def _is_blocked_en(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> 
         and tokens[first].text.lower().endswith("ing")
         and tokens[first - 1].text.lower() in _PREPOSITIONS_EN
     )
+
+
+_EN_FUTURE = frozenset("will would shall".split())
+# words before a trigger that make it a noun: "the raids", "further checks", "mass round-ups"
+_EN_NOUN_OPENERS = frozenset(
+    "the a an these those such further more new mass similar regular".split()
+)
+
+
+def _future_predicate_en(tokens: tuple[Token, ...], first: int) -> bool:
+    """A noun trigger whose own predicate, a few words on in its clause, is future."""
+    word = tokens[first].text.lower()
+    if word.endswith(("ed", "ing")) or tokens[first].pos == "NUM":
+        return False
+    if first > 0 and tokens[first - 1].text.lower() not in _EN_NOUN_OPENERS:
+        return False  # "officers told them they would …": a verb, not a noun
+    for tok in tokens[first + 1 : first + 1 + _PREDICATE_REACH]:
+        if tok.text in _CLAUSE_BREAKS or tok.text.lower() in _EN_AUXILIARIES:
+            return False
+        if tok.text.lower() in _EN_FUTURE:
+            return True
+    return False
 
 
 _EN_DETERMINERS = frozenset(
@@ -300,8 +324,22 @@ def _is_attributive_en(tokens: tuple[Token, ...], i: int) -> bool:
 _FURNITURE_LABELS = (
     "читайте также", "читайте еще", "читайте ещё", "смотрите также", "по теме",
     "подпись к", "фото:", "видео:", "read also", "read more", "see also", "related:",
-    "caption:", "photo:", "video:", "more on this",
+    "caption:", "photo:", "video:", "more on this", "tags:", "теги:", "метки:",
 )
+# A section heading inside a page ("Workplace raids", «Облавы на рынках») names a topic the
+# paragraphs below tell; it has no verb phrase, figure or full stop of its own.
+_HEADING_WORDS = 5
+_SENTENCE_END = tuple('.!?…»"”)')
+
+
+def is_heading(text: str) -> bool:
+    """A short line with no figure and no closing punctuation: a heading, not a report."""
+    line = text.strip()
+    return (
+        len(line.split()) <= _HEADING_WORDS
+        and not any(ch.isdigit() for ch in line)
+        and not line.endswith(_SENTENCE_END)
+    )
 
 
 def is_furniture(text: str) -> bool:
