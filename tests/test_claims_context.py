@@ -114,3 +114,19 @@ def test_claims_forwarded_message_credits_its_channel(tmp_path: Path, resources:
     claims = _by(_claims(tmp_path, resources, "ru", text, title="Forwarded from Тверь Онлайн"),
                  "detention")
     assert [(c["attribution"], c["certainty"]) for c in claims] == [(["Тверь Онлайн"], "reported")]
+
+
+def test_claims_a_raid_told_again_is_one_claim(tmp_path: Path, resources: Any) -> None:
+    text = ("В четверг полиция провела рейд на овощебазе в Липецке, где работали мигранты. "
+            "Всего в ходе рейда проверили 150 иностранцев.")
+    raids = _by(_claims(tmp_path, resources, "ru", text), "raid")
+    assert [r["evidence"]["text"][:9] for r in raids] == ["В четверг"]
+
+
+def test_claims_a_raid_retold_with_a_place_or_doubt_stays(tmp_path: Path,
+                                                         resources: Any) -> None:
+    text = ("Police raided a hostel for migrants in Tula on Monday. "
+            "There was also a raid on migrants in Tula's central market, a channel claimed, "
+            "but police have not confirmed it.")
+    raids = _by(_claims(tmp_path, resources, "en", text), "raid")
+    assert len(raids) == 2

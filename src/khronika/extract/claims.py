@@ -201,6 +201,7 @@ def extract_claims(
         [f.triggers for f in facts_by_sentence], [f.mentioned for f in facts_by_sentence]
     )
     cues = [f.cues for f in facts_by_sentence]
+    drafts = without_restated_raids(drafts, sentences)
     if model is not None:
         components = (*components, model.component)
     return [_finish(doc, sentences, d, cues, around, components) for d in drafts]
@@ -360,6 +361,38 @@ def _counts_of_triggers(
         if carried is not None:
             assigned[t_index] = carried
     return assigned
+
+
+def without_restated_raids(drafts: list[_Draft], sentences: list[Sentence]) -> list[_Draft]:
+    """Drop a raid draft that repeats an earlier one of the same document: same place, taken
+    from the story rather than named in its own sentence, same dates, no credit or doubt the
+    earlier lacks.
+
+    A raid claim carries no count, so a later sentence telling the same raid again ("Всего на
+    объекте проверили 200 иностранцев", "The raid began shortly after 2 a.m.") adds only a
+    second copy of one event; figures, credits and doubts of their own keep it apart.
+    """
+    kept: list[_Draft] = []
+    first: dict[tuple[object, ...], _Draft] = {}
+    for d in drafts:
+        if d.event_type != "raid":
+            kept.append(d)
+            continue
+        key = (d.place.name, d.place.precision, d.date.start, d.date.end)
+        earlier = first.get(key)
+        if earlier is not None and _adds_nothing(d, earlier, sentences[d.sentence]):
+            continue
+        first.setdefault(key, d)
+        kept.append(d)
+    return kept
+
+
+def _adds_nothing(later: _Draft, earlier: _Draft, sentence: Sentence) -> bool:
+    span = later.place.span
+    if span is not None and sentence.start <= span.start < sentence.stop:
+        return False  # "There were also raids in Pechenga": a place of its own
+    doubt = later.cues.unconfirmed or later.cues.disputed
+    return set(later.sources) <= set(earlier.sources) and not doubt
 
 
 def _finish(
