@@ -135,6 +135,8 @@ CASES = [
     ("en", "Further raids on migrant hostels will be held before the holidays.", set()),
     ("en", "Officers told the migrants that they would be deported unless they signed a "
      "contract.", {"recruitment_pressure"}),
+    ("en", "Posters urging migrants to enlist were removed from the buses.", set()),
+    ("en", "Only 30 migrants have been removed from the country this year.", {"deportation"}),
     ("ru", "Полицейские нагрянули в кальянную, где работали приезжие.", {"raid"}),
     ("ru", "К овощной базе съехались силовики, у рабочих спрашивали патенты.", {"raid"}),
     ("ru", "Проверки мигрантов прошли на трёх стройках в пятницу.", {"raid"}),

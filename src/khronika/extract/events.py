@@ -325,6 +325,7 @@ _FURNITURE_LABELS = (
     "читайте также", "читайте еще", "читайте ещё", "смотрите также", "по теме",
     "подпись к", "фото:", "видео:", "read also", "read more", "see also", "related:",
     "caption:", "photo:", "video:", "more on this", "tags:", "теги:", "метки:",
+    "infographic:", "инфографика:",
 )
 # A section heading inside a page ("Workplace raids", «Облавы на рынках») names a topic the
 # paragraphs below tell; it has no verb phrase, figure or full stop of its own.
