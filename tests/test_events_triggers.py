@@ -137,6 +137,8 @@ CASES = [
      "contract.", {"recruitment_pressure"}),
     ("en", "Posters urging migrants to enlist were removed from the buses.", set()),
     ("en", "Only 30 migrants have been removed from the country this year.", {"deportation"}),
+    ("ru", "По словам очевидцев, задержанных мигрантов около двухсот.", {"detention"}),
+    ("ru", "Задержанных мигрантов отпустили вечером.", set()),
     ("ru", "Полицейские нагрянули в кальянную, где работали приезжие.", {"raid"}),
     ("ru", "К овощной базе съехались силовики, у рабочих спрашивали патенты.", {"raid"}),
     ("ru", "Проверки мигрантов прошли на трёх стройках в пятницу.", {"raid"}),

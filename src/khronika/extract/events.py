@@ -225,7 +225,11 @@ def _is_blocked_ru(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> 
         set(lemmas[max(0, first - 3) : first]) & _DECISION_RU
     ):
         return True
-    if trigger.feat("VerbForm") == "Part" and trigger.feat("Variant") != "Short":
+    if (
+        trigger.feat("VerbForm") == "Part"
+        and trigger.feat("Variant") != "Short"
+        and not _counted_participle(tokens, first)
+    ):
         return True  # "задержанные нарушили правила": who, not what happened
     # the tagger reads a capitalised noun opening a sentence ("Рейды начнутся …") as a name
     if trigger.pos in ("NOUN", "PROPN") and _noun_negated_or_future_ru(tokens, lemmas, first):
@@ -243,6 +247,25 @@ def _is_future(tok: Token) -> bool:
     return tok.feat("Tense") == "Fut" or (
         tok.lemma == "быть" and tok.text.lower().startswith("буд")
     )
+
+
+# words that give a figure: "задержанных около сотни", "задержанных уже более 600 человек"
+_QUANTITY_RU = frozenset("около более менее свыше порядка почти сотня десяток тысяча".split())
+_COUNT_REACH = 6
+
+
+def _counted_participle(tokens: tuple[Token, ...], first: int) -> bool:
+    """"Задержанных около сотни": a plural participle in the genitive that a figure follows
+    in its clause tells how many, so the event happened."""
+    trigger = tokens[first]
+    if trigger.feat("Case") != "Gen" or trigger.feat("Number") != "Plur":
+        return False
+    for tok in tokens[first + 1 : first + 1 + _COUNT_REACH]:
+        if tok.text in _CLAUSE_BREAKS:
+            return False
+        if tok.pos == "NUM" or tok.lemma in _QUANTITY_RU:
+            return True
+    return False
 
 
 def _noun_negated_or_future_ru(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> bool:
