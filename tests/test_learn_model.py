@@ -130,3 +130,33 @@ def test_the_typer_adds_sentences_the_rules_passed_over_only_in_a_kept_document(
     # the filter dropped everything: the typer adds nothing to a document judged off-topic
     strict = LinearSentenceModel(weights={}, bias=-5.0, typer={raid: 10.0}, typer_bias=-5.0)
     assert strict.judge(doc, [first, second], [[rule], []]) == [[], []]
+
+
+def _mostly_right() -> list[tuple[Candidate, float]]:
+    # Most rule candidates are right, and each right one is worded its own way: a model that
+    # has not seen a sentence gives it only a middling probability, so 0.5 drops too many.
+    towns = ["Kazan", "Tver", "Perm", "Omsk", "Tomsk", "Kursk", "Orel", "Penza", "Chita",
+             "Ufa", "Kirov", "Samara"]
+    places = ["market", "depot", "hostel", "site", "yard", "warehouse"]
+    out = []
+    for k, town in enumerate(towns):
+        text = f"Police raided a {places[k % len(places)]} in {town} on day {k}."
+        out.append((Candidate(_sentence(text), "raid", "en", frozenset({"raid"}), ("raid",), 1),
+                    1.0))
+    for text in ["The bill on raids will be discussed next year.",
+                 "Deputies will debate raids on Friday.",
+                 "A law on raids will take effect in spring."]:
+        out.append((Candidate(_sentence(text), "raid", "en", frozenset({"raid"}), ("raid",), 1),
+                    0.0))
+    return out
+
+
+def test_the_threshold_is_chosen_on_held_out_examples() -> None:
+    from khronika.extract.sentence_model import THRESHOLDS, choose_threshold
+
+    cut = choose_threshold(_mostly_right())
+    assert cut in THRESHOLDS and cut < 0.5
+    assert train(_mostly_right()).threshold == cut == choose_threshold(_mostly_right())
+    # too few examples to hold any out: the plain cut
+    assert choose_threshold(_examples()) == 0.5
+    assert train(_examples(), threshold=0.7).threshold == 0.7
