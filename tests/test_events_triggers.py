@@ -140,6 +140,10 @@ CASES = [
     ("en", "Only 30 migrants have been removed from the country this year.", {"deportation"}),
     ("ru", "По словам очевидцев, задержанных мигрантов около двухсот.", {"detention"}),
     ("ru", "Задержанных мигрантов отпустили вечером.", set()),
+    # habits, not events
+    ("ru", "Такие проверки мигрантов проходят в городе регулярно.", set()),
+    ("en", "Migrant workers are often taken to the police station for a night.", set()),
+    ("en", "Police routinely raid the hostels where migrants live.", set()),
     ("ru", "Полицейские нагрянули в кальянную, где работали приезжие.", {"raid"}),
     ("ru", "К овощной базе съехались силовики, у рабочих спрашивали патенты.", {"raid"}),
     ("ru", "Проверки мигрантов прошли на трёх стройках в пятницу.", {"raid"}),

@@ -46,6 +46,8 @@ class LangLexicon:
     # Words that place a story in Russia or among its migrants; when a language has any, a
     # document naming none of them is about somewhere else and holds no claim.
     anchor: tuple[Phrase, ...] = ()
+    # Words that make a sentence tell what happens as a rule, not an event: "регулярно"
+    habitual: tuple[Phrase, ...] = ()
 
     def actors_in(self, lemmas: list[str]) -> tuple[Actor, ...]:
         return _values_in(lemmas, self.actors, self.actor_phrases)
@@ -175,6 +177,7 @@ def compile_codebook(raw: Mapping[str, Any], lemmatize: Callable[[str, Lang], st
             actor_phrases=PhraseSet(p for p, _ in actors),
             target_phrases=PhraseSet(p for p, _ in targets),
             anchor=words("anchor"),
+            habitual=words("habitual"),
         )
     return Codebook(
         str(raw.get("name", "custom")), str(raw.get("version", "0")), tuple(rules), lexicons

@@ -162,6 +162,9 @@ def _is_blocked(
         return True
     if _is_conditional(tokens, lemmas, first) or _is_lacking(lemmas, first):
         return True
+    near = lemmas[max(0, first - _HABITUAL_REACH) : first + _HABITUAL_REACH + 1]
+    if lex.habitual and find_phrases(near, lex.habitual):
+        return True
     if lang == "ru":
         return _is_blocked_ru(tokens, lemmas, first)
     return _is_blocked_en(tokens, lemmas, first)
@@ -189,6 +192,8 @@ def _is_back_reference(
     return lang == "en" or trigger.feat("VerbForm") == "Part" or trigger.pos in ("NOUN", "ADJ")
 
 
+# How far from a trigger "регулярно", "routinely" make it a habit, not an event (tokens).
+_HABITUAL_REACH = 8
 # Words opening a clause that states a condition, not an event: "If someone had their
 # documents checked, it was for security reasons."
 _CONDITIONS = frozenset("if unless whether если".split())
