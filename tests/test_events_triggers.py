@@ -140,6 +140,7 @@ CASES = [
     ("en", "Only 30 migrants have been removed from the country this year.", {"deportation"}),
     ("ru", "По словам очевидцев, задержанных мигрантов около двухсот.", {"detention"}),
     ("ru", "Задержанных мигрантов отпустили вечером.", set()),
+    ("ru", "По словам юристов, задержанных мигрантов могло быть и больше.", set()),
     # habits, not events
     ("ru", "Такие проверки мигрантов проходят в городе регулярно.", set()),
     ("en", "Migrant workers are often taken to the police station for a night.", set()),

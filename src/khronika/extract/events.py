@@ -257,6 +257,8 @@ def _is_future(tok: Token) -> bool:
 # words that give a figure: "задержанных около сотни", "задержанных уже более 600 человек"
 _QUANTITY_RU = frozenset("около более менее свыше порядка почти сотня десяток тысяча".split())
 _COUNT_REACH = 6
+_COMPARATIVE_RU = frozenset("больше меньше".split())
+_GUESS_RU = frozenset("мочь должный".split())
 
 
 def _counted_participle(tokens: tuple[Token, ...], first: int) -> bool:
@@ -266,9 +268,9 @@ def _counted_participle(tokens: tuple[Token, ...], first: int) -> bool:
     if trigger.feat("Case") != "Gen" or trigger.feat("Number") != "Plur":
         return False
     for tok in tokens[first + 1 : first + 1 + _COUNT_REACH]:
-        if tok.text in _CLAUSE_BREAKS:
-            return False
-        if tok.pos == "NUM" or tok.lemma in _QUANTITY_RU:
+        if tok.text in _CLAUSE_BREAKS or tok.lemma in _GUESS_RU:
+            return False  # "число задержанных могло быть больше": a guess, not a figure
+        if (tok.pos == "NUM" and tok.lemma not in _COMPARATIVE_RU) or tok.lemma in _QUANTITY_RU:
             return True
     return False
 
