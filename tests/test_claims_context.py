@@ -106,7 +106,8 @@ def test_claims_background_takes_no_date_of_the_story(tmp_path: Path, resources:
             "Officers routinely detain workers at the site. "
             "Previously, police detained dozens of workers at a nearby market.")
     claims = _by(_claims(tmp_path, resources, "en", text, published="2025-03-06"), "detention")
-    assert [c["date"]["start"] for c in claims] == ["2025-03-04", None, None]
+    # "routinely detain" tells a habit, not an event: no claim (tests/test_events_triggers.py)
+    assert [c["date"]["start"] for c in claims] == ["2025-03-04", None]
 
 
 def test_claims_forwarded_message_credits_its_channel(tmp_path: Path, resources: Any) -> None:
@@ -130,3 +131,19 @@ def test_claims_a_raid_retold_with_a_place_or_doubt_stays(tmp_path: Path,
             "but police have not confirmed it.")
     raids = _by(_claims(tmp_path, resources, "en", text), "raid")
     assert len(raids) == 2
+
+
+def test_claims_one_person_told_by_pronoun_or_name(tmp_path: Path, resources: Any) -> None:
+    en = _claims(tmp_path, resources, "en",
+                 "A bricklayer from Khujand lost his Russian passport in March. A court in Omsk "
+                 "stripped him of his citizenship after he failed to register with the "
+                 "military.")
+    (revoked,) = _by(en, "citizenship_revocation")[-1:]
+    assert (revoked["count"]["min"], revoked["count"]["max"]) == (1, 1)
+    ru = _claims(tmp_path, resources, "ru",
+                 "Мигранта из Таджикистана Фаррух Рахимова задержали у рынка в Омске.")
+    (held,) = _by(ru, "detention")
+    assert (held["count"]["min"], held["count"]["max"]) == (1, 1)
+    many = _claims(tmp_path, resources, "en",
+                   "He said police detained migrants at the market in Kazan on Monday.")
+    assert [c["count"] for c in _by(many, "detention")] == [None]

@@ -44,6 +44,7 @@ from khronika.model import (
     Sentence,
     Span,
     Target,
+    Token,
 )
 
 COMPONENT = "khronika.claims.v1"
@@ -703,8 +704,11 @@ def _count_by_reference(
 
 
 def _one_person(sentence: Sentence, trigger: Trigger, lang: Lang) -> Count | None:
+    """One person the event befell: "a man", «уроженца Душанбе», or — when no group is named
+    near the trigger — "he", «его»."""
     tokens = sentence.tokens
-    for k in range(max(0, trigger.first - 8), min(len(tokens), trigger.first + 8)):
+    near = range(max(0, trigger.first - 8), min(len(tokens), trigger.first + 8))
+    for k in near:
         tok = tokens[k]
         if lang == "ru":
             if tok.lemma in _PERSON_RU and tok.feat("Number") == "Sing":
@@ -715,7 +719,43 @@ def _one_person(sentence: Sentence, trigger: Trigger, lang: Lang) -> Count | Non
             and any(t.text.lower() in _SINGULAR_EN for t in tokens[max(0, k - 6) : k])
         ):
             return Count(1, 1, "exact", tok.text, Span(tok.start, tok.stop, tok.text))
+    if any(_names_a_group(tokens[k], lang) for k in near):
+        return None
+    for k in near:
+        tok = tokens[k]
+        if tok.text.lower() in _HE_SHE:
+            return Count(1, 1, "exact", tok.text, Span(tok.start, tok.stop, tok.text))
+    if lang == "ru" and near:
+        lo, hi = tokens[near.start].start, tokens[near.stop - 1].stop
+        for e in sentence.entities:
+            if e.type == "PER" and lo <= e.start < hi and not _credited(sentence, e.start):
+                return Count(1, 1, "exact", e.text, Span(e.start, e.stop, e.text))
     return None
+
+
+def _credited(sentence: Sentence, at: int) -> bool:
+    """"по словам адвоката Ивана Петрова": a name that gives the account, not one it tells of."""
+    before = [t.lemma for t in sentence.tokens if t.stop <= at][-3:]
+    return bool(set(before) & _CREDIT_WORDS_RU)
+
+
+_CREDIT_WORDS_RU = frozenset(
+    "слово адвокат юрист правозащитник координатор представитель глава начальник сообщить "
+    "рассказать заявить пояснить уточнить".split()
+)
+
+
+# a single person named by a pronoun: "he was stripped of his citizenship", «его задержали»
+_HE_SHE = frozenset("he him she он его ему она её ее ей".split())
+_GROUP_EN = frozenset("they them their men people workers migrants others".split())
+
+
+def _names_a_group(tok: Token, lang: Lang) -> bool:
+    if tok.pos == "NUM" or tok.text.lower() in _PRONOUNS:
+        return True
+    if lang == "ru":
+        return tok.pos == "NOUN" and tok.feat("Number") == "Plur" and tok.lemma in _PERSON_RU
+    return tok.text.lower() in _GROUP_EN
 
 
 def _about_the_people(sentence: Sentence, date: DateRange) -> bool:
