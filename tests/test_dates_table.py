@@ -165,6 +165,13 @@ CASES: list[Row] = [
     ("Суд оштрафовал 39-летнего жителя Камышина.", "ru", "2025-06-18", []),
     ("Ему грозит лишение свободы на срок до пяти лет.", "ru", "2025-06-18", []),
     ("The law takes effect 180 days after publication.", "en", "2025-06-18", []),
+    # a possessive dates the thing it names, even after "after"
+    ("Forty men were held after Tuesday's check at the depot.", "en", "2025-06-20",
+     [("2025-06-17", "2025-06-17", "day")]),
+    ("The men must leave Russia before Friday.", "en", "2025-06-18", []),
+    ("Police surrounded the mosque after Friday prayers.", "en", "2025-06-14",
+     [("2025-06-13", "2025-06-13", "day")]),
+    ("They must leave by Friday morning.", "en", "2025-06-14", []),
     ("В центре Петербурга задержали 1054 человека.", "ru", "2026-01-02", []),
     ("Рейд начался в 10:00 и закончился к полудню.", "ru", "2025-06-18", []),
     ("Police may detain anyone who cannot march in line.", "en", "2025-06-18", []),

@@ -237,6 +237,12 @@ _NIGHT = re.compile(
 _DEADLINE = re.compile(r"(?<!\w)(?:до|к|ко|by|until|till|before|after|после|не\s+позднее|"
                        r"no\s+later\s+than)\s+$", re.IGNORECASE)
 _MERGEABLE = ("day", "weekday")
+# "after Thursday's check": the date names the day of the thing after which, not a boundary
+_POSSESSIVE = re.compile(r"['’]s\b")
+# "after Friday prayers": a weekday naming the noun after it, not a time of day
+_NAMED_BY_DAY = re.compile(
+    r"\s+(?!(?:morning|afternoon|evening|night|noon|midday|at|or|and|to|in|on)\b)[a-z]{3,}\b"
+)
 
 
 # Every pattern needs one of these stems or a digit: most sentences have none and skip the
@@ -308,7 +314,13 @@ def _combine(text: str, found: list[_Found]) -> list[_Found]:
             night = _NIGHT.search(text, 0, f.start)
             if night:
                 f = replace(f, start=night.start(), resolve=shift_start(f.resolve, 1))
-        if f.start not in merged and f.kind != "since" and _DEADLINE.search(text, 0, f.start):
+        if (
+            f.start not in merged
+            and f.kind != "since"
+            and _DEADLINE.search(text, 0, f.start)
+            and not _POSSESSIVE.match(text, f.stop)
+            and not (f.kind == "weekday" and _NAMED_BY_DAY.match(text, f.stop))
+        ):
             continue
         result.append(f)
     return result
