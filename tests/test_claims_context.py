@@ -147,3 +147,16 @@ def test_claims_one_person_told_by_pronoun_or_name(tmp_path: Path, resources: An
     many = _claims(tmp_path, resources, "en",
                    "He said police detained migrants at the market in Kazan on Monday.")
     assert [c["count"] for c in _by(many, "detention")] == [None]
+
+
+def test_claims_a_year_of_background_is_not_the_story_date(tmp_path: Path,
+                                                           resources: Any) -> None:
+    text = ("Bakhrom moved to Tyumen from Samarkand in 2018 and became a Russian citizen "
+            "later. Police raided the migrant hostel where he lived and took him to the "
+            "enlistment office.")
+    claims = _claims(tmp_path, resources, "en", text, published="2025-10-02")
+    assert claims and all(c["date"]["start"] != "2018-01-01" for c in claims)
+    text = ("В 2024 году в Тюмени прошли десятки рейдов. На рынке полиция задержала 30 "
+            "мигрантов.")
+    (held,) = _by(_claims(tmp_path, resources, "ru", text, published="2025-01-10"), "detention")
+    assert held["date"]["start"] == "2024-01-01"

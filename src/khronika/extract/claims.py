@@ -80,7 +80,9 @@ class Story:
             self.sources = facts.credit.sources
         if facts.places:
             self.places = facts.places
-        if facts.dates:
+        if facts.dates and (facts.triggers or facts.dates[0].precision != "year"):
+            # a bare year in a sentence telling no event is background ("came to Surgut in
+            # 2019"), not the story's date
             self.date = facts.dates[0]
             for d in facts.dates:
                 if _days(d) >= 2 and (self.frame is None or _days(d) > _days(self.frame)):
