@@ -160,3 +160,12 @@ def test_claims_a_year_of_background_is_not_the_story_date(tmp_path: Path,
             "мигрантов.")
     (held,) = _by(_claims(tmp_path, resources, "ru", text, published="2025-01-10"), "detention")
     assert held["date"]["start"] == "2024-01-01"
+
+
+def test_claims_today_in_a_quote_and_that_afternoon(tmp_path: Path, resources: Any) -> None:
+    text = ("Police detained 40 migrants at a depot in Kaluga on May 6. "
+            "\"Sign a contract today or go to court,\" an officer told them. "
+            "Seven of the men signed contracts that afternoon.")
+    claims = _claims(tmp_path, resources, "en", text, published="2025-06-01")
+    (signed,) = [c for c in _by(claims, "enlistment") if "afternoon" in c["evidence"]["text"]]
+    assert signed["date"]["start"] == "2025-05-06"

@@ -34,7 +34,17 @@ CASES = [
     # numbers past seven come from the shared number-word table (extract/numwords.py)
     ("en", "Twelve days later, the hostel was searched again.", MONDAY, date(2025, 6, 14)),
     ("ru", "Через четырнадцать дней рейд на складе повторили.", MONDAY, date(2025, 6, 16)),
+    # the same day as the story's last event
+    ("en", "Four of the men signed contracts that afternoon.", MONDAY, date(2025, 6, 2)),
+    ("en", "Later that day the court fined nine of them.", MONDAY, date(2025, 6, 2)),
+    ("ru", "В тот же день шестерых отвезли в военкомат.", MONDAY, date(2025, 6, 2)),
 ]
+
+
+def test_dates_relative_same_day_inside_one_sentence_is_not_the_story(nlp: Any) -> None:
+    text = "Relatives said the men were taken from the depot and sent to a unit the same day."
+    [sentence] = nlp.analyze(text, "en")
+    assert extract_relative_date(sentence, "en", MONDAY) is None
 
 
 @pytest.mark.parametrize(("lang", "text", "anchor", "day"), CASES)

@@ -262,7 +262,7 @@ def read_sentence(
             within_week(d, story.frame)
             for d in dates
             if not _about_the_people(sentence, d) and not is_dateline(sentence, d)
-            and not _when_said(sentence, d)
+            and not _when_said(sentence, d) and not _quoted_deixis(sentence, d)
         ],
         relative=extract_relative_date(sentence, lang, story.date),
         counts=[c for c in extract_counts(sentence, lang) if not _inside(c, credit)],
@@ -776,6 +776,24 @@ _SAID_BEFORE = re.compile(
     r"опубликовал[аи]?)(?:\s+во?)?)\s*$",
     re.IGNORECASE,
 )
+
+
+# "today", «сегодня» inside quoted speech are the speaker's day, not the publication's
+_DEICTIC = re.compile(r"(?i)^(?:today|tonight|yesterday|this\s+\w+|сегодня|вчера|завтра)$")
+_QUOTE_OPEN = "«“\""
+_QUOTE_CLOSE = "»”\""
+
+
+def _quoted_deixis(sentence: Sentence, date: DateRange) -> bool:
+    if date.span is None or not _DEICTIC.match(date.text or ""):
+        return False
+    before = sentence.text[: max(0, date.span.start - sentence.start)]
+    straight = before.count('"') % 2 == 1
+    curly = sum(before.count(c) for c in "«“") > sum(before.count(c) for c in "»”")
+    opens_line = sentence.text.lstrip()[:1] in _QUOTE_OPEN and not any(
+        c in before[1:] for c in _QUOTE_CLOSE
+    )
+    return straight or curly or opens_line
 
 
 def _when_said(sentence: Sentence, date: DateRange) -> bool:

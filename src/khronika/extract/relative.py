@@ -1,4 +1,5 @@
-"""Dates stated relative to the story's last date: "two days later", "накануне", "days earlier".
+"""Dates stated relative to the story's last date: "two days later", "накануне", "days earlier",
+"that afternoon", «в тот же день».
 
 ``extract_dates`` resolves against the publication date; these phrases resolve against the
 event the story told just before, which only the claim assembler knows, so it passes it in.
@@ -16,6 +17,14 @@ _N = r"(?P<n>\d{1,2}|" + "|".join(sorted(CARDINALS, key=len, reverse=True)) + r"
 # (pattern, days from the anchor's end; None: the text moves away from the anchor vaguely)
 _PATTERNS: dict[Lang, list[tuple[re.Pattern[str], int | None]]] = {
     "en": [
+        (
+            re.compile(
+                r"\b(?P<same>that\s+(?:same\s+)?(?:morning|afternoon|evening|night|day)|"
+                r"the\s+same\s+(?:day|evening|night)|later\s+that\s+day)\b",
+                re.I,
+            ),
+            0,
+        ),
         (re.compile(rf"\b{_N}\s+days?\s+(?:later|after(?:wards)?)\b", re.I), 1),
         (re.compile(rf"\b{_N}\s+days?\s+(?:earlier|before)\b", re.I), -1),
         (re.compile(r"\b(?:the\s+(?:next|following)\s+day|a\s+day\s+later)\b", re.I), 0),
@@ -30,6 +39,14 @@ _PATTERNS: dict[Lang, list[tuple[re.Pattern[str], int | None]]] = {
         ),
     ],
     "ru": [
+        (
+            re.compile(
+                r"(?<!\w)(?P<same>в\s+тот\s+же\s+(?:день|вечер)|в\s+тот\s+день|тем\s+же\s+"
+                r"(?:вечером|утром|днём|днем)|в\s+тот\s+же\s+час)(?!\w)",
+                re.I,
+            ),
+            0,
+        ),
         (re.compile(rf"(?<!\w)(?:через|спустя)\s+{_N}\s+(?:дня|дней|день|суток)(?!\w)", re.I), 1),
         (re.compile(rf"(?<!\w){_N}\s+(?:дня|дней)\s+назад(?!\w)", re.I), -1),
         (
@@ -51,6 +68,8 @@ _PATTERNS: dict[Lang, list[tuple[re.Pattern[str], int | None]]] = {
         ),
     ],
 }
+# "The same day, …", «В тот же день …» open a sentence that follows on from the one before
+_OPENING_CHARS = 12
 _BACKWARD = ("earlier", "before", "previous", "назад", "накануне")
 
 
@@ -67,6 +86,12 @@ def extract_relative_date(
         span = Span(sentence.start + m.start(), sentence.start + m.end(), text)
         if sign is None or anchor is None or anchor.precision != "day" or anchor.end is None:
             return DateRange(None, None, "unknown", text, span)
+        if m.groupdict().get("same"):
+            if not text.lower().startswith(("that", "later")) and m.start() > _OPENING_CHARS:
+                # "… taken from the depot and sent to a unit the same day": the day of an
+                # event earlier in the same sentence, not of the story's last one
+                return None
+            return DateRange(anchor.start, anchor.end, "day", text, span)
         n = _number(m.groupdict().get("n"))
         backward = any(w in text.lower() for w in _BACKWARD)
         base = anchor.start if backward and anchor.start else anchor.end
