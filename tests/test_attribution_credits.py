@@ -51,6 +51,15 @@ CREDITS = [
      ("Officials",)),
     ("en", "Court papers we were able to see say that 14 men were fined.", ("Court papers",)),
     ("en", "In recent weeks there have been reports of raids on two hostels.", ()),
+    # a speech verb inside quoted speech, an infinitive, an addressee not named, a pronoun
+    ("en", "\"He told me the office would take my passport,\" Karim Yusupov said.",
+     ("Karim Yusupov",)),
+    ("en", "Four men came away with summonses to report to the enlistment office.", ()),
+    ("en", "Two workers told the judge that police had beaten them.", ("Two workers",)),
+    ("en", "Aziz told Kama Pulse after his release that 20 men were held.",
+     ("Aziz", "Kama Pulse")),
+    ("en", "The next day, he told the court, an officer threatened him with deportation.",
+     ("he",)),
 ]
 
 

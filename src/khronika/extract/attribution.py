@@ -109,6 +109,12 @@ def find_credit(sentence: Sentence, lang: Lang) -> Credit | None:
         names = [_en_noun_phrase(n) for n in names]
     generic = bool(ranges) and all(_is_generic(toks, a, b, lang) for a, b in found[:1])
     names = [n for n in names if n]
+    if lang == "en" and names and names[0].lower() in _EN_PRONOUNS:
+        # "He told the court …", "there, he says, an officer told him …": the speaker is a
+        # person the story named before; what follows is the account, not another credit
+        names, generic = names[:1], True
+    elif lang == "en":
+        names = [n for n in names if n.lower() not in _EN_PRONOUNS]
     if not names:
         return None
     start = min(toks[a].start for a, _ in ranges)
@@ -138,7 +144,9 @@ def _en_noun_phrase(name: str) -> str:
         return ""
     for k, word in enumerate(words):
         plain = word.lower().replace("’", "'").strip(",.;:")
-        if plain in _EN_CLAUSE_WORDS or (k > 0 and plain in _EN_SUBJECTS):
+        if plain in _EN_CLAUSE_WORDS or (
+            k > 0 and (plain in _EN_SUBJECTS or plain in _EN_SUBORDINATORS - {"and"})
+        ):
             words = words[:k]
             break
     while words and words[-1].lower() in ("and", "or", "but"):
@@ -352,7 +360,10 @@ def _en_credits(
     cited: list[tuple[int, int]],
 ) -> None:
     n = len(toks)
+    quoted = _inside_quotes(toks)
     for i, lem in enumerate(lemmas):
+        if quoted[i]:
+            continue  # '"She told me that …," he said': the quote's own speech is not a credit
         if toks[i].text.lower() == "according" and i + 1 < n and lemmas[i + 1] == "to":
             end = _np_end(toks, i + 2)
             if end > i + 2:
@@ -363,6 +374,22 @@ def _en_credits(
                 cited.append(rng)
         elif lem in _EN_SPEECH:
             _en_speech(toks, lemmas, i, found)
+
+
+def _inside_quotes(toks: tuple[Token, ...]) -> list[bool]:
+    """Which tokens stand inside quotation marks (straight quotes alternate)."""
+    out: list[bool] = []
+    depth = 0
+    straight = False
+    for t in toks:
+        if t.text in _CLOSE_QUOTES:
+            depth = max(0, depth - 1)
+        elif t.text == '"':
+            straight = not straight
+        out.append(depth > 0 or (straight and t.text != '"'))
+        if t.text in _OPEN_QUOTES:
+            depth += 1
+    return out
 
 
 def _en_cited(toks: tuple[Token, ...], lemmas: list[str], i: int) -> tuple[int, int] | None:
@@ -382,6 +409,8 @@ def _en_speech(
     toks: tuple[Token, ...], lemmas: list[str], i: int, found: list[tuple[int, int]]
 ) -> None:
     n = len(toks)
+    if i > 0 and lemmas[i - 1] == "to":
+        return  # "summonses to report to the enlistment office": an infinitive
     if i > 0 and lemmas[i - 1] in ("be", "was", "were", "is", "are", "been"):
         if i + 2 < n and toks[i + 1].text.lower() == "by":
             end = _np_end(toks, i + 2)  # "This was reported by Fontanka"
@@ -425,7 +454,13 @@ def _en_speech(
     if lemmas[i] in ("tell", "told") and i + 1 < n:
         end = _np_end(toks, i + 1)
         addressee = toks[i + 1].text.lower()
-        if end > i + 1 and addressee not in _EN_OWN and addressee not in _EN_AUDIENCE:
+        named = any(t.text[:1].isupper() for t in toks[i + 1 : end])
+        if (
+            end > i + 1
+            and named  # "told Fontanka", "told RFE/RL"; not "told the judge"
+            and addressee not in _EN_OWN
+            and addressee not in _EN_AUDIENCE
+        ):
             found.append((i + 1, end))
 
 
@@ -464,6 +499,7 @@ def _counts_in(toks: tuple[Token, ...], start: int, stop: int) -> bool:
     return False
 
 
+_EN_PRONOUNS = frozenset("he she him her they them it i we you".split())
 _EN_QUANTIFIERS = frozenset("one some many several most all each both".split())
 _EN_NUMBER_WORDS = frozenset(
     "two three four five six seven eight nine ten eleven twelve dozen dozens hundreds".split()
