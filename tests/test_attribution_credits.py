@@ -60,6 +60,8 @@ CREDITS = [
      ("Aziz", "Kama Pulse")),
     ("en", "The next day, he told the court, an officer threatened him with deportation.",
      ("he",)),
+    ("en", "At the station, officers told the men they would be deported, a lawyer said.",
+     ("lawyer",)),
 ]
 
 

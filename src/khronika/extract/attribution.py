@@ -450,6 +450,10 @@ def _en_speech(
         or _counts_in(toks, start, stop)
     ):
         return
+    if lemmas[i] in ("tell", "told") and any(
+        lemmas[k] in _EN_ENFORCERS for k in range(start, stop)
+    ):
+        return  # "officers told the foreigners they would be deported": the event, not a credit
     found.append((start, stop))
     if lemmas[i] in ("tell", "told") and i + 1 < n:
         end = _np_end(toks, i + 1)
@@ -499,6 +503,7 @@ def _counts_in(toks: tuple[Token, ...], start: int, stop: int) -> bool:
     return False
 
 
+_EN_ENFORCERS = frozenset("officer officers police policeman recruiter recruiters guard".split())
 _EN_PRONOUNS = frozenset("he she him her they them it i we you".split())
 _EN_QUANTIFIERS = frozenset("one some many several most all each both".split())
 _EN_NUMBER_WORDS = frozenset(
