@@ -169,3 +169,12 @@ def test_claims_today_in_a_quote_and_that_afternoon(tmp_path: Path, resources: A
     claims = _claims(tmp_path, resources, "en", text, published="2025-06-01")
     (signed,) = [c for c in _by(claims, "enlistment") if "afternoon" in c["evidence"]["text"]]
     assert signed["date"]["start"] == "2025-05-06"
+
+
+def test_claims_they_after_among_them_is_a_part_not_the_group(tmp_path: Path,
+                                                              resources: Any) -> None:
+    text = ("Police detained 60 workers at a depot in Tver on Monday. Officers told the "
+            "foreigners among them that they would be deported unless they signed army "
+            "contracts, a lawyer said.")
+    (pressed,) = _by(_claims(tmp_path, resources, "en", text), "recruitment_pressure")
+    assert pressed["count"] is None

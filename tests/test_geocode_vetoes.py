@@ -101,6 +101,11 @@ def test_the_first_rule_that_applies_is_named(nlp: Any, geocoder: Any) -> None:
         ("Рабочих задержали в Твери.", "ru", "Твери", "тверь", True),  # a preposition
         ("Officers came to Nizhny Novgorod.", "en", "Nizhny Novgorod", "nizhny novgorod", True),
         ("Тула ответила отказом.", "ru", "Тула", "тула", True),  # a big city, NER or not
+        # a dateline: capitals, or the region or the day after the comma
+        ("CHEKHOV, Moscow region — Police raided a depot.", "en", "CHEKHOV", "chekhov", True),
+        ("Chekhov, Moscow region — Police raided a depot.", "en", "Chekhov", "chekhov", True),
+        ("ЧЕХОВ, 14 марта — полиция провела рейд на складе.", "ru", "ЧЕХОВ", "чехов", True),
+        ("Chekhov, the writer, loved this town.", "en", "Chekhov", "chekhov", False),
     ],
 )
 def test_evidence_a_place_needs(nlp: Any, geocoder: Any, text: str, lang: str, words: str,

@@ -663,6 +663,7 @@ def _assign_counts(
 
 
 _PRONOUNS = frozenset("их им они них ними them they their".split())
+_WHOLE = frozenset("all both each every все всех оба".split())  # "all of them": the group
 _PARTITIVE = frozenset("из по среди of among some many most all".split())
 _ACQUIRED = frozenset(
     "получить получивший стать become obtain receive get naturalize родиться bear".split()
@@ -688,7 +689,13 @@ def _count_by_reference(
     tokens = sentence.tokens
     lemmas = [t.text.lower() for t in tokens]
     near = range(max(0, trigger.first - 6), min(len(tokens), trigger.first + 7))
-    if any(
+    # "the foreigners among them … they would be deported": a part of the group, unnamed
+    subgroup = any(
+        lemmas[k] in _PRONOUNS and k > 1 and lemmas[k - 1] in _PARTITIVE
+        and lemmas[k - 2] not in _WHOLE
+        for k in range(len(tokens))
+    )
+    if not subgroup and any(
         lemmas[k] in _PRONOUNS
         and (k == 0 or lemmas[k - 1] not in _PARTITIVE)
         and not (credit and credit.span.start <= tokens[k].start < credit.span.stop)

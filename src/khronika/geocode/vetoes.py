@@ -282,9 +282,31 @@ def veto(candidate: Candidate) -> Veto | None:
 
 def has_evidence(c: Candidate) -> bool:
     """What a name no rule vetoed still needs: NER's location, an administrative unit, more
-    than one word, a big city, or (not at the start of a sentence) a locative word."""
+    than one word, a big city, (not at the start of a sentence) a locative word, or the
+    dateline that opens a report ("CHEKHOV, Moscow region —", «ЧЕХОВ, 14 марта.»)."""
     return c.in_loc or c.admin or c.words > 1 or c.best.population >= BIG_CITY or (
         c.prep and not c.initial
+    ) or _dateline(c)
+
+
+# words that follow "Town, " in a dateline: its region, or the day of the report
+_DATELINE_NEXT = frozenset(
+    """region oblast krai republic russia область край республика россия""".split()
+)
+
+
+def _dateline(c: Candidate) -> bool:
+    """The name opens the sentence, followed by a comma and a region, a date or (written in
+    capitals) anything: a wire report's dateline."""
+    if not c.initial or c.after is None or c.after.text != ",":
+        return False
+    if all(t.text.isupper() and len(t.text) >= 3 for t in c.span if t.text[:1].isalpha()):
+        return True
+    rest = c.tokens[c.last + 1 : c.last + 4]
+    return any(
+        t.text.lower() in _DATELINE_NEXT or t.lemma.lower() in _DATELINE_NEXT or t.pos == "NUM"
+        or t.text[:1].isdigit()
+        for t in rest
     )
 
 
