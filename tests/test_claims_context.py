@@ -178,3 +178,13 @@ def test_claims_they_after_among_them_is_a_part_not_the_group(tmp_path: Path,
             "contracts, a lawyer said.")
     (pressed,) = _by(_claims(tmp_path, resources, "en", text), "recruitment_pressure")
     assert pressed["count"] is None
+
+
+def test_claims_a_dateline_town_is_not_the_event_place(tmp_path: Path, resources: Any) -> None:
+    text = ("MOSCOW, May 20 (Volga Wire) — Police detained 80 migrants at a warehouse in "
+            "Podolsk on Monday.")
+    (held,) = _by(_claims(tmp_path, resources, "en", text, published="2025-05-20"), "detention")
+    assert held["location"]["name"] == "Podolsk"
+    text = "MOSCOW — Police detained 80 migrants at a market on Monday."
+    (held,) = _by(_claims(tmp_path, resources, "en", text, published="2025-05-20"), "detention")
+    assert held["location"]["name"] == "Moscow"

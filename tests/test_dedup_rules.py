@@ -339,3 +339,12 @@ def test_dedup_span_nearness_takes_short_spans_only() -> None:
     assert _in_span({wire_day}, _profile([ten_days], None)[5])
     assert not _in_span({wire_day}, _profile([month], None)[5])  # a month is too loose
     assert not _in_span({-wire_day}, _profile([ten_days], None)[5])  # a publication day
+
+
+
+def test_dedup_one_persons_story_does_not_split_a_group() -> None:
+    group = claim("a", "summons", count=(9, 9, "exact"))
+    one = claim("b", "summons", count=(1, 1, "exact"))
+    many = claim("c", "summons", count=(90, 90, "exact"))
+    assert grouped(group, one) == [{"a", "b"}]
+    assert grouped(group, many) == [{"a"}, {"c"}]

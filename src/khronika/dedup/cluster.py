@@ -112,7 +112,7 @@ class _UnionFind:
         self.size = [1] * len(anchors)
         self.anchor = anchors
         self.counts: list[dict[str, tuple[int, int]] | None] = [
-            {f.type: (f.lo, f.hi)} if f.lo >= 0 else None for f in feats
+            {f.type: (f.lo, f.hi)} if _group_count(f) else None for f in feats
         ]
 
     def find(self, x: int) -> int:
@@ -660,8 +660,14 @@ def _places_ok(a: Features, b: Features, *, same_doc: bool) -> bool:
     return a.country == b.country and km(a.lat, a.lon, b.lat, b.lon) <= limit
 
 
+def _group_count(f: Features) -> bool:
+    """A figure that can tell two incidents apart; one person's story ("he was handed a
+    summons") fits inside any group's."""
+    return f.lo >= 0 and not f.lo == f.hi == 1
+
+
 def _counts_ok(a: Features, b: Features) -> bool:
-    if a.type != b.type or a.lo < 0 or b.lo < 0:
+    if a.type != b.type or not _group_count(a) or not _group_count(b):
         return True
     return max(a.lo, b.lo) <= COUNT_FACTOR * min(a.hi, b.hi) + 2
 

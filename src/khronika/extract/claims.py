@@ -14,7 +14,7 @@ from khronika.extract.attribution import Credit, Cues, find_credit, find_cues
 from khronika.extract.background import is_habitual, looks_back
 from khronika.extract.backref import credits_back
 from khronika.extract.counts import extract_counts
-from khronika.extract.dateline import is_dateline
+from khronika.extract.dateline import is_dateline, opens_dateline
 from khronika.extract.dates import extract_dates
 from khronika.extract.events import (
     Trigger,
@@ -525,8 +525,12 @@ def _resolve_sources(credit: Credit | None, story: Story) -> tuple[str, ...]:
 def _event_places(
     found: list[Place], sentence: Sentence, credit: Credit | None, story: Story
 ) -> list[Place]:
-    """Places an event can be at: not the outlet's name, not where migrants came from."""
+    """Places an event can be at: not the outlet's name, not where migrants came from, not
+    the dateline's town when the sentence names another."""
     found = [p for p in found if p.country == "RU" or not _is_origin(sentence, p)]
+    told = [p for p in found if p.span is None or not opens_dateline(sentence, p.span)]
+    if told and len(told) < len(found) and any(p.name != q.name for p in told for q in found):
+        found = told
     outside = [p for p in found if not _inside(p, credit)]
     if not outside and not story.places:
         outside = found
