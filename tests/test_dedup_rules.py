@@ -348,3 +348,14 @@ def test_dedup_one_persons_story_does_not_split_a_group() -> None:
     many = claim("c", "summons", count=(90, 90, "exact"))
     assert grouped(group, one) == [{"a", "b"}]
     assert grouped(group, many) == [{"a"}, {"c"}]
+
+
+def test_dedup_reports_without_event_days_published_two_days_apart() -> None:
+    first = claim("a", "raid", day=None, doc="first")
+    later = claim("b", "raid", day=None, doc="later")
+    close = {"first": DocInfo(published=date(2026, 1, 24)),
+             "later": DocInfo(published=date(2026, 1, 26))}
+    assert grouped(first, later, documents=close) == [{"a", "b"}]
+    apart = {"first": DocInfo(published=date(2026, 1, 20)),
+             "later": DocInfo(published=date(2026, 1, 26))}
+    assert len(grouped(first, later, documents=apart)) == 2

@@ -517,6 +517,7 @@ _Profile = tuple[
     set[str], set[int], set[PlaceKey], list[tuple[int, int]], set[int], set[tuple[int, int]]
 ]
 _PUBLISHED_LAG = 2  # a report appears up to this many days after the event
+_PUBLISHED_APART = 2  # two reports without event days, published this close: one event
 _SPAN_DAYS = 11  # "in late September", "last week": looser spans (a month) match too much
 
 
@@ -548,16 +549,16 @@ def _in_span(days: set[int], spans: set[tuple[int, int]]) -> bool:
 
 def _days_near(a: set[int], b: set[int]) -> bool:
     """One event day in common; a report that gives no event day of its own is near when
-    published within days after the other's event day, or the same day or the next as the
-    other report (an adjacent event day alone is not enough: in a big city that is another
-    raid)."""
+    published within days after the other's event day, or within ``_PUBLISHED_APART`` days
+    of the other report (an adjacent event day alone is not enough: in a big city that is
+    another raid)."""
     a_events, b_events = {x for x in a if x > 0}, {y for y in b if y > 0}
     if a_events and b_events:
         return bool(a_events & b_events)
     for x in a:
         for y in b:
             if x < 0 and y < 0:
-                if abs(x - y) <= 1:
+                if abs(x - y) <= _PUBLISHED_APART:
                     return True
             elif (x < 0) != (y < 0) and 0 <= -min(x, y) - max(x, y) <= _PUBLISHED_LAG:
                 return True
