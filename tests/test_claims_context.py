@@ -188,3 +188,10 @@ def test_claims_a_dateline_town_is_not_the_event_place(tmp_path: Path, resources
     text = "MOSCOW — Police detained 80 migrants at a market on Monday."
     (held,) = _by(_claims(tmp_path, resources, "en", text, published="2025-05-20"), "detention")
     assert held["location"]["name"] == "Moscow"
+
+
+def test_claims_a_landmark_town_is_not_the_event_place(tmp_path: Path, resources: Any) -> None:
+    text = ("Police raided a depot in the town of Podolsk, south of Moscow, and detained 40 "
+            "migrants.")
+    claims = _claims(tmp_path, resources, "en", text, published="2025-05-20")
+    assert {c["location"]["name"] for c in claims} == {"Podolsk"}

@@ -51,7 +51,12 @@ COMPONENT = "khronika.claims.v1"
 # A count further than this (tokens, with clause penalties) from every trigger is left alone.
 _MAX_COUNT_DISTANCE = 30
 _CLAUSE_PENALTY = 4
-_REFERENCE_BEFORE = frozenset({"near", "outside", "около", "возле", "близ"})
+# words before a place that make it a landmark for another: "near Moscow", "south of Moscow",
+# «под Красноярском», «южнее Тулы»
+_REFERENCE_BEFORE = frozenset(
+    """near outside около возле близ под south north east west southeast southwest northeast
+    northwest южнее севернее восточнее западнее""".split()
+)
 _LIST_LINKS = frozenset({",", "и", "and", "а", "также", "or", "или"})
 
 
