@@ -359,3 +359,12 @@ def test_dedup_reports_without_event_days_published_two_days_apart() -> None:
     apart = {"first": DocInfo(published=date(2026, 1, 20)),
              "later": DocInfo(published=date(2026, 1, 26))}
     assert len(grouped(first, later, documents=apart)) == 2
+
+
+def test_dedup_a_periods_total_does_not_keep_reports_of_one_event_apart() -> None:
+    total = claim("t", "detention", day="2024-01-01", end="2024-12-31", precision="year",
+                  count=(41, 41, "exact"), doc="one")
+    event = claim("a", "detention", count=(3, 3, "exact"), doc="one")
+    other = claim("b", "detention", count=(3, 3, "exact"), doc="two")
+    mapping = cluster_incidents([total, event, other])
+    assert mapping["a"] == mapping["b"]

@@ -663,8 +663,9 @@ def _places_ok(a: Features, b: Features, *, same_doc: bool) -> bool:
 
 def _group_count(f: Features) -> bool:
     """A figure that can tell two incidents apart; one person's story ("he was handed a
-    summons") fits inside any group's."""
-    return f.lo >= 0 and not f.lo == f.hi == 1
+    summons") fits inside any group's, and a period's total ("41 last year") is background
+    a report adds, not the figure of its event."""
+    return f.lo >= 0 and not f.lo == f.hi == 1 and f.dprec != D_LONG
 
 
 def _counts_ok(a: Features, b: Features) -> bool:
