@@ -237,6 +237,8 @@ _NIGHT = re.compile(
 _DEADLINE = re.compile(r"(?<!\w)(?:до|к|ко|by|until|till|before|after|после|не\s+позднее|"
                        r"no\s+later\s+than)\s+$", re.IGNORECASE)
 _MERGEABLE = ("day", "weekday")
+# a "since" span longer than this many years compares with the past, it dates no events
+_HISTORY_YEARS = 10
 # "after Thursday's check": the date names the day of the thing after which, not a boundary
 _POSSESSIVE = re.compile(r"['’]s\b")
 # "after Friday prayers": a weekday naming the noun after it, not a time of day
@@ -332,6 +334,8 @@ def _extract(text: str, lang: Lang, published: date | None) -> list[DateRange]:
         got = f.resolve(published)
         if got is None or got[0] > got[1]:
             continue
+        if f.kind == "since" and got[1].year - got[0].year > _HISTORY_YEARS:
+            continue  # "the first mobilisation Russia has seen since 1945": history, not a period
         words = text[f.start : f.stop]
         ranges.append(DateRange(got[0], got[1], got[2], words, Span(f.start, f.stop, words)))
     return ranges
