@@ -160,3 +160,18 @@ def test_the_threshold_is_chosen_on_held_out_examples() -> None:
     # too few examples to hold any out: the plain cut
     assert choose_threshold(_examples()) == 0.5
     assert train(_examples(), threshold=0.7).threshold == 0.7
+
+
+def test_the_document_gate_drops_pages_whose_candidates_read_like_no_event() -> None:
+    from khronika.extract.sentence_model import THRESHOLDS
+
+    # the typer learns from every sentence of gold documents; the gate is its held-out cut
+    model = train(_examples(), blind_examples=_mostly_right() * 2)
+    assert model.gate in THRESHOLDS
+    event = Candidate(_sentence("Police raided a depot in Omsk on day 3."), "raid", "en",
+                      frozenset({"raid"}), ("raid",), 1)
+    bill = Candidate(_sentence("Deputies will debate raids on Friday."), "raid", "en",
+                     frozenset({"raid"}), ("raid",), 1)
+    assert model.passes_gate([bill, event])
+    assert not model.passes_gate([bill])
+    assert LinearSentenceModel(model.weights, model.bias).passes_gate([bill])  # no gate

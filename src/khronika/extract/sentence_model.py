@@ -226,13 +226,18 @@ class LinearSentenceModel:
     typer: dict[int, float] = field(default_factory=dict)
     typer_bias: float = 0.0
     typer_threshold: float = TYPER_THRESHOLD
+    # the document gate: a document keeps its claims only when the typer gives one of the
+    # rules' candidates its event type with at least this probability (None: no gate).
+    # Pages that use the words of raids for something else (a bill, a billboard, a
+    # vigilante "raid") rarely hold a candidate that reads like an event as a whole.
+    gate: float | None = None
 
     @cached_property
     def version(self) -> str:
         # a digest of every weight: computed once, not per document
         payload = json.dumps(
             [self.bias, sorted(self.weights.items()), self.dense_bias, list(self.dense),
-             self.typer_bias, sorted(self.typer.items()), self.typer_threshold]
+             self.typer_bias, sorted(self.typer.items()), self.typer_threshold, self.gate]
         ).encode("utf-8")
         return hashlib.sha256(payload).hexdigest()[:12]
 
@@ -276,6 +281,8 @@ class LinearSentenceModel:
             if p >= self.cut:
                 keep[i].add(candidate.event_type)
         kept = [[t for t in found if t.event_type in keep[i]] for i, found in enumerate(triggers)]
+        if any(kept) and not self.passes_gate([c for _, c in found]):
+            return [[] for _ in triggers]
         if self.typer and any(kept):
             for i, sentence in enumerate(sentences):
                 if not triggers[i] and sentence.tokens:
@@ -284,6 +291,19 @@ class LinearSentenceModel:
                         for event_type in self.types_of(sentence, i, doc.language, doc.title)
                     ]
         return kept
+
+    def passes_gate(self, candidates: Sequence[Candidate]) -> bool:
+        """Whether one of the rules' candidates reads like its event to the typer, which
+        knows nothing of the rules (always true without a gate)."""
+        if self.gate is None or not self.typer:
+            return True
+        for c in candidates:
+            z = self.typer_bias + sum(
+                self.typer.get(k, 0.0) for k in hashed(features(blind(c)))
+            )
+            if 1.0 / (1.0 + np.exp(-z)) >= self.gate:
+                return True
+        return False
 
     def types_of(
         self, sentence: Sentence, index: int, lang: Lang, title: str | None
@@ -322,6 +342,7 @@ class LinearSentenceModel:
             "typer_bias": self.typer_bias,
             "typer": [[k, v] for k, v in sorted(self.typer.items())],
             "typer_threshold": self.typer_threshold,
+            "gate": self.gate,
         }
 
 
@@ -351,8 +372,11 @@ def train(
     weights, bias = _sparse(examples, l2)
     model = LinearSentenceModel(weights, bias, threshold, note)
     if blind_examples:
-        typer, typer_bias = _sparse([(blind(c), y) for c, y in blind_examples], l2)
-        model = replace(model, typer=typer, typer_bias=typer_bias)
+        blinded = [(blind(c), y) for c, y in blind_examples]
+        typer, typer_bias = _sparse(blinded, l2)
+        # the gate is the cut the typer meets on sentences it did not learn from
+        model = replace(model, typer=typer, typer_bias=typer_bias,
+                        gate=choose_threshold(blinded, l2))
     if embeddings is None:
         return model
     y = np.array([label for _, label in examples], dtype=np.float64)
@@ -468,6 +492,7 @@ def load_model(path: Path | None = None) -> LinearSentenceModel:
             typer={int(k): float(v) for k, v in data.get("typer") or ()},
             typer_bias=float(data.get("typer_bias", 0.0)),
             typer_threshold=float(data.get("typer_threshold", TYPER_THRESHOLD)),
+            gate=None if data.get("gate") is None else float(data["gate"]),
         )
     except (OSError, ValueError, EOFError, KeyError, TypeError) as exc:
         raise ConfigError(f"--model {where}: not a khronika model file ({exc})") from None
