@@ -256,9 +256,10 @@ class RuleFilter:
 
 @dataclass
 class ModelAlone:
-    """The ablation's other arm: every sentence is a candidate of every event type and the
-    model (without the rules' features) decides; a kept one gets a trigger on the
-    sentence's first verb so that the rest of the pipeline can draft its claim."""
+    """The ablation's other arm: a regression without the rules' features, trained on every
+    sentence of the training documents as a candidate of every event type. At extraction
+    it judges the rules' candidates (``extract_claims`` starts from the rules' triggers), so
+    it measures what the words of a sentence alone say about its rule hits."""
 
     cache: CorpusCache
 

@@ -88,7 +88,8 @@ def eval_cmd(
         str,
         typer.Option("--system", metavar="NAME",
                      help="With --cv: rules, both (rules + a sentence model trained on the "
-                          "training folds) or model (the model alone, for the ablation)."),
+                          "training folds) or model (a regression blind to the rules' "
+                          "features judging the rules' candidates, for the ablation)."),
     ] = "both",
     encoder: Annotated[
         str | None,
