@@ -195,3 +195,11 @@ def test_claims_a_landmark_town_is_not_the_event_place(tmp_path: Path, resources
             "migrants.")
     claims = _claims(tmp_path, resources, "en", text, published="2025-05-20")
     assert {c["location"]["name"] for c in claims} == {"Podolsk"}
+
+
+def test_claims_a_trend_takes_no_date_of_the_story(tmp_path: Path, resources: Any) -> None:
+    text = ("Police in Kazan detained 40 migrants at a market on March 3. In recent months, "
+            "officers have been pressing detained migrants to sign army contracts.")
+    claims = _claims(tmp_path, resources, "en", text, published="2025-03-05")
+    dates = {c["evidence"]["text"][:6]: c["date"]["start"] for c in claims}
+    assert dates == {"Police": "2025-03-03", "In rec": None}

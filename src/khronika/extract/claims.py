@@ -597,7 +597,12 @@ def _is_reference(tokens: tuple[object, ...], place: Place) -> bool:
     return any(t.text.lower() in _REFERENCE_BEFORE for t in before)  # type: ignore[attr-defined]
 
 
-_PROGRESSIVE_EN = re.compile(r"\b(?:are|is)\s+(?:being|still)\b", re.I)
+# still going on, or a trend: "are being carried out", "have been arresting", "in recent months"
+_PROGRESSIVE_EN = re.compile(
+    r"\b(?:(?:are|is)\s+(?:being|still)|(?:have|has)\s+been\s+\w+ing|in\s+recent\s+"
+    r"(?:days|weeks|months|years))\b",
+    re.I,
+)
 
 
 def _implied_date(
