@@ -287,6 +287,7 @@ class _Grouper:
             root = self._main_root(doc)
             strong: set[int] = set()
             weak: set[int] = set()
+            figure: set[int] = set()  # strong by a figure both reports give
             for o in near(doc):
                 other = self._main_root(o)
                 if other == root:
@@ -297,15 +298,17 @@ class _Grouper:
                     if mine and theirs and _towns_agree_(mine, theirs, self.neighbours):
                         strong.add(other)
                 elif mine and theirs:
-                    if _towns_agree_(mine, theirs, self.neighbours) or (
-                        not profile[1] and _shares_typed(profile[6], profiles[o][6])
-                    ):
+                    if _towns_agree_(mine, theirs, self.neighbours):
+                        strong.add(other)
+                    elif not profile[1] and _shares_typed(profile[6], profiles[o][6]):
                         # a report with no day to go by that names another town of the
                         # region (a court in the town where the man lives) still tells
                         # the event whose figure of one event type it repeats
                         strong.add(other)
+                        figure.add(other)
                 elif _shares(profile[3], profiles[o][3]):
                     strong.add(other)
+                    figure.add(other)
                 elif doc not in ambiguous and o not in ambiguous:
                     weak.add(other)
             if len(strong) > 1 and profile[2]:
@@ -314,10 +317,10 @@ class _Grouper:
                           if _towns_agree_(profile[2], towns[r], self.neighbours) and towns[r]}
             target = strong if strong else weak
             if len(target) == 1:
-                # reports of one raid may disagree widely (police 24, activists 200); the
-                # factor is chosen before the set is emptied
-                factor = REPORTS_FACTOR if strong else COUNT_FACTOR
                 other = next(iter(target))
+                # reports that share one figure may disagree widely on another (police
+                # 24, activists 200)
+                factor = REPORTS_FACTOR if other in figure else COUNT_FACTOR
                 if uf.union(root, other, factor=factor):
                     merged = uf.find(root)
                     towns[merged] = towns[root] | towns[other]
