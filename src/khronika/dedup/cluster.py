@@ -300,10 +300,12 @@ class _Grouper:
                 elif mine and theirs:
                     if _towns_agree_(mine, theirs, self.neighbours):
                         strong.add(other)
-                    elif not profile[1] and _shares_typed(profile[6], profiles[o][6]):
+                    elif not profile[1] and _shares_typed(
+                        [c for c in profile[6] if c[3] == P_REGION], profiles[o][6]
+                    ):
                         # a report with no day to go by that names another town of the
                         # region (a court in the town where the man lives) still tells
-                        # the event whose figure of one event type it repeats
+                        # the event whose regional figure of one event type it repeats
                         strong.add(other)
                         figure.add(other)
                 elif _shares(profile[3], profiles[o][3]):
@@ -531,7 +533,7 @@ def _towns_agree_(
 # counts, event families, spans: a settlement's event told only to the week or month)
 _Profile = tuple[
     set[str], set[int], set[PlaceKey], list[tuple[int, int]], set[int], set[tuple[int, int]],
-    list[tuple[str, int, int]],
+    list[tuple[str, int, int, int]],
 ]
 _PUBLISHED_LAG = 2  # a report appears up to this many days after the event
 _PUBLISHED_APART = 2  # two reports without event days, published this close: one event
@@ -555,7 +557,8 @@ def _profile(claims: list[Features], published: int | None) -> _Profile:
     counts = [(a.lo, a.hi) for a in claims if a.lo > 0]
     spans = {(a.start, a.end) for a in claims
              if a.dprec == D_SPAN and a.pprec == P_SPECIFIC and a.end - a.start < _SPAN_DAYS}
-    typed = [(a.type, a.lo, a.hi) for a in claims if a.lo > 0 and not a.lo == a.hi == 1]
+    typed = [(a.type, a.lo, a.hi, a.pprec) for a in claims
+             if a.lo > 0 and not a.lo == a.hi == 1]
     return areas, days, places, counts, {a.family for a in claims}, spans, typed
 
 
@@ -589,11 +592,11 @@ def _count_bucket(n: int) -> int:
 
 
 def _shares_typed(
-    counts: list[tuple[str, int, int]], other_counts: list[tuple[str, int, int]]
+    counts: list[tuple[str, int, int, int]], other_counts: list[tuple[str, int, int, int]]
 ) -> bool:
     """One event type's figure in both reports, within ``STRONG_COUNT``."""
     return any(kind == okind and max(lo, olo) <= STRONG_COUNT * min(hi, ohi)
-               for kind, lo, hi in counts for okind, olo, ohi in other_counts)
+               for kind, lo, hi, _ in counts for okind, olo, ohi, _ in other_counts)
 
 
 def _shares(counts: list[tuple[int, int]], other_counts: list[tuple[int, int]]) -> bool:
