@@ -410,3 +410,15 @@ def test_dedup_groups_told_only_by_the_same_reports_are_one_story() -> None:
     assert grouped(*parts) == [{"weekly-112", "weekly-5", "wire-112", "wire-5"}]
     third = claim("other-5", "detention", count=(5, 5, "exact"), doc="other")
     assert len(grouped(*parts, third)) == 2
+
+
+def test_dedup_undated_other_town_report_needs_a_regional_figure() -> None:
+    """The town's own figure (19 stripped in Chistopol) is not the region's total: an
+    undated report of another town keeps apart on it."""
+    wire = [claim("r", "citizenship_revocation", place=TATARSTAN, count=(5, 5, "exact"),
+                  doc="wire"),
+            claim("k", "citizenship_revocation", day=None, place=KAZAN,
+                  count=(19, 19, "exact"), doc="wire")]
+    town = claim("t", "citizenship_revocation", day=None, place=CHISTOPOL,
+                 count=(19, 19, "exact"), doc="court")
+    assert len(grouped(*wire, town)) == 2

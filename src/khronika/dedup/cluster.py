@@ -193,7 +193,8 @@ class _Grouper:
 
     def _join_told_together(self) -> None:
         """Two incidents that two reports each tell together are one (a raid in Podolsk
-        and the detentions "in Moscow" read 35 km apart by both the wire and the weekly)."""
+        and the detentions "in Moscow" read 35 km apart by both the wire and the weekly);
+        when no other report tells either, even figures of one type far apart join."""
         uf = self.uf
         pairs: dict[tuple[int, int], set[str]] = defaultdict(set)
         for doc, members in self.by_doc.items():
@@ -224,7 +225,10 @@ class _Grouper:
         else the one weak candidate — unless the report without a settlement has several
         settlements' incidents around it (a regional figure for two towns' raids). A report
         without days (undated, no publication date) joins on a shared count or, naming a
-        settlement, the one incident there (its date comes from the other reports). A
+        settlement, the one incident there (its date comes from the other reports), or,
+        naming another settlement of the region, the incident whose figure of one event
+        type it repeats at region level (a court report from the man's town quoting the
+        region's total). A
         settlement's event told only to within ``_SPAN_DAYS`` ("in late September") is near
         a report with an event day inside, when both name that settlement. Moscow and St
         Petersburg count as one area with the region around them. Blocked by (region, week)
