@@ -203,3 +203,13 @@ def test_claims_a_trend_takes_no_date_of_the_story(tmp_path: Path, resources: An
     claims = _claims(tmp_path, resources, "en", text, published="2025-03-05")
     dates = {c["evidence"]["text"][:6]: c["date"]["start"] for c in claims}
     assert dates == {"Police": "2025-03-03", "In rec": None}
+
+
+def test_claims_a_figure_belongs_to_the_main_clause_not_the_aside(tmp_path: Path,
+                                                                  resources: Any) -> None:
+    text = ("Police raided a depot in Tver on Monday. Three men, who had ignored earlier "
+            "summonses, were delivered to the military commissariat.")
+    claims = _claims(tmp_path, resources, "en", text)
+    (escorted,) = _by(claims, "escort_to_enlistment_office")
+    assert escorted["count"]["min"] == 3
+    assert all(c["count"] is None for c in _by(claims, "summons"))

@@ -19,6 +19,12 @@ Expected = tuple[int | None, int | None, str, str]  # min, max, qualifier, text
 
 # (lang, sentence, counts in text order)
 CASES: list[tuple[Lang, str, list[Expected]]] = [
+    # a number after a Russian month names people (the day comes first: «14 ноября»); an
+    # English one after its month is the day
+    ("ru", "В конце марта 25 мигрантов из общежития отправили в ЦВСИГ.",
+     [(25, 25, "exact", "25")]),
+    ("ru", "Рейд прошёл 5 марта 2025 года.", []),
+    ("en", "The raid took place on March 25 at the depot.", []),
     # --- issue 19: links, "every one", a named person and others
     ("en", "A video at https://t.me/kama_news/4512 shows the raid.", []),
     ("ru", "Видео опубликовано в канале t.me/sever24/318, задержаны 12 человек.",

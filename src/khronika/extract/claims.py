@@ -664,6 +664,10 @@ def _assign_counts(
             lo, hi = sorted((c, trig.first))
             clauses = sum(1 for t in tokens[lo:hi] if t.text in (",", ";", ":", "—", "–"))
             score = hi - lo + _CLAUSE_PENALTY * clauses
+            if c < trig.first and _in_relative_clause(tokens, c, trig.first):
+                # "Three men, who had ignored earlier summonses, were delivered …": the figure
+                # is the subject of the main clause, not of the aside about them
+                score += _MAX_COUNT_DISTANCE
             if score <= _MAX_COUNT_DISTANCE:
                 pairs.append((score, ti, ci))
     out: dict[int, Count] = {}
@@ -674,6 +678,20 @@ def _assign_counts(
         out[ti] = counts[ci]
         used.add(ci)
     return out
+
+
+_RELATIVE = frozenset("who which that whom который которые которых которым кто".split())
+
+
+def _in_relative_clause(tokens: tuple[Token, ...], count_at: int, trigger_at: int) -> bool:
+    """Whether the trigger stands in a comma-opened relative clause that begins after the
+    count and closes before the sentence ends."""
+    for k in range(trigger_at - 1, count_at, -1):
+        if tokens[k].text == "," and k + 1 < len(tokens):
+            if tokens[k + 1].text.lower() not in _RELATIVE and tokens[k + 1].lemma not in _RELATIVE:
+                return False
+            return any(t.text == "," for t in tokens[trigger_at + 1 :])
+    return False
 
 
 _PRONOUNS = frozenset("их им они них ними them they their".split())

@@ -321,7 +321,9 @@ def _plain_before(lexemes: list[Lexeme], i: int, lang: Lang) -> bool:
     if i == 0:
         return True
     prev = lexemes[i - 1]
-    if prev.text in _SYMBOLS_NOT_COUNT or _is_month(prev, lang):
+    # "November 14" is a day; in Russian the day comes first, so "в середине ноября 14
+    # иностранцев" counts people (a year after the month is a thing by its noun, «года»)
+    if prev.text in _SYMBOLS_NOT_COUNT or (lang == "en" and _is_month(prev, lang)):
         return False
     if prev.glued and prev.text in "-–/.:" and i >= 2 and lexemes[i - 2].kind == "num":
         return False  # the second part of a date, a time or a phone number
@@ -329,7 +331,9 @@ def _plain_before(lexemes: list[Lexeme], i: int, lang: Lang) -> bool:
         prev = lexemes[i - 2]  # "ст. 328", "Dec. 20"
         if prev.low == "ч" and i >= 4 and lexemes[i - 4].low == "т":
             return True  # "в т.ч. 3 женщин": "in that number", not "part 3"
-    return prev.low not in _BEFORE_NUMBER_NOT_COUNT and not _is_month(prev, lang)
+    return prev.low not in _BEFORE_NUMBER_NOT_COUNT and not (
+        lang == "en" and _is_month(prev, lang)
+    )
 
 
 def _plain_after(lexemes: list[Lexeme], end: int, lang: Lang) -> bool:
