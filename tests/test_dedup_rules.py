@@ -368,3 +368,57 @@ def test_dedup_a_periods_total_does_not_keep_reports_of_one_event_apart() -> Non
     other = claim("b", "detention", count=(3, 3, "exact"), doc="two")
     mapping = cluster_incidents([total, event, other])
     assert mapping["a"] == mapping["b"]
+
+
+def test_dedup_undated_report_from_another_town_repeats_the_regions_figure() -> None:
+    """A court report from a small town, undated, repeats the region's figure of one event
+    type (19 stripped of citizenship): it joins that report; a figure of another type, or
+    another figure, does not."""
+    region_count = claim("r", "citizenship_revocation", place=TATARSTAN,
+                         count=(5, 5, "exact"), doc="wire")
+    year_total = claim("y", "citizenship_revocation", day="2024-01-01", end="2024-09-12",
+                       precision="year", count=(19, 19, "exact"), doc="wire")
+    town = claim("t", "citizenship_revocation", day=None, place=CHISTOPOL, doc="court")
+    repeated = claim("c", "citizenship_revocation", day=None, place=TATARSTAN,
+                     count=(19, 19, "exact"), doc="court")
+    assert grouped(region_count, year_total, town, repeated) == [{"c", "r", "t", "y"}]
+    other_type = claim("c", "deportation", day=None, place=TATARSTAN,
+                       count=(19, 19, "exact"), doc="court")
+    assert len(grouped(region_count, year_total, town, other_type)) == 2
+    other_figure = claim("c", "citizenship_revocation", day=None, place=TATARSTAN,
+                         count=(60, 60, "exact"), doc="court")
+    assert len(grouped(region_count, year_total, town, other_figure)) == 2
+
+
+def test_dedup_strong_report_match_keeps_the_reports_factor() -> None:
+    """Two reports matched strongly (a shared figure) may disagree on another figure of one
+    type up to tenfold, as two reports of one raid do."""
+    wire = [claim("w1", "detention", count=(5, 5, "exact"), doc="wire"),
+            claim("w2", "detention", day="2024-01-01", end="2024-09-12", precision="year",
+                  count=(19, 19, "exact"), doc="wire")]
+    undated = claim("u", "detention", day=None, place=TATARSTAN, count=(19, 19, "exact"),
+                    doc="undated")
+    assert grouped(*wire, undated) == [{"u", "w1", "w2"}]
+
+
+def test_dedup_groups_told_only_by_the_same_reports_are_one_story() -> None:
+    """Two reports both tell 112 detained at a warehouse and 5 more taken at a hostel the
+    same day in the same town: figures that far apart are parts of one story when nobody
+    else tells either part; a third report telling only one part keeps them apart."""
+    parts = [claim(f"{doc}-{n}", "detention", count=(n, n, "exact"), doc=doc)
+             for doc in ("wire", "weekly") for n in (112, 5)]
+    assert grouped(*parts) == [{"weekly-112", "weekly-5", "wire-112", "wire-5"}]
+    third = claim("other-5", "detention", count=(5, 5, "exact"), doc="other")
+    assert len(grouped(*parts, third)) == 2
+
+
+def test_dedup_undated_other_town_report_needs_a_regional_figure() -> None:
+    """The town's own figure (19 stripped in Chistopol) is not the region's total: an
+    undated report of another town keeps apart on it."""
+    wire = [claim("r", "citizenship_revocation", place=TATARSTAN, count=(5, 5, "exact"),
+                  doc="wire"),
+            claim("k", "citizenship_revocation", day=None, place=KAZAN,
+                  count=(19, 19, "exact"), doc="wire")]
+    town = claim("t", "citizenship_revocation", day=None, place=CHISTOPOL,
+                 count=(19, 19, "exact"), doc="court")
+    assert len(grouped(*wire, town)) == 2

@@ -193,7 +193,8 @@ class _Grouper:
 
     def _join_told_together(self) -> None:
         """Two incidents that two reports each tell together are one (a raid in Podolsk
-        and the detentions "in Moscow" read 35 km apart by both the wire and the weekly)."""
+        and the detentions "in Moscow" read 35 km apart by both the wire and the weekly);
+        when no other report tells either, even figures of one type far apart join."""
         uf = self.uf
         pairs: dict[tuple[int, int], set[str]] = defaultdict(set)
         for doc, members in self.by_doc.items():
@@ -202,9 +203,15 @@ class _Grouper:
                 for n, r in enumerate(roots):
                     for q in roots[n + 1 :]:
                         pairs[(r, q)].add(doc)
+        owners: dict[int, set[str]] = defaultdict(set)
+        for i, a in enumerate(self.f):
+            owners[uf.find(i)].add(a.doc)
         for (r, q), docs in pairs.items():
             if len(docs) >= 2:
-                uf.union(r, q)
+                # told only by the same reports, both groups are parts of one story (112
+                # detained at the warehouse, 5 more taken from the hostel): figures of one
+                # type that far apart do not make them two events
+                uf.union(r, q, force=owners[r] == owners[q] == docs)
 
     def _join_documents(self) -> None:
         """Reports of one region a few days apart tell one incident when only one incident
@@ -218,7 +225,10 @@ class _Grouper:
         else the one weak candidate — unless the report without a settlement has several
         settlements' incidents around it (a regional figure for two towns' raids). A report
         without days (undated, no publication date) joins on a shared count or, naming a
-        settlement, the one incident there (its date comes from the other reports). A
+        settlement, the one incident there (its date comes from the other reports), or,
+        naming another settlement of the region, the incident whose figure of one event
+        type it repeats at region level (a court report from the man's town quoting the
+        region's total). A
         settlement's event told only to within ``_SPAN_DAYS`` ("in late September") is near
         a report with an event day inside, when both name that settlement. Moscow and St
         Petersburg count as one area with the region around them. Blocked by (region, week)
@@ -281,6 +291,7 @@ class _Grouper:
             root = self._main_root(doc)
             strong: set[int] = set()
             weak: set[int] = set()
+            figure: set[int] = set()  # strong by a figure both reports give
             for o in near(doc):
                 other = self._main_root(o)
                 if other == root:
@@ -293,8 +304,17 @@ class _Grouper:
                 elif mine and theirs:
                     if _towns_agree_(mine, theirs, self.neighbours):
                         strong.add(other)
+                    elif not profile[1] and _shares_typed(
+                        [c for c in profile[6] if c[3] == P_REGION], profiles[o][6]
+                    ):
+                        # a report with no day to go by that names another town of the
+                        # region (a court in the town where the man lives) still tells
+                        # the event whose regional figure of one event type it repeats
+                        strong.add(other)
+                        figure.add(other)
                 elif _shares(profile[3], profiles[o][3]):
                     strong.add(other)
+                    figure.add(other)
                 elif doc not in ambiguous and o not in ambiguous:
                     weak.add(other)
             if len(strong) > 1 and profile[2]:
@@ -303,9 +323,11 @@ class _Grouper:
                           if _towns_agree_(profile[2], towns[r], self.neighbours) and towns[r]}
             target = strong if strong else weak
             if len(target) == 1:
-                other = target.pop()
-                # reports of one raid may disagree widely (police 24, activists 200)
-                if uf.union(root, other, factor=REPORTS_FACTOR if strong else COUNT_FACTOR):
+                other = next(iter(target))
+                # reports that share one figure may disagree widely on another (police
+                # 24, activists 200)
+                factor = REPORTS_FACTOR if other in figure else COUNT_FACTOR
+                if uf.union(root, other, factor=factor):
                     merged = uf.find(root)
                     towns[merged] = towns[root] | towns[other]
 
@@ -514,7 +536,8 @@ def _towns_agree_(
 # (regions, days: +day for an event's date, -day for a publication date, settlements,
 # counts, event families, spans: a settlement's event told only to the week or month)
 _Profile = tuple[
-    set[str], set[int], set[PlaceKey], list[tuple[int, int]], set[int], set[tuple[int, int]]
+    set[str], set[int], set[PlaceKey], list[tuple[int, int]], set[int], set[tuple[int, int]],
+    list[tuple[str, int, int, int]],
 ]
 _PUBLISHED_LAG = 2  # a report appears up to this many days after the event
 _PUBLISHED_APART = 2  # two reports without event days, published this close: one event
@@ -538,7 +561,9 @@ def _profile(claims: list[Features], published: int | None) -> _Profile:
     counts = [(a.lo, a.hi) for a in claims if a.lo > 0]
     spans = {(a.start, a.end) for a in claims
              if a.dprec == D_SPAN and a.pprec == P_SPECIFIC and a.end - a.start < _SPAN_DAYS}
-    return areas, days, places, counts, {a.family for a in claims}, spans
+    typed = [(a.type, a.lo, a.hi, a.pprec) for a in claims
+             if a.lo > 0 and not a.lo == a.hi == 1]
+    return areas, days, places, counts, {a.family for a in claims}, spans, typed
 
 
 def _in_span(days: set[int], spans: set[tuple[int, int]]) -> bool:
@@ -568,6 +593,14 @@ def _days_near(a: set[int], b: set[int]) -> bool:
 def _count_bucket(n: int) -> int:
     """Counts within ``STRONG_COUNT`` of each other fall in one bucket or adjacent ones."""
     return int(math.log(max(n, 1)) / math.log(STRONG_COUNT))
+
+
+def _shares_typed(
+    counts: list[tuple[str, int, int, int]], other_counts: list[tuple[str, int, int, int]]
+) -> bool:
+    """One event type's figure in both reports, within ``STRONG_COUNT``."""
+    return any(kind == okind and max(lo, olo) <= STRONG_COUNT * min(hi, ohi)
+               for kind, lo, hi, _ in counts for okind, olo, ohi, _ in other_counts)
 
 
 def _shares(counts: list[tuple[int, int]], other_counts: list[tuple[int, int]]) -> bool:
