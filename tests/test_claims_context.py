@@ -203,3 +203,13 @@ def test_claims_a_trend_takes_no_date_of_the_story(tmp_path: Path, resources: An
     claims = _claims(tmp_path, resources, "en", text, published="2025-03-05")
     dates = {c["evidence"]["text"][:6]: c["date"]["start"] for c in claims}
     assert dates == {"Police": "2025-03-03", "In rec": None}
+
+
+def test_claims_one_person_behind_a_relative_clause(tmp_path: Path, resources: Any) -> None:
+    text = ("A 31-year-old Uzbek man who had driven a taxi in Kazan for six years was detained "
+            "during the raid. Separately, a 19-year-old citizen of Tajikistan who had never "
+            "registered for military service was stripped of his Russian passport.")
+    claims = _claims(tmp_path, resources, "en", text)
+    counts = [(c["event_type"], (c["count"] or {}).get("min")) for c in claims
+              if c["event_type"] in ("detention", "citizenship_revocation")]
+    assert counts == [("detention", 1), ("citizenship_revocation", 1)]

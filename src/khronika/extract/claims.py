@@ -688,6 +688,7 @@ _PERSON_RU = frozenset(
 )
 _PERSON_EN = frozenset("man woman migrant foreigner citizen native worker resident client".split())
 _SINGULAR_EN = frozenset("a an the one his her this that".split())
+_SUBJECT_REACH = 20
 
 
 def _count_by_reference(
@@ -731,7 +732,10 @@ def _one_person(sentence: Sentence, trigger: Trigger, lang: Lang) -> Count | Non
     near the trigger — "he", «его»."""
     tokens = sentence.tokens
     near = range(max(0, trigger.first - 8), min(len(tokens), trigger.first + 8))
-    for k in near:
+    # a subject stretched by a relative clause: "a 28-year-old man who had worked … was held"
+    # (the article may stand eight tokens back: "a 28 - year - old Kyrgyz man")
+    wide = range(max(0, trigger.first - _SUBJECT_REACH), near.stop)
+    for k in wide if lang == "en" else near:
         tok = tokens[k]
         if lang == "ru":
             if tok.lemma in _PERSON_RU and tok.feat("Number") == "Sing":
@@ -739,7 +743,7 @@ def _one_person(sentence: Sentence, trigger: Trigger, lang: Lang) -> Count | Non
         elif (
             tok.lemma in _PERSON_EN
             and tok.text.lower() == tok.lemma
-            and any(t.text.lower() in _SINGULAR_EN for t in tokens[max(0, k - 6) : k])
+            and any(t.text.lower() in _SINGULAR_EN for t in tokens[max(0, k - 8) : k])
         ):
             return Count(1, 1, "exact", tok.text, Span(tok.start, tok.stop, tok.text))
     if any(_names_a_group(tokens[k], lang) for k in near):
