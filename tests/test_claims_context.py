@@ -213,3 +213,15 @@ def test_claims_one_person_behind_a_relative_clause(tmp_path: Path, resources: A
     counts = [(c["event_type"], (c["count"] or {}).get("min")) for c in claims
               if c["event_type"] in ("detention", "citizenship_revocation")]
     assert counts == [("detention", 1), ("citizenship_revocation", 1)]
+
+
+def test_claims_one_person_not_hidden_by_an_article_number(tmp_path: Path,
+                                                           resources: Any) -> None:
+    ru = ("В апреле 2025 года суд назначил ему штраф по ст. 18.8 КоАП, "
+          "а затем его выдворили из страны.")
+    title = "Uzbek migrant fined and expelled in Kazan"
+    en = (f"{title}\n\nA court in Kazan fined him 4,000 rubles under Article 18.8 in March "
+          "2024 and ordered his expulsion from Russia.")
+    got_ru = _by(_claims(tmp_path, resources, "ru", ru), "prosecution")
+    got_en = _by(_claims(tmp_path, resources, "en", en, title=title), "prosecution")
+    assert [(c["count"] or {}).get("min") for c in got_ru + got_en] == [1, 1]

@@ -746,7 +746,10 @@ def _one_person(sentence: Sentence, trigger: Trigger, lang: Lang) -> Count | Non
             and any(t.text.lower() in _SINGULAR_EN for t in tokens[max(0, k - 8) : k])
         ):
             return Count(1, 1, "exact", tok.text, Span(tok.start, tok.stop, tok.text))
-    if any(_names_a_group(tokens[k], lang) for k in near):
+    # a number counts a group only when it counts people ("штраф по ст. 21.5", "в 2025 году"
+    # name none)
+    people = [c.span for c in extract_counts(sentence, lang) if c.span is not None]
+    if any(_names_a_group(tokens[k], lang, people) for k in near):
         return None
     for k in near:
         tok = tokens[k]
@@ -777,9 +780,11 @@ _HE_SHE = frozenset("he him she он его ему она её ее ей".split(
 _GROUP_EN = frozenset("they them their men people workers migrants others".split())
 
 
-def _names_a_group(tok: Token, lang: Lang) -> bool:
-    if tok.pos == "NUM" or tok.text.lower() in _PRONOUNS:
+def _names_a_group(tok: Token, lang: Lang, people: list[Span]) -> bool:
+    if tok.text.lower() in _PRONOUNS:
         return True
+    if tok.pos == "NUM":
+        return any(sp.start <= tok.start < sp.stop for sp in people)
     if lang == "ru":
         return tok.pos == "NOUN" and tok.feat("Number") == "Plur" and tok.lemma in _PERSON_RU
     return tok.text.lower() in _GROUP_EN
