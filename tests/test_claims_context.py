@@ -225,3 +225,13 @@ def test_claims_one_person_not_hidden_by_an_article_number(tmp_path: Path,
     got_ru = _by(_claims(tmp_path, resources, "ru", ru), "prosecution")
     got_en = _by(_claims(tmp_path, resources, "en", en, title=title), "prosecution")
     assert [(c["count"] or {}).get("min") for c in got_ru + got_en] == [1, 1]
+
+
+def test_claims_one_person_after_the_trigger_ru(tmp_path: Path, resources: Any) -> None:
+    text = ("Суд в Омске вынес приговор по ч. 1 ст. 328 УК РФ 25-летнему уроженцу Ташкента, "
+            "не вставшему на воинский учёт. Тем временем полиция Тюмени прекратила "
+            "гражданство молодого человека, который так и не пришёл в военкомат.")
+    claims = _claims(tmp_path, resources, "ru", text)
+    counts = [(c["event_type"], (c["count"] or {}).get("min")) for c in claims
+              if c["event_type"] in ("prosecution", "citizenship_revocation")]
+    assert counts == [("prosecution", 1), ("citizenship_revocation", 1)]

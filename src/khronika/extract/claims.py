@@ -684,11 +684,12 @@ _ACQUIRED = frozenset(
 )
 _PERSON_RU = frozenset(
     """житель жительница мужчина женщина мигрант мигрантка иностранец иностранка гражданин
-    гражданка уроженец уроженка выходец работник рабочий подзащитный клиент""".split()
+    гражданка уроженец уроженка выходец работник рабочий подзащитный клиент человек""".split()
 )
 _PERSON_EN = frozenset("man woman migrant foreigner citizen native worker resident client".split())
 _SINGULAR_EN = frozenset("a an the one his her this that".split())
 _SUBJECT_REACH = 20
+_OBJECT_REACH = 16
 
 
 def _count_by_reference(
@@ -735,7 +736,10 @@ def _one_person(sentence: Sentence, trigger: Trigger, lang: Lang) -> Count | Non
     # a subject stretched by a relative clause: "a 28-year-old man who had worked … was held"
     # (the article may stand eight tokens back: "a 28 - year - old Kyrgyz man")
     wide = range(max(0, trigger.first - _SUBJECT_REACH), near.stop)
-    for k in wide if lang == "en" else near:
+    # Russian puts the person after the trigger, often past an article number
+    # («приговор по ч. 1 ст. 328 УК РФ 27-летнему жителю Томска»)
+    after = range(near.start, min(len(tokens), trigger.first + _OBJECT_REACH))
+    for k in wide if lang == "en" else after:
         tok = tokens[k]
         if lang == "ru":
             if tok.lemma in _PERSON_RU and tok.feat("Number") == "Sing":
