@@ -38,6 +38,11 @@ CASES: list[tuple[Lang, str, list[Expected]]] = [
     ("ru", "Из 40 человек 25 отпустили после проверки документов.",
      [(40, 40, "exact", "40"), (25, 25, "exact", "25")]),
     ("ru", "Задержаны 18 человек, все они граждане Узбекистана.", [(18, 18, "exact", "18")]),
+    # --- a hedge after the number and a comma
+    ("ru", "Со стройки увезли человек двадцать, не меньше, говорят рабочие.",
+     [(20, None, "at_least", "двадцать, не меньше")]),
+    ("en", "Of the traders, thirty, at least, were led to the buses.",
+     [(30, None, "at_least", "thirty, at least")]),
     # --- English: digits and qualifiers
     ("en", "Police detained 31 people at the market.", [(31, 31, "exact", "31")]),
     ("en", "Officers held at least 3,000 migrants overnight.",

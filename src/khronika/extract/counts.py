@@ -18,6 +18,8 @@ silent we decided:
   ceiling); "under" → less_than; "just over", "свыше", "с лишним" after the number →
   more_than; "и более", "or more" after the number → at_least; "почти", "nearly",
   "just under", "чуть менее" → about.
+- a hedge after the number and a comma ("forty, at least", «сорок, не меньше», «человек
+  сорок, если не больше») → at_least.
 - «человек сорок», «человек 15» (the noun put before the number, Russian approximate
   inversion) → about; not «из 20 человек 15», where the noun belongs to the number before.
 - "several", "несколько", "many", "a number of" with no magnitude → no count.
@@ -83,8 +85,10 @@ _RANGE_OPEN: dict[Lang, dict[str, str]] = {
 _POSTFIX: dict[Lang, dict[tuple[str, ...], Qualifier]] = {
     "ru": {("с", "лишним"): "more_than", ("с", "небольшим"): "more_than",
            ("и", "более"): "at_least", ("и", "больше"): "at_least",
-           ("или", "более"): "at_least"},
-    "en": {("or", "more"): "at_least", ("and", "more"): "at_least"},
+           ("или", "более"): "at_least", (",", "не", "меньше"): "at_least",
+           (",", "не", "менее"): "at_least", (",", "если", "не", "больше"): "at_least"},
+    "en": {("or", "more"): "at_least", ("and", "more"): "at_least",
+           (",", "at", "least"): "at_least", (",", "if", "not", "more"): "at_least"},
 }
 _DASHES = frozenset("-–—")
 
