@@ -213,3 +213,35 @@ def test_claims_a_figure_belongs_to_the_main_clause_not_the_aside(tmp_path: Path
     (escorted,) = _by(claims, "escort_to_enlistment_office")
     assert escorted["count"]["min"] == 3
     assert all(c["count"] is None for c in _by(claims, "summons"))
+
+
+def test_claims_one_person_behind_a_relative_clause(tmp_path: Path, resources: Any) -> None:
+    text = ("A 31-year-old Uzbek man who had driven a taxi in Kazan for six years was detained "
+            "during the raid. Separately, a 19-year-old citizen of Tajikistan who had never "
+            "registered for military service was stripped of his Russian passport.")
+    claims = _claims(tmp_path, resources, "en", text)
+    counts = [(c["event_type"], (c["count"] or {}).get("min")) for c in claims
+              if c["event_type"] in ("detention", "citizenship_revocation")]
+    assert counts == [("detention", 1), ("citizenship_revocation", 1)]
+
+
+def test_claims_one_person_not_hidden_by_an_article_number(tmp_path: Path,
+                                                           resources: Any) -> None:
+    ru = ("В апреле 2025 года суд назначил ему штраф по ст. 18.8 КоАП, "
+          "а затем его выдворили из страны.")
+    title = "Uzbek migrant fined and expelled in Kazan"
+    en = (f"{title}\n\nA court in Kazan fined him 4,000 rubles under Article 18.8 in March "
+          "2024 and ordered his expulsion from Russia.")
+    got_ru = _by(_claims(tmp_path, resources, "ru", ru), "prosecution")
+    got_en = _by(_claims(tmp_path, resources, "en", en, title=title), "prosecution")
+    assert [(c["count"] or {}).get("min") for c in got_ru + got_en] == [1, 1]
+
+
+def test_claims_one_person_after_the_trigger_ru(tmp_path: Path, resources: Any) -> None:
+    text = ("Суд в Омске вынес приговор по ч. 1 ст. 328 УК РФ 25-летнему уроженцу Ташкента, "
+            "не вставшему на воинский учёт. Тем временем полиция Тюмени прекратила "
+            "гражданство молодого человека, который так и не пришёл в военкомат.")
+    claims = _claims(tmp_path, resources, "ru", text)
+    counts = [(c["event_type"], (c["count"] or {}).get("min")) for c in claims
+              if c["event_type"] in ("prosecution", "citizenship_revocation")]
+    assert counts == [("prosecution", 1), ("citizenship_revocation", 1)]

@@ -36,6 +36,19 @@ CASES: list[tuple[Lang, str, list[Expected]]] = [
      [(3, 3, "exact", "Он и ещё двое")]),
     ("en", "Police detained 5 men and two others fled.",
      [(5, 5, "exact", "5"), (2, 2, "exact", "two")]),
+    # --- Russian approximate inversion: the noun before the number makes it a guess
+    ("ru", "На рынке полиция увела человек тридцать, рассказали торговцы.",
+     [(30, 30, "about", "человек тридцать")]),
+    ("ru", "Как говорит очевидец, человек 12 увезли в отдел на автобусе.",
+     [(12, 12, "about", "человек 12")]),
+    ("ru", "Из 40 человек 25 отпустили после проверки документов.",
+     [(40, 40, "exact", "40"), (25, 25, "exact", "25")]),
+    ("ru", "Задержаны 18 человек, все они граждане Узбекистана.", [(18, 18, "exact", "18")]),
+    # --- a hedge after the number and a comma
+    ("ru", "Со стройки увезли человек двадцать, не меньше, говорят рабочие.",
+     [(20, None, "at_least", "двадцать, не меньше")]),
+    ("en", "Of the traders, thirty, at least, were led to the buses.",
+     [(30, None, "at_least", "thirty, at least")]),
     # --- English: digits and qualifiers
     ("en", "Police detained 31 people at the market.", [(31, 31, "exact", "31")]),
     ("en", "Officers held at least 3,000 migrants overnight.",

@@ -164,3 +164,38 @@ def test_dates_date_like_word_salad_stays_ordered(
     spans = [(r.span.start, r.span.stop) for r in found if r.span]
     assert spans == sorted(spans)
     assert all(a[1] <= b[0] for a, b in pairwise(spans))
+
+
+PARTS_OF_LAST_MONTH = [
+    ("ru", "В начале прошлого месяца", 1, 10), ("ru", "В середине минувшего месяца", 11, 20),
+    ("ru", "В конце прошлого месяца", 21, 31), ("en", "Late last month", 21, 31),
+    ("en", "In early last month", 1, 10), ("en", "At the end of the previous month", 21, 31),
+    ("en", "In the middle of last month", 11, 20),
+]
+
+
+@CI
+@given(st.sampled_from(PARTS_OF_LAST_MONTH), publications)
+def test_dates_part_of_last_month_lies_in_the_month_before_publication(
+    part: tuple[Lang, str, int, int], published: date
+) -> None:
+    lang, text, first, last = part
+    (r,) = _found(text, lang, published)
+    assert r.start is not None and r.end is not None
+    before = published.replace(day=1) - timedelta(days=1)
+    assert (r.start.year, r.start.month) == (r.end.year, r.end.month) == (
+        before.year, before.month)
+    assert r.start.day == first and r.end.day == min(last, before.day)
+    assert r.precision == "month"
+
+
+@CI
+@given(st.sampled_from([("ru", "В начале этого месяца"), ("ru", "В начале месяца"),
+                        ("en", "Early this month")]), publications)
+def test_dates_start_of_this_month_ends_by_publication(
+    phrase: tuple[Lang, str], published: date
+) -> None:
+    lang, text = phrase
+    (r,) = _found(text, lang, published)
+    assert r.start == published.replace(day=1)
+    assert r.end == min(published, published.replace(day=10))

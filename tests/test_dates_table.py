@@ -21,6 +21,15 @@ D = date.fromisoformat
 Row = tuple[str, Lang, str | None, list[tuple[str, str, str]]]
 
 CASES: list[Row] = [
+    # a part of a month named relative to publication
+    ("В конце прошлого месяца на овощебазе проверили документы у грузчиков.", "ru",
+     "2025-03-04", [("2025-02-21", "2025-02-28", "month")]),
+    ("В начале месяца приставы выдворили из области восемь человек.", "ru", "2025-03-04",
+     [("2025-03-01", "2025-03-04", "month")]),
+    ("Officers searched a workers' hostel in Tver late last month.", "en", "2025-03-04",
+     [("2025-02-21", "2025-02-28", "month")]),
+    ("In the middle of last month the court fined nine Uzbek nationals.", "en", "2025-03-04",
+     [("2025-02-11", "2025-02-20", "month")]),
     # absolute dates
     ("Обыски прошли 16 июня в нескольких общежитиях.", "ru", "2025-06-18",
      [("2025-06-16", "2025-06-16", "day")]),

@@ -436,6 +436,20 @@ def read_part_month(g: Groups) -> tuple[str, Resolver] | None:
     return ("since", _since(resolver)) if since else ("period", resolver)
 
 
+def read_part_relmonth(g: Groups) -> tuple[str, Resolver] | None:
+    """ "late last month", «в начале этого месяца», «в конце месяца» (the current one)."""
+    first, last = _PARTS[str(g.get("part") or g["part2"]).lower()[:3]]
+    offset = _offset(str(g.get("rel") or "this").split()[-1])
+
+    def make(base: date) -> Period:
+        month = add_months(base.replace(day=1), offset)
+        end = month_end(month.year, month.month)
+        return clip((month.replace(day=first), end.replace(day=min(last, end.day))), base)
+
+    resolver = _relative(make, "month")
+    return ("since", _since(resolver)) if _is_since(g) else ("period", resolver)
+
+
 def read_part_year(g: Groups) -> tuple[str, Resolver] | None:
     m1, m2 = _YEAR_PARTS[_PARTS[str(g.get("part") or g["part2"]).lower()[:3]]]
     if _is_since(g):

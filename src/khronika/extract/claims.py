@@ -702,10 +702,12 @@ _ACQUIRED = frozenset(
 )
 _PERSON_RU = frozenset(
     """житель жительница мужчина женщина мигрант мигрантка иностранец иностранка гражданин
-    гражданка уроженец уроженка выходец работник рабочий подзащитный клиент""".split()
+    гражданка уроженец уроженка выходец работник рабочий подзащитный клиент человек""".split()
 )
 _PERSON_EN = frozenset("man woman migrant foreigner citizen native worker resident client".split())
 _SINGULAR_EN = frozenset("a an the one his her this that".split())
+_SUBJECT_REACH = 20
+_OBJECT_REACH = 16
 
 
 def _count_by_reference(
@@ -749,7 +751,13 @@ def _one_person(sentence: Sentence, trigger: Trigger, lang: Lang) -> Count | Non
     near the trigger — "he", «его»."""
     tokens = sentence.tokens
     near = range(max(0, trigger.first - 8), min(len(tokens), trigger.first + 8))
-    for k in near:
+    # a subject stretched by a relative clause: "a 28-year-old man who had worked … was held"
+    # (the article may stand eight tokens back: "a 28 - year - old Kyrgyz man")
+    wide = range(max(0, trigger.first - _SUBJECT_REACH), near.stop)
+    # Russian puts the person after the trigger, often past an article number
+    # («приговор по ч. 1 ст. 328 УК РФ 27-летнему жителю Томска»)
+    after = range(near.start, min(len(tokens), trigger.first + _OBJECT_REACH))
+    for k in wide if lang == "en" else after:
         tok = tokens[k]
         if lang == "ru":
             if tok.lemma in _PERSON_RU and tok.feat("Number") == "Sing":
@@ -757,10 +765,13 @@ def _one_person(sentence: Sentence, trigger: Trigger, lang: Lang) -> Count | Non
         elif (
             tok.lemma in _PERSON_EN
             and tok.text.lower() == tok.lemma
-            and any(t.text.lower() in _SINGULAR_EN for t in tokens[max(0, k - 6) : k])
+            and any(t.text.lower() in _SINGULAR_EN for t in tokens[max(0, k - 8) : k])
         ):
             return Count(1, 1, "exact", tok.text, Span(tok.start, tok.stop, tok.text))
-    if any(_names_a_group(tokens[k], lang) for k in near):
+    # a number counts a group only when it counts people ("штраф по ст. 21.5", "в 2025 году"
+    # name none)
+    people = [c.span for c in extract_counts(sentence, lang) if c.span is not None]
+    if any(_names_a_group(tokens[k], lang, people) for k in near):
         return None
     for k in near:
         tok = tokens[k]
@@ -791,9 +802,11 @@ _HE_SHE = frozenset("he him she он его ему она её ее ей".split(
 _GROUP_EN = frozenset("they them their men people workers migrants others".split())
 
 
-def _names_a_group(tok: Token, lang: Lang) -> bool:
-    if tok.pos == "NUM" or tok.text.lower() in _PRONOUNS:
+def _names_a_group(tok: Token, lang: Lang, people: list[Span]) -> bool:
+    if tok.text.lower() in _PRONOUNS:
         return True
+    if tok.pos == "NUM":
+        return any(sp.start <= tok.start < sp.stop for sp in people)
     if lang == "ru":
         return tok.pos == "NOUN" and tok.feat("Number") == "Plur" and tok.lemma in _PERSON_RU
     return tok.text.lower() in _GROUP_EN

@@ -18,6 +18,10 @@ silent we decided:
   ceiling); "under" → less_than; "just over", "свыше", "с лишним" after the number →
   more_than; "и более", "or more" after the number → at_least; "почти", "nearly",
   "just under", "чуть менее" → about.
+- a hedge after the number and a comma ("forty, at least", «сорок, не меньше», «человек
+  сорок, если не больше») → at_least.
+- «человек сорок», «человек 15» (the noun put before the number, Russian approximate
+  inversion) → about; not «из 20 человек 15», where the noun belongs to the number before.
 - "several", "несколько", "many", "a number of" with no magnitude → no count.
 - "20-30", "20–30", "двое-трое", "from 20 to 30", "between 20 and 30", "от 20 до 30" →
   range; "от 2 до 3 тысяч" carries the scale back to the first number.
@@ -81,8 +85,10 @@ _RANGE_OPEN: dict[Lang, dict[str, str]] = {
 _POSTFIX: dict[Lang, dict[tuple[str, ...], Qualifier]] = {
     "ru": {("с", "лишним"): "more_than", ("с", "небольшим"): "more_than",
            ("и", "более"): "at_least", ("и", "больше"): "at_least",
-           ("или", "более"): "at_least"},
-    "en": {("or", "more"): "at_least", ("and", "more"): "at_least"},
+           ("или", "более"): "at_least", (",", "не", "меньше"): "at_least",
+           (",", "не", "менее"): "at_least", (",", "если", "не", "больше"): "at_least"},
+    "en": {("or", "more"): "at_least", ("and", "more"): "at_least",
+           (",", "at", "least"): "at_least", (",", "if", "not", "more"): "at_least"},
 }
 _DASHES = frozenset("-–—")
 
@@ -459,12 +465,16 @@ def extract_counts(sentence: Sentence, lang: Lang) -> list[Count]:
             _every_one(lexemes, ph)
         ):
             named = _and_others(lexemes, ph)
+            qualifier = ph.qualifier
             if named is not None:
                 start = lexemes[named].start  # "Shavkat and two others": the span holds all
+            elif lang == "ru" and _inverted(lexemes, ph):
+                # «человек сорок»: the noun put before the number makes it a guess
+                start, qualifier = lexemes[ph.start - 1].start, "about"
             text = sentence.text[start:stop]
             span = Span(sentence.start + start, sentence.start + stop, text)
             one = 0 if named is None else 1
-            found.append(Count(_plus(ph.min, one), _plus(ph.max, one), ph.qualifier, text, span))
+            found.append(Count(_plus(ph.min, one), _plus(ph.max, one), qualifier, text, span))
         i = ph.end
     return found
 
@@ -481,6 +491,22 @@ def _in_link(start: int, stop: int, links: list[tuple[int, int]]) -> bool:
 def _every_one(lexemes: list[Lexeme], ph: _Phrase) -> bool:
     """ "every one of them", "each one": all of a group, not a count of one."""
     return ph.min == 1 and ph.start > 0 and lexemes[ph.start - 1].low in _EVERY
+
+
+def _inverted(lexemes: list[Lexeme], ph: _Phrase) -> bool:
+    """«забрали человек сорок», «человек 15 посадили»: Russian approximate inversion (not
+    «из 20 человек 15 отпустили», where the noun belongs to the number before it)."""
+    return (
+        ph.qualifier == "exact"
+        and ph.min is not None
+        and ph.min == ph.max
+        and ph.start > 0
+        and lexemes[ph.start - 1].low in _INVERTING
+        and (ph.start < 2 or read_number(lexemes, ph.start - 2, "ru") is None)
+    )
+
+
+_INVERTING = frozenset("человек людей мужчин".split())
 
 
 def _plus(value: int | None, n: int) -> int | None:

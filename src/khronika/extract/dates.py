@@ -53,6 +53,7 @@ from khronika.extract.calendar import (
     read_night_range,
     read_numeric,
     read_part_month,
+    read_part_relmonth,
     read_part_year,
     read_quarter,
     read_relday,
@@ -121,6 +122,8 @@ _RU: list[tuple[str, Handler]] = [
      rf"|втор(?:ой|ую)\s+половин[аеуы])\s+(?P<mon>{_MON_RU}){_YS_RU}", read_part_month),
     (rf"{_PRE_RU}(?P<part>начал[аеу]|середин[аеуы]|конц[аеу]|конец)\s+{_YEAR_OF_RU}",
      read_part_year),
+    (rf"{_PRE_RU}(?P<part>начал[аеу]|середин[аеуы]|конц[аеу]|конец)\s+(?:(?P<rel>прошлого|"
+     r"минувшего|позапрошлого|этого|текущего|нынешнего)\s+)?месяца\b", read_part_relmonth),
     (r"(?P<pre>с|со)\s+начала\s+(?:(?:этого|текущего|нынешнего)\s+)?(?P<unit>месяца|недели)",
      read_since_start),
     (rf"(?P<pre>с|со)\s+(?:начала\s+)?(?P<season>зимы|весны|лета|осени){_YS_RU}", read_season),
@@ -179,6 +182,8 @@ _EN: list[tuple[str, Handler]] = [
      rf"first\s+half|second\s+half)\s+of\s+)(?P<mon>{_MON_EN}){_YS_EN}", read_part_month),
     (rf"{_PRE_EN}(?:(?P<part>early|mid|late)[-\s]+|the\s+(?P<part2>beginning|start|middle|end)\s+"
      rf"of\s+){_YEAR_OF_EN}", read_part_year),
+    (rf"{_PRE_EN}(?:(?P<part>early|mid|late)[-\s]+|the\s+(?P<part2>beginning|start|middle|end)\s+"
+     r"of\s+)(?P<rel>last|this|(?:the\s+)?previous|the\s+current)\s+month\b", read_part_relmonth),
     (r"(?P<pre>since)\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+|this\s+)?(?:(?P<unit>year|"
      r"month|week|winter|spring|summer|autumn|fall)\b|(?P<y>(?:19|20)\d\d)\b)", read_since_start),
     (r"(?:(?P<pre>in|during|since|over|throughout)\s+(?:the\s+)?|(?P<rel>last|this|this\s+past|"
