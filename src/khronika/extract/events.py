@@ -35,6 +35,11 @@ _CLAUSE_BREAKS = frozenset(", ; : — – ( ) .".split())
 _PREPOSITIONS_EN = frozenset("of for into about in by without from on".split())
 # verbs after which an infinitive reports a decision taken, not a plan: "суд постановил выдворить"
 _DECISION_RU = frozenset("постановить решить обязать приговорить распорядиться".split())
+# "decided to strip him of citizenship", "the court ordered him to be expelled": a decision
+# taken is the event; "offered the option to enlist", "refused to sign" are not
+_DECISION_EN = frozenset("decide decided vote voted order ordered".split())
+_ARRIVAL_EN = frozenset("come arrive".split())
+_PRESSURE_EN = frozenset("persuade convince pressure push coerce force recruit".split())
 _DENIAL = frozenset("опровергнуть опровергать отрицать deny".split())
 _REPORTS = frozenset("сообщение информация report reports claim".split())
 _NOT_NEGATING = frozenset(
@@ -185,7 +190,10 @@ def _is_back_reference(
 ) -> bool:
     """People named by an event told elsewhere: "из задержанных", "среди задержанных", "of
     those detained"."""
-    if not find_phrases(lemmas[max(0, first - 2) : first], lex.reference):
+    before = lemmas[max(0, first - 2) : first]
+    if before[-2:] == ["тот", "быть"]:
+        return False  # "то есть облава": "that is", not "of those"
+    if not find_phrases(before, lex.reference):
         return False
     if trigger.pos not in ("VERB", "ADJ", "NOUN", "X"):
         return False
@@ -242,9 +250,13 @@ def _is_blocked_ru(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> 
     if _is_future(trigger):
         return True
     return any(
-        tok.pos in ("VERB", "AUX") and _is_future(tok)
+        tok.pos in ("VERB", "AUX") and _is_future(tok) and tok.lemma not in _DISCOURSE_RU
         for tok in tokens[max(0, first - _MODAL_REACH) : first]
     )
+
+
+# "Напомним, облава …", "Добавим, что …": the writer's aside, future in form only
+_DISCOURSE_RU = frozenset("напомнить добавить отметить уточнить подчеркнуть".split())
 
 
 def _is_future(tok: Token) -> bool:
@@ -292,7 +304,7 @@ def _noun_negated_or_future_ru(tokens: tuple[Token, ...], lemmas: list[str], fir
 
 
 def _is_blocked_en(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> bool:
-    if first > 0 and lemmas[first - 1] == "to":
+    if first > 0 and lemmas[first - 1] == "to" and not _decided_en(lemmas, first - 1):
         return True  # "offered the option to enlist", "refused to sign"
     if _future_predicate_en(tokens, first):
         return True  # "Raids to find illegal migrants will continue at markets"
@@ -304,6 +316,17 @@ def _is_blocked_en(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> 
         and tokens[first].text.lower().endswith("ing")
         and tokens[first - 1].text.lower() in _PREPOSITIONS_EN
     )
+
+
+def _decided_en(lemmas: list[str], to: int) -> bool:
+    """"decided to strip", "came in to check the staff's papers", "tried again to persuade
+    him": a decision taken, a visit's purpose, an attempt at pressure are what happened."""
+    before = set(lemmas[max(0, to - 3) : to])
+    if before & _EN_FUTURE:
+        return False
+    if before & (_DECISION_EN | _ARRIVAL_EN):
+        return True
+    return "try" in before and to + 1 < len(lemmas) and lemmas[to + 1] in _PRESSURE_EN
 
 
 _EN_FUTURE = frozenset("will would shall".split())
