@@ -206,6 +206,19 @@ CASES = [
      {"deportation"}),
     ("ru", "Шла профилактическая операция, то есть облава на мигрантов.", {"raid"}),
     ("ru", "Напомним, весенняя облава на мигрантов стала самой большой в городе.", {"raid"}),
+    # a court's decision retells the detention or check that brought the people before it
+    ("en", "The district court fined 20 migrants who were detained on Monday during a check at "
+     "a market.", {"prosecution"}),
+    ("en", "A court fined 12 migrant loaders detained at the depot.", {"prosecution"}),
+    ("en", "A court fined nine migrants and detained three more of them.",
+     {"prosecution", "detention"}),
+    ("en", "Last year a court fined 30 migrants after a raid on a building site.",
+     {"prosecution", "raid"}),
+    # waiting, alternatives and comment on an event told elsewhere
+    ("en", "Four migrant women are waiting in a hostel to be deported.", set()),
+    ("en", "The migrants must register within a week or be deported.", set()),
+    ("en", "A judge ordered six of the migrants to be expelled.", {"deportation"}),
+    ("en", "Police declined to comment on the raid at the migrant hostel.", set()),
 ]
 
 

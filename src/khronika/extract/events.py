@@ -37,7 +37,7 @@ _PREPOSITIONS_EN = frozenset("of for into about in by without from on".split())
 _DECISION_RU = frozenset("постановить решить обязать приговорить распорядиться".split())
 # "decided to strip him of citizenship", "the court ordered him to be expelled": a decision
 # taken is the event; "offered the option to enlist", "refused to sign" are not
-_DECISION_EN = frozenset("decide decided vote voted order ordered".split())
+_DECISION_EN = frozenset("decide decided vote voted order ordered sentence rule".split())
 _ARRIVAL_EN = frozenset("come arrive".split())
 _PRESSURE_EN = frozenset("persuade convince pressure push coerce force recruit".split())
 _DENIAL = frozenset("опровергнуть опровергать отрицать deny".split())
@@ -97,7 +97,40 @@ def find_triggers(
             tok = sentence.tokens[first]
             found.append(Trigger(rule.event, first, last, Span(tok.start, tok.stop, tok.text)))
     found.sort(key=lambda t: t.first)
-    return found
+    return _without_recaps(found, sentence.tokens) if lang == "en" else found
+
+
+# "the court fined 14 migrants who were detained last week during an inspection": what the
+# court did is the news; the detention and the check are how the people came before it
+_COURT_EVENTS = frozenset({"prosecution", "deportation"})
+# "after a raid" often tells the only raid of the story (a court "fined 40 migrants after a
+# raid on a site"); Russian recaps name their check's date and agent and are coded
+_RECAP_OPENERS = frozenset({"during"})
+# an auxiliary or a conjunction before "-ed" makes it a verb of its own: "and placed them"
+_EN_AUX = frozenset("was were been be is are had have has and or but then".split())
+
+
+def _without_recaps(found: list[Trigger], tokens: tuple[Token, ...]) -> list[Trigger]:
+    court = [t.first for t in found if t.event_type in _COURT_EVENTS]
+    if not court:
+        return found
+    return [t for t in found if not (t.first > court[0] and _is_recap(t, tokens, court[0]))]
+
+
+def _is_recap(trigger: Trigger, tokens: tuple[Token, ...], court_at: int) -> bool:
+    at = trigger.first
+    before = [tok.text.lower() for tok in tokens[max(court_at + 1, at - 3) : at]]
+    if trigger.event_type == "raid":
+        return bool(set(before) & _RECAP_OPENERS)
+    if trigger.event_type != "detention":
+        return False
+    if "who" in before:
+        return True  # "who were detained"
+    word = tokens[at].text.lower()
+    # "31 workers detained at the site": a participle right after the people it names
+    return word.endswith("ed") and bool(before) and before[-1] not in _EN_AUX and (
+        before[-1].isalpha()
+    )
 
 
 def mentioned_events(sentence: Sentence, lang: Lang, codebook: Codebook) -> frozenset[EventType]:
@@ -306,6 +339,10 @@ def _noun_negated_or_future_ru(tokens: tuple[Token, ...], lemmas: list[str], fir
 def _is_blocked_en(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> bool:
     if first > 0 and lemmas[first - 1] == "to" and not _decided_en(lemmas, first - 1):
         return True  # "offered the option to enlist", "refused to sign"
+    if lemmas[max(0, first - 2) : first] == ["to", "be"] and not _decided_en(lemmas, first - 2):
+        return True  # "while they wait to be deported"; but "ordered to be expelled"
+    if lemmas[max(0, first - 2) : first] == ["or", "be"]:
+        return True  # "must leave Russia or be deported": an alternative, not an event
     if _future_predicate_en(tokens, first):
         return True  # "Raids to find illegal migrants will continue at markets"
     if _is_attributive_en(tokens, first):
@@ -322,9 +359,11 @@ def _decided_en(lemmas: list[str], to: int) -> bool:
     """"decided to strip", "came in to check the staff's papers", "tried again to persuade
     him": a decision taken, a visit's purpose, an attempt at pressure are what happened."""
     before = set(lemmas[max(0, to - 3) : to])
+    # "ordered five of them to be expelled": the decision's object stands between
+    decided = set(lemmas[max(0, to - 5) : to]) & _DECISION_EN
     if before & _EN_FUTURE:
         return False
-    if before & (_DECISION_EN | _ARRIVAL_EN):
+    if decided or before & _ARRIVAL_EN:
         return True
     return "try" in before and to + 1 < len(lemmas) and lemmas[to + 1] in _PRESSURE_EN
 
