@@ -219,6 +219,17 @@ CASES = [
     ("en", "The migrants must register within a week or be deported.", set()),
     ("en", "A judge ordered six of the migrants to be expelled.", {"deportation"}),
     ("en", "Police declined to comment on the raid at the migrant hostel.", set()),
+    # what used to happen year by year is background, not an event
+    ("en", "In previous years, the operation against migrants was held in spring.", set()),
+    ("en", "In recent years police raided migrant hostels twice a month.", set()),
+    ("ru", "В прошлые годы рейды на рынках проходили весной и осенью.", set()),
+    ("ru", "Ежегодно полиция проверяет общежития мигрантов.", set()),
+    # "signed" closing its clause, in a story about contracts, is signing up
+    ("en", "Pressed for a week about the army contract, the migrant gave in and signed.",
+     {"recruitment_pressure", "enlistment"}),
+    ("en", "Two of the migrants signed, the lawyer said.", {"enlistment"}),
+    ("en", "The lease for the migrants' hostel was signed.", set()),
+    ("en", "The migrants refused to sign.", set()),
 ]
 
 

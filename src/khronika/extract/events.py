@@ -96,8 +96,32 @@ def find_triggers(
             seen.add(key)
             tok = sentence.tokens[first]
             found.append(Trigger(rule.event, first, last, Span(tok.start, tok.stop, tok.text)))
+    if lang == "en":
+        found += _bare_signed(sentence, lemmas, lex, seen)
     found.sort(key=lambda t: t.first)
     return _without_recaps(found, sentence.tokens) if lang == "en" else found
+
+
+_CLAUSE_END = frozenset(". , ; : — – ! ?".split())
+
+
+def _bare_signed(
+    sentence: Sentence, lemmas: list[str], lex: LangLexicon, seen: set[tuple[EventType, int]]
+) -> list[Trigger]:
+    """"In the end he gave in and signed.": in a story about army contracts (the scope test
+    has found one near), "signed" with no object closing its clause is signing up."""
+    tokens = sentence.tokens
+    out = []
+    for i, tok in enumerate(tokens):
+        if tok.text.lower() != "signed" or ("enlistment", i) in seen:
+            continue
+        closes = i + 1 == len(tokens) or tokens[i + 1].text in _CLAUSE_END
+        if not closes or (i > 0 and lemmas[i - 1] in _EN_AUX):
+            continue  # "was signed": a paper, not a man
+        if _is_blocked(sentence, lemmas, i, i, "en", lex):
+            continue
+        out.append(Trigger("enlistment", i, i + 1, Span(tok.start, tok.stop, tok.text)))
+    return out
 
 
 # "the court fined 14 migrants who were detained last week during an inspection": what the
@@ -233,8 +257,9 @@ def _is_back_reference(
     return lang == "en" or trigger.feat("VerbForm") == "Part" or trigger.pos in ("NOUN", "ADJ")
 
 
-# How far from a trigger "регулярно", "routinely" make it a habit, not an event (tokens).
-_HABITUAL_REACH = 8
+# How far from a trigger "регулярно", "routinely", "in previous years" make it a habit, not an
+# event (tokens).
+_HABITUAL_REACH = 10
 # Words opening a clause that states a condition, not an event: "If someone had their
 # documents checked, it was for security reasons."
 _CONDITIONS = frozenset("if unless whether если".split())
