@@ -230,6 +230,20 @@ CASES = [
     ("en", "Two of the migrants signed, the lawyer said.", {"enlistment"}),
     ("en", "The lease for the migrants' hostel was signed.", set()),
     ("en", "The migrants refused to sign.", set()),
+    # raids told by the people they woke, and enlistment told without "contract"
+    ("en", "Police woke them up at the migrant hostel after midnight.", {"raid"}),
+    ("en", "Riot police banged on the doors of the migrants' rooms.", {"raid"}),
+    ("en", "Officers went round nine pick-up points where migrants work.", {"raid"}),
+    ("en", "At the market, officers checked everyone who looked like a migrant.", {"raid"}),
+    ("ru", "Силовики ночью стучали в каждую комнату общежития мигрантов.", {"raid"}),
+    ("en", "Several naturalized migrants were sent to Ukraine within a month.", {"enlistment"}),
+    ("en", "The migrants were sent to the occupied parts of Ukraine.", set()),
+    ("en", "Their families heard the migrants had expressed a wish to serve.", {"enlistment"}),
+    ("en", "A third of the migrants put their names to an army contract.", {"enlistment"}),
+    ("en", "The official said 5,000 naturalized migrants were already at the front.",
+     {"enlistment"}),
+    ("en", "The commission decided to strip a 35-year-old naturalized man from Uzbekistan of "
+     "Russian citizenship.", {"citizenship_revocation"}),
 ]
 
 
