@@ -244,6 +244,15 @@ CASES = [
      {"enlistment"}),
     ("en", "The commission decided to strip a 35-year-old naturalized man from Uzbekistan of "
      "Russian citizenship.", {"citizenship_revocation"}),
+    # a plan or a threat reaches over a few words to its event
+    ("ru", "В следующем году МВД планирует провести на рынках города новые рейды.", set()),
+    ("en", "An officer warned that migrants who skip the register would lose their permits and "
+     "be deported.", set()),
+    # the newsroom's own "we" does no raid; "нас" (us) were detained
+    ("ru", "Мы решили проверить, как живут мигранты в хостелах.", set()),
+    ("ru", "Мы отправили запрос в военкомат о задержанных мигрантах.", set()),
+    ("ru", "Нас, мигрантов с патентами, задержали прямо у метро.", {"detention"}),
+    ("ru", "Судя по регулярности рейдов на мигрантов, их станет больше.", set()),
 ]
 
 

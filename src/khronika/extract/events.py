@@ -23,9 +23,10 @@ from khronika.model import EventType, Lang, Sentence, Span, Token
 COMPONENT = "khronika.events.v1"
 
 # How far before a trigger a negation or a modal word still governs it (tokens). Russian puts
-# "не" right before the verb; English "will be found and taken" needs five.
+# "не" right before the verb; "would lose their citizenship and be deported", «планирует
+# провести на рынках города новые рейды» need eight.
 _NEGATION_REACH = 3
-_MODAL_REACH = 5
+_MODAL_REACH = 8
 # How many sentences before a claim sentence may supply its domain cue ("Их доставили в
 # военкоматы" after a sentence about migrants).
 _DOMAIN_REACH = 2
@@ -292,6 +293,9 @@ def _is_denied(lemmas: list[str], first: int) -> bool:
 
 def _is_blocked_ru(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> bool:
     trigger = tokens[first]
+    before = [tok.text.lower() for tok in tokens[max(0, first - 3) : first]]
+    if trigger.pos == "VERB" and "мы" in before and not _passive(trigger):
+        return True  # "Мы отправили запрос в военкомат": the newsroom's own doings ("нас" is not)
     if trigger.feat("VerbForm") == "Inf" and not (
         set(lemmas[max(0, first - 3) : first]) & _DECISION_RU
     ):
@@ -315,6 +319,10 @@ def _is_blocked_ru(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> 
 
 # "Напомним, облава …", "Добавим, что …": the writer's aside, future in form only
 _DISCOURSE_RU = frozenset("напомнить добавить отметить уточнить подчеркнуть".split())
+
+
+def _passive(tok: Token) -> bool:
+    return tok.feat("Voice") == "Pass" or tok.feat("VerbForm") == "Part"
 
 
 def _is_future(tok: Token) -> bool:
