@@ -253,6 +253,18 @@ CASES = [
     ("ru", "Мы отправили запрос в военкомат о задержанных мигрантах.", set()),
     ("ru", "Нас, мигрантов с патентами, задержали прямо у метро.", {"detention"}),
     ("ru", "Судя по регулярности рейдов на мигрантов, их станет больше.", set()),
+    # kinds of things named after an event, duties, penalties and threats
+    ("en", "Lawyers want courts to review expulsion decisions for migrants.", set()),
+    ("en", "The clerk lost the deportation paperwork of two migrants.", set()),
+    ("en", "Migrants registered at a place of residence must also see the military.", set()),
+    ("en", "Hiring migrants without a patent is punishable by fines.", set()),
+    ("en", "Migrants spoke of constant threats of expulsion.", set()),
+    ("en", "Twelve migrants were expelled from Russia on Monday.", {"deportation"}),
+    # a negated head word, a negated predicate of a noun, and stopping that does not stop
+    ("ru", "Контракт мигрантам на этот раз не предлагали.", set()),
+    ("ru", "Выдворение к задержанным мигрантам не применялось.", set()),
+    ("ru", "На рынке, где работают мигранты, не прекращаются проверки.", {"raid"}),
+    ("ru", "Полиция задержала 20 человек, распивавших спиртное у общежития мигрантов.", set()),
 ]
 
 

@@ -44,7 +44,9 @@ _PRESSURE_EN = frozenset("persuade convince pressure push coerce force recruit".
 _DENIAL = frozenset("опровергнуть опровергать отрицать deny".split())
 _REPORTS = frozenset("сообщение информация report reports claim".split())
 _NOT_NEGATING = frozenset(
-    "менее меньше более больше только раз мало много позднее позже ранее less more only".split()
+    "менее меньше более больше только раз мало много позднее позже ранее less more only "
+    # "не прекращаются проверки": stopping negated goes on
+    "прекращаться прекратиться утихать стихать".split()
 )
 
 
@@ -217,7 +219,8 @@ def _is_blocked(
     """Whether a matched trigger tells no event: negated, modal, a back-reference, denied, or
     (by the language's own grammar) a plan, a participle naming people, a future."""
     tokens = sentence.tokens
-    if _is_negated(lemmas, earliest, lex):
+    # "контракт им не предлагали": the head word's own "не" negates it too
+    if _is_negated(lemmas, earliest, lex) or _is_negated(lemmas, first, lex):
         return True
     if find_phrases(lemmas[max(0, first - _MODAL_REACH) : first], lex.modal):
         return True
@@ -355,8 +358,9 @@ def _counted_participle(tokens: tuple[Token, ...], first: int) -> bool:
 
 def _noun_negated_or_future_ru(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> bool:
     after = lemmas[first + 1 : first + 9]
-    if any(a == "не" and b == "быть" for a, b in itertools.pairwise(after)):
-        return True  # "Задержаний не было"
+    if any(a == "не" and (b == "быть" or tok.pos == "VERB")
+           for (a, b), tok in zip(itertools.pairwise(after), tokens[first + 2 :], strict=False)):
+        return True  # "Задержаний не было", "выдворение к ним не применялось"
     # "выдворение станет основной мерой", "… должно стать", "рейды на рынках края
     # продолжатся": the noun's own predicate is the first finite verb of its clause
     for tok in tokens[first + 1 : first + 1 + _PREDICATE_REACH]:
