@@ -308,7 +308,10 @@ def draft_claims(
             # one figure for the whole list, placed where all its places are
             chosen_places = [_common_place(chosen_places, geocoder)]
         counted = [(p, assigned.get(t_index)) for p in chosen_places]
-        if trigger.event_type != "raid" and t_index in assigned:
+        if trigger.event_type != "raid" and elliptic and not counts_left:
+            # every figure has its place: one claim a pair, and places without a figure
+            counted = list(elliptic) + (counted if places_left else [])
+        elif trigger.event_type != "raid" and t_index in assigned:
             counted += elliptic
         for chosen, count in counted:
             key = (trigger.event_type, chosen.name)
@@ -502,10 +505,29 @@ def _elliptic_pairs(
                 ((place.span.start, place.span.stop), (count.span.start, count.span.stop))
             )
             between = [t.text.lower() for t in tokens if lo[1] <= t.start and t.stop <= hi[0]]
-            if between and set(between) <= _ELLIPSIS_LINKS and any(w in _DASHES for w in between):
+            dashed = set(between) <= _ELLIPSIS_LINKS and any(w in _DASHES for w in between)
+            if between and (dashed or _counted_in(between, count_first=lo[0] == count.span.start)):
                 pairs.append((place, count))
                 break
-    return pairs
+    # "30 migrants in Krasnodar, 87 people in the Volgograd region …": a list of figures each
+    # with its place; one such pair alone is an ordinary sentence and stays as it was
+    listed = [pair for pair in pairs if pair[0].span and pair[1].span
+              and pair[1].span.start < pair[0].span.start]
+    return pairs if len(listed) != 1 else [p for p in pairs if p not in listed]
+
+
+# words between a figure and its place: "87 people in the", "46 Central Asian nationals in"
+_COUNTED_IN = frozenset("in в во".split())
+_COUNTED_MAX = 6
+
+
+def _counted_in(between: list[str], *, count_first: bool) -> bool:
+    if not count_first or len(between) > _COUNTED_MAX:
+        return False
+    if any(not w.isalpha() for w in between):
+        return False  # punctuation: the figure belongs to another clause
+    tail = between[-2:] if between[-1] in ("the",) else between[-1:]
+    return tail[0] in _COUNTED_IN
 
 
 def _credit_back(drafts: list[_Draft], index: int, sources: tuple[str, ...]) -> list[_Draft]:
