@@ -690,6 +690,10 @@ def _assign_counts(
                 # "Three men, who had ignored earlier summonses, were delivered …": the figure
                 # is the subject of the main clause, not of the aside about them
                 score += _MAX_COUNT_DISTANCE
+            if _counts_things(tokens, c):
+                # "выявлены 20 нарушителей, возбуждено 10 дел": people before papers; a
+                # figure of cases stands for the people only when none is given
+                score += _THING_PENALTY
             if score <= _MAX_COUNT_DISTANCE:
                 pairs.append((score, ti, ci))
     out: dict[int, Count] = {}
@@ -700,6 +704,19 @@ def _assign_counts(
         out[ti] = counts[ci]
         used.add(ci)
     return out
+
+
+# nouns a figure counts that are not people: cases, reports, violations, raids
+_THINGS = frozenset(
+    """дело протокол материал нарушение правонарушение рейд проверка штраф постановление
+    решение case report protocol violation offence offense raid check fine decision""".split()
+)
+_THING_PENALTY = 10
+
+
+def _counts_things(tokens: tuple[Token, ...], at: int) -> bool:
+    after = tokens[at + 1 : at + 3]
+    return any(t.lemma.lower() in _THINGS for t in after)
 
 
 _RELATIVE = frozenset("who which that whom который которые которых которым кто".split())
@@ -716,7 +733,7 @@ def _in_relative_clause(tokens: tuple[Token, ...], count_at: int, trigger_at: in
     return False
 
 
-_PRONOUNS = frozenset("их им они них ними them they their".split())
+_PRONOUNS = frozenset("их им они них ними them they their всех все всем all".split())
 _WHOLE = frozenset("all both each every все всех оба".split())  # "all of them": the group
 _PARTITIVE = frozenset("из по среди of among some many most all".split())
 _ACQUIRED = frozenset(
