@@ -36,6 +36,12 @@ CASES: list[tuple[Lang, str, list[Expected]]] = [
      [(3, 3, "exact", "Он и ещё двое")]),
     ("en", "Police detained 5 men and two others fled.",
      [(5, 5, "exact", "5"), (2, 2, "exact", "two")]),
+    # --- "two of the three": the second number is the base the first is taken from
+    ("en", "Two of the three brothers were sent back to Tajikistan.",
+     [(2, 2, "exact", "Two")]),
+    ("en", "Two of the three were deported on Tuesday.", [(2, 2, "exact", "Two")]),
+    ("ru", "Двое из пяти задержанных рабочих получили повестки.",
+     [(2, 2, "exact", "Двое")]),
     # --- Russian approximate inversion: the noun before the number makes it a guess
     ("ru", "На рынке полиция увела человек тридцать, рассказали торговцы.",
      [(30, 30, "about", "человек тридцать")]),

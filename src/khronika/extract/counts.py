@@ -432,6 +432,9 @@ def _en_noun(lexemes: list[Lexeme], k: int, *, partitive: bool = False) -> str:
                 return "people"
             while k < len(lexemes) and lexemes[k].low in ("the", "its", "their", "all", "our"):
                 k += 1
+            base = _read_phrase(lexemes, k, "en") if k < len(lexemes) else None
+            if base is not None:
+                k = base.end  # "two of the three (men)": the noun follows the base
             verdict = _en_noun(lexemes, k, partitive=True)
             return "people" if verdict == "none" else verdict
         return "none"
@@ -461,6 +464,9 @@ def extract_counts(sentence: Sentence, lang: Lang) -> list[Count]:
             i += 1
             continue
         start, stop = lexemes[ph.start].start, lexemes[ph.end - 1].stop
+        if found and _partitive_base(lexemes, found[-1], ph, sentence.start):
+            i = ph.end  # "two of the three": the three is the group the two are taken from
+            continue
         if _people(lexemes, ph, sentence, lang) and not _in_link(start, stop, links) and not (
             _every_one(lexemes, ph)
         ):
@@ -482,6 +488,19 @@ def extract_counts(sentence: Sentence, lang: Lang) -> list[Count]:
 # a web address or a bare domain path: "https://t.me/channel/4512", "t.me/x/12", "site.ru/123"
 _LINK = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*", re.I)
 _EVERY = frozenset("every each каждый каждого каждому".split())
+
+
+_OF = (("of",), ("of", "the"), ("of", "those"), ("из",), ("из", "этих"))
+
+
+def _partitive_base(lexemes: list[Lexeme], prev: Count, ph: _Phrase, offset: int) -> bool:
+    """ "two of the three", «двое из пяти»: the second number right after a count is its base."""
+    if prev.span is None:
+        return False
+    stop = prev.span.stop - offset
+    between = [x.low for x in lexemes[: ph.start] if x.start >= stop and x.kind == "word"]
+    gap = [x for x in lexemes[: ph.start] if x.start >= stop]
+    return len(gap) == len(between) and tuple(between) in _OF
 
 
 def _in_link(start: int, stop: int, links: list[tuple[int, int]]) -> bool:
