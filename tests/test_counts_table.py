@@ -40,6 +40,9 @@ CASES: list[tuple[Lang, str, list[Expected]]] = [
     ("en", "Two of the three brothers were sent back to Tajikistan.",
      [(2, 2, "exact", "Two")]),
     ("en", "Two of the three were deported on Tuesday.", [(2, 2, "exact", "Two")]),
+    # colloquial and kin nouns count people too
+    ("en", "She said at least four guys from her street had signed.",
+     [(4, None, "at_least", "at least four")]),
     ("ru", "Двое из пяти задержанных рабочих получили повестки.",
      [(2, 2, "exact", "Двое")]),
     # --- Russian approximate inversion: the noun before the number makes it a guess

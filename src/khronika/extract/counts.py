@@ -262,7 +262,9 @@ _EN_PEOPLE = frozenset(
     defendants prisoner prisoners inmate inmates convict convicts volunteer volunteers
     soldier soldiers servicemen serviceman guest guests adult adults minor minors teenager
     teenagers youths relatives family families uzbeks tajiks kyrgyz kazakhs turkmens afghans
-    azerbaijanis armenians georgians ukrainians chinese vietnamese others""".split()
+    azerbaijanis armenians georgians ukrainians chinese vietnamese others guy guys lads
+    fellows colleague colleagues friend friends neighbour neighbours brother brothers
+    son sons""".split()
 )
 _EN_AGENT_SUFFIXES = ("ers", "ees", "ists", "ians", "ors")
 _EN_NOT_AGENTS = frozenset(
