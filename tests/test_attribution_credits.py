@@ -84,6 +84,20 @@ CUES = [
     ("en", "Relatives said the men were beaten; the police denied it.",
      False, False, True, False),
     ("en", "The ministry denied that anyone had been forced to sign.", False, False, True, True),
+    # reported speech without a named credit still makes the claim "reported"
+    ("ru", "По его словам, в хостеле задержали около двадцати человек.",
+     True, False, False, True),
+    ("ru", "Как стало известно, ночью на рынке прошла проверка документов.",
+     True, False, False, True),
+    ("ru", "«Нас продержали в отделе до утра», — вспоминает рабочий.",
+     True, False, False, True),
+    ("en", "By her account, a dozen workers were put on a bus to the station.",
+     True, False, False, True),
+    ("en", "Earlier it was reported that forty porters were detained at the depot.",
+     True, False, False, True),
+    ("en", "[09:15] \"They came to the dormitory at six in the morning.\"",
+     True, False, False, True),
+    ("en", "Police detained twelve men at the depot on Monday.", False, False, False, True),
 ]
 
 

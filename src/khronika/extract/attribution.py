@@ -70,6 +70,16 @@ _UNCONFIRMED_EN = re.compile(
     re.I,
 )
 
+# "by his account", "it was reported that", ", she says,": the sentence retells someone's words
+_REPORTED_EN = re.compile(
+    r"\b(?:by (?:his|her|their) (?:own )?account|it (?:was|has been|had been) reported"
+    r"|(?:he|she|they) (?:says|said|told [a-z ]{0,20}),)",
+    re.I,
+)
+# a sentence that opens with a quotation (optionally after a live-blog time stamp) is
+# somebody's words, not the outlet's own statement
+_QUOTED_OPEN = re.compile(r"^\s*(?:\[\d{1,2}:\d{2}\]\s*)?[«“\"„]")
+
 
 @dataclass(frozen=True, slots=True)
 class Credit:
@@ -160,8 +170,8 @@ def find_cues(sentence: Sentence, lang: Lang) -> Cues:
     if lang == "ru":
         hedged = (
             bool(lset & _HEDGE_RU)
-            or _has_seq(lemmas, ("по", "данные"))
-            or _has_seq(lemmas, ("по", "слово"))
+            or _by_account_ru(lemmas)
+            or _has_seq(lemmas, ("стать", "известный"))
             or any(
                 lemmas[k] in _TO_US and lemmas[k + 1] in _RU_SPEECH
                 for k in range(len(lemmas) - 1)
@@ -175,10 +185,28 @@ def find_cues(sentence: Sentence, lang: Lang) -> Cues:
                 if "не" in near or "нельзя" in near:
                     unconfirmed = True
     else:
-        hedged = bool(lset & _HEDGE_EN) or "said to" in sentence.text
+        hedged = (
+            bool(lset & _HEDGE_EN)
+            or "said to" in sentence.text
+            or bool(_REPORTED_EN.search(sentence.text))
+        )
         disputed = bool(lset & _DENY_EN)
         unconfirmed = bool(_UNCONFIRMED_EN.search(sentence.text))
+    hedged = hedged or _QUOTED_OPEN.match(sentence.text) is not None
     return Cues(hedged, unconfirmed, disputed, _covers_previous(sentence, lemmas, lang))
+
+
+def _by_account_ru(lemmas: list[str]) -> bool:
+    """"по данным", "по словам", also with a possessive between: "по его словам"."""
+    for k, lem in enumerate(lemmas[:-1]):
+        if lem != "по":
+            continue
+        nxt = lemmas[k + 1]
+        if nxt in _POSSESSIVE and k + 2 < len(lemmas):
+            nxt = lemmas[k + 2]
+        if nxt in ("данные", "слово"):
+            return True
+    return False
 
 
 def _covers_previous(sentence: Sentence, lemmas: list[str], lang: Lang) -> bool:
