@@ -98,6 +98,10 @@ CUES = [
     ("en", "[09:15] \"They came to the dormitory at six in the morning.\"",
      True, False, False, True),
     ("en", "Police detained twelve men at the depot on Monday.", False, False, False, True),
+    ("ru", "Сообщают, что у проходной стоят два автозака.", True, False, False, True),
+    ("ru", "Полицейские сообщают о задержании шести человек.", False, False, False, True),
+    ("en", "The driver says he was taken to the enlistment office straight from the depot.",
+     True, False, False, True),
 ]
 
 

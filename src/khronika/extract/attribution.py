@@ -73,7 +73,7 @@ _UNCONFIRMED_EN = re.compile(
 # "by his account", "it was reported that", ", she says,": the sentence retells someone's words
 _REPORTED_EN = re.compile(
     r"\b(?:by (?:his|her|their) (?:own )?account|it (?:was|has been|had been) reported"
-    r"|(?:he|she|they) (?:says|said|told [a-z ]{0,20}),)",
+    r"|(?:he|she|they) (?:says|said|told [a-z ]{0,20}),|\bsays (?:he|she|they)\b)",
     re.I,
 )
 # a sentence that opens with a quotation (optionally after a live-blog time stamp) is
@@ -172,6 +172,7 @@ def find_cues(sentence: Sentence, lang: Lang) -> Cues:
             bool(lset & _HEDGE_RU)
             or _by_account_ru(lemmas)
             or _has_seq(lemmas, ("стать", "известный"))
+            or _impersonal_speech(sentence.tokens, lemmas)
             or any(
                 lemmas[k] in _TO_US and lemmas[k + 1] in _RU_SPEECH
                 for k in range(len(lemmas) - 1)
@@ -194,6 +195,14 @@ def find_cues(sentence: Sentence, lang: Lang) -> Cues:
         unconfirmed = bool(_UNCONFIRMED_EN.search(sentence.text))
     hedged = hedged or _QUOTED_OPEN.match(sentence.text) is not None
     return Cues(hedged, unconfirmed, disputed, _covers_previous(sentence, lemmas, lang))
+
+
+def _impersonal_speech(toks: tuple[Token, ...], lemmas: list[str]) -> bool:
+    """A sentence opening with a plural speech verb and no subject: "Пишут, что …"."""
+    if not toks or lemmas[0] not in _RU_SPEECH:
+        return False
+    word = toks[0].text.lower()
+    return word.endswith(("ут", "ют", "ат", "ят")) and len(toks) > 1 and toks[1].text == ","
 
 
 def _by_account_ru(lemmas: list[str]) -> bool:
