@@ -15,6 +15,9 @@ CREDITS = [
     ("ru", "Повестки вручили 12 мужчинам, сообщил местный паблик «Окраина онлайн».",
      ("Окраина онлайн",)),
     ("ru", "Нам пишут из Калининграда: на рынке идут проверки.", ()),
+    # an agency "reports on" its work, a paper "notes that": both are credits
+    ("ru", "Вчера Росгвардия отчиталась о задержании 40 приезжих на складе.", ("Росгвардия",)),
+    ("en", "The Tver Courier notes that 15 men were detained at the depot.", ("Tver Courier",)),
     # a t.me address is its channel, never "https"
     ("ru", "Об этом пишет https://t.me/kazan_news/123.", ("kazan_news",)),
     ("en", "Police detained 12 people, reported https://t.me/tver_wire/55.", ("tver_wire",)),

@@ -20,10 +20,10 @@ COMPONENT = "khronika.attribution.v1"
 _RU_SPEECH = frozenset(
     """сообщить сообщать рассказать рассказывать заявить заявлять написать писать передать
     передавать утверждать подтвердить подтверждать отметить пояснить добавить указать сказать
-    говорить уточнить сообщаться прислать""".split()
+    говорить уточнить сообщаться прислать отчитаться отчитываться""".split()
 )
 _EN_SPEECH = frozenset(
-    "say report tell write add state announce claim confirm allege told said".split()
+    "say report tell write add state announce claim confirm allege told said note".split()
 )
 _RU_BY = ("данные", "слово", "информация", "сведение", "оценка")  # "по данным X", "по словам X"
 _RU_GENERIC = frozenset(
