@@ -15,6 +15,9 @@ CREDITS = [
     ("ru", "Повестки вручили 12 мужчинам, сообщил местный паблик «Окраина онлайн».",
      ("Окраина онлайн",)),
     ("ru", "Нам пишут из Калининграда: на рынке идут проверки.", ()),
+    # a relative clause after the source is not a second source
+    ("ru", "По словам водителей, которые нам написали, у склада стоят три автозака.",
+     ("водители",)),
     # an agency "reports on" its work, a paper "notes that": both are credits
     ("ru", "Вчера Росгвардия отчиталась о задержании 40 приезжих на складе.", ("Росгвардия",)),
     ("en", "The Tver Courier notes that 15 men were detained at the depot.", ("Tver Courier",)),

@@ -115,6 +115,9 @@ def find_credit(sentence: Sentence, lang: Lang) -> Credit | None:
     names = [n for n in (_name(sentence, a, b) for a, b in ranges) if n]
     if lang == "ru":
         names = [nominative(n) for n in names]  # "в пресс-службе УМВД" → "пресс-служба УМВД"
+        # a relative clause or a negation swept up after a verb is no name:
+        # "продавцы, которые нам написали", "просили не выходить"
+        names = [n for n in names if not _RU_CLAUSE_WORDS & set(n.lower().split())]
     else:  # a credit swept up with a clause keeps the name before it
         names = [_en_noun_phrase(n) for n in names]
     generic = bool(ranges) and all(_is_generic(toks, a, b, lang) for a, b in found[:1])
@@ -133,6 +136,7 @@ def find_credit(sentence: Sentence, lang: Lang) -> Credit | None:
     return Credit(tuple(dict.fromkeys(names)), generic, Span(start, stop, text))
 
 
+_RU_CLAUSE_WORDS = frozenset("который которая которое которые которых которым не".split())
 # Words a source's name never holds: auxiliaries, negation, wh-words, "there". A "credit"
 # with one ("four came away with summonses, he did not", "there have been several") is a
 # clause the speech-verb rule swept up, not a name.
