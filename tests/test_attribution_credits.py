@@ -68,6 +68,10 @@ CREDITS = [
      ("he",)),
     ("en", "At the station, officers told the men they would be deported, a lawyer said.",
      ("lawyer",)),
+    # "reports" as a plural noun: papers drawn up, reports called false
+    ("en", "Administrative reports were drawn up against six migrant drivers.", ()),
+    ("en", "The governor dismissed reports that migrants were sent to the front.", ()),
+    ("en", "Kama Pulse reports that nine men were fined.", ("Kama Pulse",)),
 ]
 
 

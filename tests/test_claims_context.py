@@ -29,6 +29,39 @@ def test_claims_ellipsis_gives_each_place_its_count(tmp_path: Path, resources: A
     assert got == {("Penza", 40), ("Saransk", 15)}
 
 
+def test_claims_a_list_of_figures_each_with_its_place(tmp_path: Path, resources: Any) -> None:
+    text = ("After the checks, 12 migrants in Kazan, 40 people in the Samara region and nine "
+            "Tajik workers in Ufa were ordered to leave Russia.")
+    claims = _by(_claims(tmp_path, resources, "en", text), "deportation")
+    got = {(c["location"]["name"], c["count"]["min"]) for c in claims}
+    assert got == {("Kazan", 12), ("Samara Oblast", 40), ("Ufa", 9)}
+
+
+def test_claims_one_figure_in_its_place_stays_one_claim(tmp_path: Path,
+                                                         resources: Any) -> None:
+    text = "Police detained 30 migrants in Kazan after a check at the market."
+    (held,) = _by(_claims(tmp_path, resources, "en", text), "detention")
+    assert (held["location"]["name"], held["count"]["min"]) == ("Kazan", 30)
+
+
+def test_claims_all_of_them_carries_the_groups_figure(tmp_path: Path, resources: Any) -> None:
+    en = _claims(tmp_path, resources, "en",
+                 "Police detained 40 migrants at a depot in Kazan. All were fined the next day.")
+    ru = _claims(tmp_path, resources, "ru",
+                 "Полиция задержала на складе 25 мигрантов. Всех доставили в военкомат.")
+    (fine,) = _by(en, "prosecution")
+    (escort,) = _by(ru, "escort_to_enlistment_office")
+    assert fine["count"]["min"] == 40
+    assert escort["count"]["min"] == 25
+
+
+def test_claims_people_counted_before_papers(tmp_path: Path, resources: Any) -> None:
+    ru = _claims(tmp_path, resources, "ru",
+                 "В Перми выявлены 12 нарушителей из числа мигрантов, возбуждено 4 дела.")
+    (case,) = _by(ru, "prosecution")
+    assert case["count"]["min"] == 12
+
+
 def test_claims_roundup_item_starts_a_new_story(tmp_path: Path, resources: Any) -> None:
     text = ("Обзор недели:\n— Курск: в понедельник полиция задержала 12 мигрантов, сообщает "
             "«Курская неделя».\n— Брянск: суд оштрафовал пятерых иностранцев.")

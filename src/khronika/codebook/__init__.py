@@ -188,8 +188,23 @@ def normalize(word: str) -> str:
     return word.lower().replace("ё", "е")
 
 
+# "locked him up", "took them in", "led them away": an English phrasal verb holds its
+# pronoun object between verb and particle
+_PARTICLES = frozenset("up in away out off down".split())
+_OBJECT_PRONOUNS = frozenset("he her they i we it".split())
+
+
 def match_phrase(lemmas: list[str], i: int, phrase: Phrase) -> bool:
     """Does ``phrase`` start at token ``i``?"""
+    if (
+        len(phrase) == 2
+        and phrase[1] in _PARTICLES
+        and i + 2 < len(lemmas)
+        and lemmas[i] == phrase[0]
+        and lemmas[i + 1] in _OBJECT_PRONOUNS
+        and lemmas[i + 2] == phrase[1]
+    ):
+        return True
     if i + len(phrase) > len(lemmas):
         return False
     for k, word in enumerate(phrase):

@@ -244,6 +244,18 @@ def _covers_previous(sentence: Sentence, lemmas: list[str], lang: Lang) -> bool:
 
 
 _EN_DETERMINERS = frozenset("the these those this such a an".split())
+# "Administrative reports were drawn up", "The ministry called reports … untrue": the plural
+# noun, its own verb after it or a verb of the sentence before it
+_EN_AFTER_NOUN = frozenset("were are have had".split())
+
+
+def _en_noun_report(toks: tuple[Token, ...], i: int) -> bool:
+    word = toks[i].text.lower()
+    if word not in ("reports", "claims", "statements"):
+        return False
+    after = toks[i + 1].text.lower() if i + 1 < len(toks) else ""
+    before = toks[i - 1].text.lower() if i > 0 else ""
+    return after in _EN_AFTER_NOUN or (before.endswith("ed") and before.isalpha())
 _CLAUSE_BREAKS = frozenset(";  — – but while а но однако".split())
 
 
@@ -460,6 +472,8 @@ def _en_speech(
         return  # passive "were reported": a hedge, not a credit
     if i > 0 and lemmas[i - 1] in _EN_DETERMINERS:
         return  # "denied the report": a noun
+    if _en_noun_report(toks, i):
+        return
     prev = toks[i - 1].text if i > 0 else ""
     if (
         prev in (",", "—", "”", "»", '"')

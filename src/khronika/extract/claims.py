@@ -308,7 +308,10 @@ def draft_claims(
             # one figure for the whole list, placed where all its places are
             chosen_places = [_common_place(chosen_places, geocoder)]
         counted = [(p, assigned.get(t_index)) for p in chosen_places]
-        if trigger.event_type != "raid" and t_index in assigned:
+        if trigger.event_type != "raid" and elliptic and not counts_left:
+            # every figure has its place: one claim a pair, and places without a figure
+            counted = list(elliptic) + (counted if places_left else [])
+        elif trigger.event_type != "raid" and t_index in assigned:
             counted += elliptic
         for chosen, count in counted:
             key = (trigger.event_type, chosen.name)
@@ -502,10 +505,29 @@ def _elliptic_pairs(
                 ((place.span.start, place.span.stop), (count.span.start, count.span.stop))
             )
             between = [t.text.lower() for t in tokens if lo[1] <= t.start and t.stop <= hi[0]]
-            if between and set(between) <= _ELLIPSIS_LINKS and any(w in _DASHES for w in between):
+            dashed = set(between) <= _ELLIPSIS_LINKS and any(w in _DASHES for w in between)
+            if between and (dashed or _counted_in(between, count_first=lo[0] == count.span.start)):
                 pairs.append((place, count))
                 break
-    return pairs
+    # "30 migrants in Krasnodar, 87 people in the Volgograd region …": a list of figures each
+    # with its place; one such pair alone is an ordinary sentence and stays as it was
+    listed = [pair for pair in pairs if pair[0].span and pair[1].span
+              and pair[1].span.start < pair[0].span.start]
+    return pairs if len(listed) != 1 else [p for p in pairs if p not in listed]
+
+
+# words between a figure and its place: "87 people in the", "46 Central Asian nationals in"
+_COUNTED_IN = frozenset("in в во".split())
+_COUNTED_MAX = 6
+
+
+def _counted_in(between: list[str], *, count_first: bool) -> bool:
+    if not count_first or len(between) > _COUNTED_MAX:
+        return False
+    if any(not w.isalpha() for w in between):
+        return False  # punctuation: the figure belongs to another clause
+    tail = between[-2:] if between[-1] in ("the",) else between[-1:]
+    return tail[0] in _COUNTED_IN
 
 
 def _credit_back(drafts: list[_Draft], index: int, sources: tuple[str, ...]) -> list[_Draft]:
@@ -668,6 +690,10 @@ def _assign_counts(
                 # "Three men, who had ignored earlier summonses, were delivered …": the figure
                 # is the subject of the main clause, not of the aside about them
                 score += _MAX_COUNT_DISTANCE
+            if _counts_things(tokens, c):
+                # "выявлены 20 нарушителей, возбуждено 10 дел": people before papers; a
+                # figure of cases stands for the people only when none is given
+                score += _THING_PENALTY
             if score <= _MAX_COUNT_DISTANCE:
                 pairs.append((score, ti, ci))
     out: dict[int, Count] = {}
@@ -678,6 +704,19 @@ def _assign_counts(
         out[ti] = counts[ci]
         used.add(ci)
     return out
+
+
+# nouns a figure counts that are not people: cases, reports, violations, raids
+_THINGS = frozenset(
+    """дело протокол материал нарушение правонарушение рейд проверка штраф постановление
+    решение case report protocol violation offence offense raid check fine decision""".split()
+)
+_THING_PENALTY = 10
+
+
+def _counts_things(tokens: tuple[Token, ...], at: int) -> bool:
+    after = tokens[at + 1 : at + 3]
+    return any(t.lemma.lower() in _THINGS for t in after)
 
 
 _RELATIVE = frozenset("who which that whom который которые которых которым кто".split())
@@ -694,7 +733,7 @@ def _in_relative_clause(tokens: tuple[Token, ...], count_at: int, trigger_at: in
     return False
 
 
-_PRONOUNS = frozenset("их им они них ними them they their".split())
+_PRONOUNS = frozenset("их им они них ними them they their всех все всем all".split())
 _WHOLE = frozenset("all both each every все всех оба".split())  # "all of them": the group
 _PARTITIVE = frozenset("из по среди of among some many most all".split())
 _ACQUIRED = frozenset(

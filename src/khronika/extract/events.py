@@ -23,9 +23,10 @@ from khronika.model import EventType, Lang, Sentence, Span, Token
 COMPONENT = "khronika.events.v1"
 
 # How far before a trigger a negation or a modal word still governs it (tokens). Russian puts
-# "не" right before the verb; English "will be found and taken" needs five.
+# "не" right before the verb; "would lose their citizenship and be deported", «планирует
+# провести на рынках города новые рейды» need eight.
 _NEGATION_REACH = 3
-_MODAL_REACH = 5
+_MODAL_REACH = 8
 # How many sentences before a claim sentence may supply its domain cue ("Их доставили в
 # военкоматы" after a sentence about migrants).
 _DOMAIN_REACH = 2
@@ -35,10 +36,17 @@ _CLAUSE_BREAKS = frozenset(", ; : — – ( ) .".split())
 _PREPOSITIONS_EN = frozenset("of for into about in by without from on".split())
 # verbs after which an infinitive reports a decision taken, not a plan: "суд постановил выдворить"
 _DECISION_RU = frozenset("постановить решить обязать приговорить распорядиться".split())
+# "decided to strip him of citizenship", "the court ordered him to be expelled": a decision
+# taken is the event; "offered the option to enlist", "refused to sign" are not
+_DECISION_EN = frozenset("decide decided vote voted order ordered sentence rule".split())
+_ARRIVAL_EN = frozenset("come arrive".split())
+_PRESSURE_EN = frozenset("persuade convince pressure push coerce force recruit".split())
 _DENIAL = frozenset("опровергнуть опровергать отрицать deny".split())
 _REPORTS = frozenset("сообщение информация report reports claim".split())
 _NOT_NEGATING = frozenset(
-    "менее меньше более больше только раз мало много позднее позже ранее less more only".split()
+    "менее меньше более больше только раз мало много позднее позже ранее less more only "
+    # "не прекращаются проверки": stopping negated goes on
+    "прекращаться прекратиться утихать стихать".split()
 )
 
 
@@ -91,8 +99,65 @@ def find_triggers(
             seen.add(key)
             tok = sentence.tokens[first]
             found.append(Trigger(rule.event, first, last, Span(tok.start, tok.stop, tok.text)))
+    if lang == "en":
+        found += _bare_signed(sentence, lemmas, lex, seen)
     found.sort(key=lambda t: t.first)
-    return found
+    return _without_recaps(found, sentence.tokens) if lang == "en" else found
+
+
+_CLAUSE_END = frozenset(". , ; : — – ! ?".split())
+
+
+def _bare_signed(
+    sentence: Sentence, lemmas: list[str], lex: LangLexicon, seen: set[tuple[EventType, int]]
+) -> list[Trigger]:
+    """"In the end he gave in and signed.": in a story about army contracts (the scope test
+    has found one near), "signed" with no object closing its clause is signing up."""
+    tokens = sentence.tokens
+    out = []
+    for i, tok in enumerate(tokens):
+        if tok.text.lower() != "signed" or ("enlistment", i) in seen:
+            continue
+        closes = i + 1 == len(tokens) or tokens[i + 1].text in _CLAUSE_END
+        if not closes or (i > 0 and lemmas[i - 1] in _EN_AUX):
+            continue  # "was signed": a paper, not a man
+        if _is_blocked(sentence, lemmas, i, i, "en", lex):
+            continue
+        out.append(Trigger("enlistment", i, i + 1, Span(tok.start, tok.stop, tok.text)))
+    return out
+
+
+# "the court fined 14 migrants who were detained last week during an inspection": what the
+# court did is the news; the detention and the check are how the people came before it
+_COURT_EVENTS = frozenset({"prosecution", "deportation"})
+# "after a raid" often tells the only raid of the story (a court "fined 40 migrants after a
+# raid on a site"); Russian recaps name their check's date and agent and are coded
+_RECAP_OPENERS = frozenset({"during"})
+# an auxiliary or a conjunction before "-ed" makes it a verb of its own: "and placed them"
+_EN_AUX = frozenset("was were been be is are had have has and or but then".split())
+
+
+def _without_recaps(found: list[Trigger], tokens: tuple[Token, ...]) -> list[Trigger]:
+    court = [t.first for t in found if t.event_type in _COURT_EVENTS]
+    if not court:
+        return found
+    return [t for t in found if not (t.first > court[0] and _is_recap(t, tokens, court[0]))]
+
+
+def _is_recap(trigger: Trigger, tokens: tuple[Token, ...], court_at: int) -> bool:
+    at = trigger.first
+    before = [tok.text.lower() for tok in tokens[max(court_at + 1, at - 3) : at]]
+    if trigger.event_type == "raid":
+        return bool(set(before) & _RECAP_OPENERS)
+    if trigger.event_type != "detention":
+        return False
+    if "who" in before:
+        return True  # "who were detained"
+    word = tokens[at].text.lower()
+    # "31 workers detained at the site": a participle right after the people it names
+    return word.endswith("ed") and bool(before) and before[-1] not in _EN_AUX and (
+        before[-1].isalpha()
+    )
 
 
 def mentioned_events(sentence: Sentence, lang: Lang, codebook: Codebook) -> frozenset[EventType]:
@@ -154,7 +219,8 @@ def _is_blocked(
     """Whether a matched trigger tells no event: negated, modal, a back-reference, denied, or
     (by the language's own grammar) a plan, a participle naming people, a future."""
     tokens = sentence.tokens
-    if _is_negated(lemmas, earliest, lex):
+    # "контракт им не предлагали": the head word's own "не" negates it too
+    if _is_negated(lemmas, earliest, lex) or _is_negated(lemmas, first, lex):
         return True
     if find_phrases(lemmas[max(0, first - _MODAL_REACH) : first], lex.modal):
         return True
@@ -185,15 +251,19 @@ def _is_back_reference(
 ) -> bool:
     """People named by an event told elsewhere: "из задержанных", "среди задержанных", "of
     those detained"."""
-    if not find_phrases(lemmas[max(0, first - 2) : first], lex.reference):
+    before = lemmas[max(0, first - 2) : first]
+    if before[-2:] == ["тот", "быть"]:
+        return False  # "то есть облава": "that is", not "of those"
+    if not find_phrases(before, lex.reference):
         return False
     if trigger.pos not in ("VERB", "ADJ", "NOUN", "X"):
         return False
     return lang == "en" or trigger.feat("VerbForm") == "Part" or trigger.pos in ("NOUN", "ADJ")
 
 
-# How far from a trigger "регулярно", "routinely" make it a habit, not an event (tokens).
-_HABITUAL_REACH = 8
+# How far from a trigger "регулярно", "routinely", "in previous years" make it a habit, not an
+# event (tokens).
+_HABITUAL_REACH = 10
 # Words opening a clause that states a condition, not an event: "If someone had their
 # documents checked, it was for security reasons."
 _CONDITIONS = frozenset("if unless whether если".split())
@@ -226,6 +296,9 @@ def _is_denied(lemmas: list[str], first: int) -> bool:
 
 def _is_blocked_ru(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> bool:
     trigger = tokens[first]
+    before = [tok.text.lower() for tok in tokens[max(0, first - 3) : first]]
+    if trigger.pos == "VERB" and "мы" in before and not _passive(trigger):
+        return True  # "Мы отправили запрос в военкомат": the newsroom's own doings ("нас" is not)
     if trigger.feat("VerbForm") == "Inf" and not (
         set(lemmas[max(0, first - 3) : first]) & _DECISION_RU
     ):
@@ -242,9 +315,17 @@ def _is_blocked_ru(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> 
     if _is_future(trigger):
         return True
     return any(
-        tok.pos in ("VERB", "AUX") and _is_future(tok)
+        tok.pos in ("VERB", "AUX") and _is_future(tok) and tok.lemma not in _DISCOURSE_RU
         for tok in tokens[max(0, first - _MODAL_REACH) : first]
     )
+
+
+# "Напомним, облава …", "Добавим, что …": the writer's aside, future in form only
+_DISCOURSE_RU = frozenset("напомнить добавить отметить уточнить подчеркнуть".split())
+
+
+def _passive(tok: Token) -> bool:
+    return tok.feat("Voice") == "Pass" or tok.feat("VerbForm") == "Part"
 
 
 def _is_future(tok: Token) -> bool:
@@ -277,8 +358,9 @@ def _counted_participle(tokens: tuple[Token, ...], first: int) -> bool:
 
 def _noun_negated_or_future_ru(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> bool:
     after = lemmas[first + 1 : first + 9]
-    if any(a == "не" and b == "быть" for a, b in itertools.pairwise(after)):
-        return True  # "Задержаний не было"
+    if any(a == "не" and (b == "быть" or tok.pos == "VERB")
+           for (a, b), tok in zip(itertools.pairwise(after), tokens[first + 2 :], strict=False)):
+        return True  # "Задержаний не было", "выдворение к ним не применялось"
     # "выдворение станет основной мерой", "… должно стать", "рейды на рынках края
     # продолжатся": the noun's own predicate is the first finite verb of its clause
     for tok in tokens[first + 1 : first + 1 + _PREDICATE_REACH]:
@@ -292,8 +374,12 @@ def _noun_negated_or_future_ru(tokens: tuple[Token, ...], lemmas: list[str], fir
 
 
 def _is_blocked_en(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> bool:
-    if first > 0 and lemmas[first - 1] == "to":
+    if first > 0 and lemmas[first - 1] == "to" and not _decided_en(lemmas, first - 1):
         return True  # "offered the option to enlist", "refused to sign"
+    if lemmas[max(0, first - 2) : first] == ["to", "be"] and not _decided_en(lemmas, first - 2):
+        return True  # "while they wait to be deported"; but "ordered to be expelled"
+    if lemmas[max(0, first - 2) : first] == ["or", "be"]:
+        return True  # "must leave Russia or be deported": an alternative, not an event
     if _future_predicate_en(tokens, first):
         return True  # "Raids to find illegal migrants will continue at markets"
     if _is_attributive_en(tokens, first):
@@ -304,6 +390,19 @@ def _is_blocked_en(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> 
         and tokens[first].text.lower().endswith("ing")
         and tokens[first - 1].text.lower() in _PREPOSITIONS_EN
     )
+
+
+def _decided_en(lemmas: list[str], to: int) -> bool:
+    """"decided to strip", "came in to check the staff's papers", "tried again to persuade
+    him": a decision taken, a visit's purpose, an attempt at pressure are what happened."""
+    before = set(lemmas[max(0, to - 3) : to])
+    # "ordered five of them to be expelled": the decision's object stands between
+    decided = set(lemmas[max(0, to - 5) : to]) & _DECISION_EN
+    if before & _EN_FUTURE:
+        return False
+    if decided or before & _ARRIVAL_EN:
+        return True
+    return "try" in before and to + 1 < len(lemmas) and lemmas[to + 1] in _PRESSURE_EN
 
 
 _EN_FUTURE = frozenset("will would shall".split())

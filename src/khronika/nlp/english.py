@@ -21,6 +21,7 @@ _OPENERS = frozenset(
     on at by after before when while then but and according police officers""".split()
 )
 _TOKEN = re.compile(r"\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?|[A-Za-z]+(?:['’][A-Za-z]+)*|[^\sA-Za-z\d]")
+_BRITISH_LL = re.compile(r"ll(ed|ing)$")
 _SENT_END = re.compile(r"[.!?]+[\"”’»)]*\s+|\n\s*")
 
 
@@ -45,10 +46,18 @@ class EnglishNLP:
         low = word.lower()
         lemma = self._cache.get(low)
         if lemma is None:
-            lemma = str(self._simplemma.lemmatize(low, lang="en")).lower()
+            lemma = self._british(low, str(self._simplemma.lemmatize(low, lang="en")).lower())
             if len(self._cache) < 200_000:
                 self._cache[low] = lemma
         return lemma
+
+    def _british(self, low: str, lemma: str) -> str:
+        """"cancelled", "labelled": the dictionary knows the American single "l" only and
+        leaves "cancell"; taken when the single-l form gives exactly that stem."""
+        if not (lemma.endswith("ll") and _BRITISH_LL.search(low)):
+            return lemma
+        american = str(self._simplemma.lemmatize(_BRITISH_LL.sub(r"l\1", low), lang="en"))
+        return american.lower() if american.lower() == lemma[:-1] else lemma
 
     def _tokens(self, text: str, start: int, stop: int) -> list[Token]:
         out = []
