@@ -15,6 +15,12 @@ CREDITS = [
     ("ru", "Повестки вручили 12 мужчинам, сообщил местный паблик «Окраина онлайн».",
      ("Окраина онлайн",)),
     ("ru", "Нам пишут из Калининграда: на рынке идут проверки.", ()),
+    # a relative clause after the source is not a second source
+    ("ru", "По словам водителей, которые нам написали, у склада стоят три автозака.",
+     ("водители",)),
+    # an agency "reports on" its work, a paper "notes that": both are credits
+    ("ru", "Вчера Росгвардия отчиталась о задержании 40 приезжих на складе.", ("Росгвардия",)),
+    ("en", "The Tver Courier notes that 15 men were detained at the depot.", ("Tver Courier",)),
     # a t.me address is its channel, never "https"
     ("ru", "Об этом пишет https://t.me/kazan_news/123.", ("kazan_news",)),
     ("en", "Police detained 12 people, reported https://t.me/tver_wire/55.", ("tver_wire",)),
@@ -88,6 +94,24 @@ CUES = [
     ("en", "Relatives said the men were beaten; the police denied it.",
      False, False, True, False),
     ("en", "The ministry denied that anyone had been forced to sign.", False, False, True, True),
+    # reported speech without a named credit still makes the claim "reported"
+    ("ru", "По его словам, в хостеле задержали около двадцати человек.",
+     True, False, False, True),
+    ("ru", "Как стало известно, ночью на рынке прошла проверка документов.",
+     True, False, False, True),
+    ("ru", "«Нас продержали в отделе до утра», — вспоминает рабочий.",
+     True, False, False, True),
+    ("en", "By her account, a dozen workers were put on a bus to the station.",
+     True, False, False, True),
+    ("en", "Earlier it was reported that forty porters were detained at the depot.",
+     True, False, False, True),
+    ("en", "[09:15] \"They came to the dormitory at six in the morning.\"",
+     True, False, False, True),
+    ("en", "Police detained twelve men at the depot on Monday.", False, False, False, True),
+    ("ru", "Сообщают, что у проходной стоят два автозака.", True, False, False, True),
+    ("ru", "Полицейские сообщают о задержании шести человек.", False, False, False, True),
+    ("en", "The driver says he was taken to the enlistment office straight from the depot.",
+     True, False, False, True),
 ]
 
 

@@ -20,10 +20,10 @@ COMPONENT = "khronika.attribution.v1"
 _RU_SPEECH = frozenset(
     """сообщить сообщать рассказать рассказывать заявить заявлять написать писать передать
     передавать утверждать подтвердить подтверждать отметить пояснить добавить указать сказать
-    говорить уточнить сообщаться прислать""".split()
+    говорить уточнить сообщаться прислать отчитаться отчитываться""".split()
 )
 _EN_SPEECH = frozenset(
-    "say report tell write add state announce claim confirm allege told said".split()
+    "say report tell write add state announce claim confirm allege told said note".split()
 )
 _RU_BY = ("данные", "слово", "информация", "сведение", "оценка")  # "по данным X", "по словам X"
 _RU_GENERIC = frozenset(
@@ -70,6 +70,16 @@ _UNCONFIRMED_EN = re.compile(
     re.I,
 )
 
+# "by his account", "it was reported that", ", she says,": the sentence retells someone's words
+_REPORTED_EN = re.compile(
+    r"\b(?:by (?:his|her|their) (?:own )?account|it (?:was|has been|had been) reported"
+    r"|(?:he|she|they) (?:says|said|told [a-z ]{0,20}),|\bsays (?:he|she|they)\b)",
+    re.I,
+)
+# a sentence that opens with a quotation (optionally after a live-blog time stamp) is
+# somebody's words, not the outlet's own statement
+_QUOTED_OPEN = re.compile(r"^\s*(?:\[\d{1,2}:\d{2}\]\s*)?[«“\"„]")
+
 
 @dataclass(frozen=True, slots=True)
 class Credit:
@@ -105,6 +115,9 @@ def find_credit(sentence: Sentence, lang: Lang) -> Credit | None:
     names = [n for n in (_name(sentence, a, b) for a, b in ranges) if n]
     if lang == "ru":
         names = [nominative(n) for n in names]  # "в пресс-службе УМВД" → "пресс-служба УМВД"
+        # a relative clause or a negation swept up after a verb is no name:
+        # "продавцы, которые нам написали", "просили не выходить"
+        names = [n for n in names if not _RU_CLAUSE_WORDS & set(n.lower().split())]
     else:  # a credit swept up with a clause keeps the name before it
         names = [_en_noun_phrase(n) for n in names]
     generic = bool(ranges) and all(_is_generic(toks, a, b, lang) for a, b in found[:1])
@@ -123,6 +136,7 @@ def find_credit(sentence: Sentence, lang: Lang) -> Credit | None:
     return Credit(tuple(dict.fromkeys(names)), generic, Span(start, stop, text))
 
 
+_RU_CLAUSE_WORDS = frozenset("который которая которое которые которых которым не".split())
 # Words a source's name never holds: auxiliaries, negation, wh-words, "there". A "credit"
 # with one ("four came away with summonses, he did not", "there have been several") is a
 # clause the speech-verb rule swept up, not a name.
@@ -160,8 +174,9 @@ def find_cues(sentence: Sentence, lang: Lang) -> Cues:
     if lang == "ru":
         hedged = (
             bool(lset & _HEDGE_RU)
-            or _has_seq(lemmas, ("по", "данные"))
-            or _has_seq(lemmas, ("по", "слово"))
+            or _by_account_ru(lemmas)
+            or _has_seq(lemmas, ("стать", "известный"))
+            or _impersonal_speech(sentence.tokens, lemmas)
             or any(
                 lemmas[k] in _TO_US and lemmas[k + 1] in _RU_SPEECH
                 for k in range(len(lemmas) - 1)
@@ -175,10 +190,36 @@ def find_cues(sentence: Sentence, lang: Lang) -> Cues:
                 if "не" in near or "нельзя" in near:
                     unconfirmed = True
     else:
-        hedged = bool(lset & _HEDGE_EN) or "said to" in sentence.text
+        hedged = (
+            bool(lset & _HEDGE_EN)
+            or "said to" in sentence.text
+            or bool(_REPORTED_EN.search(sentence.text))
+        )
         disputed = bool(lset & _DENY_EN)
         unconfirmed = bool(_UNCONFIRMED_EN.search(sentence.text))
+    hedged = hedged or _QUOTED_OPEN.match(sentence.text) is not None
     return Cues(hedged, unconfirmed, disputed, _covers_previous(sentence, lemmas, lang))
+
+
+def _impersonal_speech(toks: tuple[Token, ...], lemmas: list[str]) -> bool:
+    """A sentence opening with a plural speech verb and no subject: "Пишут, что …"."""
+    if not toks or lemmas[0] not in _RU_SPEECH:
+        return False
+    word = toks[0].text.lower()
+    return word.endswith(("ут", "ют", "ат", "ят")) and len(toks) > 1 and toks[1].text == ","
+
+
+def _by_account_ru(lemmas: list[str]) -> bool:
+    """"по данным", "по словам", also with a possessive between: "по его словам"."""
+    for k, lem in enumerate(lemmas[:-1]):
+        if lem != "по":
+            continue
+        nxt = lemmas[k + 1]
+        if nxt in _POSSESSIVE and k + 2 < len(lemmas):
+            nxt = lemmas[k + 2]
+        if nxt in ("данные", "слово"):
+            return True
+    return False
 
 
 def _covers_previous(sentence: Sentence, lemmas: list[str], lang: Lang) -> bool:
