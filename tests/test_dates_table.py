@@ -298,3 +298,42 @@ def test_date_of_a_statement_is_not_the_event_date(
     expected: tuple[str, str],
 ) -> None:
     test_weekday_inside_named_week(resources, tmp_path, published, lang, texts, expected)
+
+
+@pytest.mark.parametrize(("published", "lang", "texts", "expected"), [
+    # past the lede, a present perfect with no date of its own tells a result, not a day
+    ("2025-04-10", "en", ["On Tuesday officers raided a dormitory in Kursk.",
+                          "Several of the workers have been deported to Tajikistan."],
+     ("None", "None")),
+    # "to have" reports an act, it does not make one a result
+    ("2025-04-10", "en", ["On Tuesday police in Kursk detained 30 migrant workers.",
+                          "Officials are said to have deported 12 of them."],
+     ("2025-04-08", "2025-04-08")),
+])
+def test_perfect_past_the_lede_is_undated(
+    resources: Any, tmp_path: Any, published: str, lang: str, texts: list[str],
+    expected: tuple[str, str],
+) -> None:
+    test_weekday_inside_named_week(resources, tmp_path, published, lang, texts, expected)
+
+
+@pytest.mark.parametrize(("published", "lang", "texts", "expected"), [
+    # a recap of the outlet's earlier reporting is not the story's day
+    ("2025-04-10", "en", ["On Tuesday officers raided a dormitory in Kursk.",
+                          "As reported earlier, after similar raids 25 migrants in Omsk "
+                          "were ordered to leave Russia."],
+     ("None", "None")),
+    ("2025-04-10", "ru", ["Во вторник полиция провела рейд в общежитии в Курске.",
+                          "Как ранее писало наше издание, после таких рейдов в Омске к выдворению "
+                          "приговорили 25 мигрантов."],
+     ("None", "None")),
+    # a credit in the present tense is the current report, it keeps the story's day
+    ("2025-04-10", "ru", ["Во вторник полиция провела рейд в общежитии в Курске.",
+                          "Как сообщает пресс-служба, задержаны 25 мигрантов."],
+     ("2025-04-08", "2025-04-08")),
+])
+def test_recap_of_earlier_reporting_is_undated(
+    resources: Any, tmp_path: Any, published: str, lang: str, texts: list[str],
+    expected: tuple[str, str],
+) -> None:
+    test_weekday_inside_named_week(resources, tmp_path, published, lang, texts, expected)

@@ -27,9 +27,19 @@ _HABITUAL = {
 }
 _LOOK_BACK = {
     "ru": re.compile(
-        r"^\W*(?:ранее|до этого|прежде|в прошл\w+ (?:подобн\w+|таки\w+)|уже не впервые)\b", re.I
+        r"^\W*(?:ранее|до этого|прежде|в прошл\w+ (?:подобн\w+|таки\w+)|уже не впервые|"
+        # a recap of the outlet's own earlier report: «Как сообщал (ранее) …», «Как писала …»
+        r"как\s+(?:ранее\s+|уже\s+)?(?:сообщал\w*|писал\w*))\b",
+        re.I,
     ),
-    "en": re.compile(r"^\W*(?:earlier|previously|before that|in previous)\b", re.I),
+    "en": re.compile(
+        r"^\W*(?:earlier|previously|before that|in previous|"
+        # "As previously reported", "As the Knot has reported": a recap, not the story's day
+        r"as\s+(?:previously|earlier)\s+reported|as\s+reported\s+(?:earlier|previously|before)|"
+        r"as\s+(?:[\w.’'-]+\s+){1,5}(?:has|had)\s+(?:previously\s+|earlier\s+)?"
+        r"(?:reported|written))\b",
+        re.I,
+    ),
 }
 
 

@@ -626,6 +626,11 @@ _PROGRESSIVE_EN = re.compile(
     re.I,
 )
 
+_PERFECT_EN = re.compile(
+    r"(?<!to )\b(?:have|has)\s+(?:also\s+|now\s+)?(?:been\s+)?\w+(?:ed|en)\b",
+    re.I,
+)
+
 
 def _implied_date(
     sentence: Sentence,
@@ -645,6 +650,11 @@ def _implied_date(
         return UNKNOWN_DATE
     if lang == "en" and _PROGRESSIVE_EN.search(sentence.text):
         return UNKNOWN_DATE  # "Raids are also being carried out": still going on, no date told
+    carried = story.date or frame
+    if lang == "en" and story.places and carried and _days(carried) == 0 \
+            and _PERFECT_EN.search(sentence.text):
+        # past the lede, "have been issued" tells a result, not the one day told before
+        return UNKNOWN_DATE
     if new_place and frame is not None:
         return frame  # a round-up's next town inherits the round-up's period, not a day
     return story.date or frame or UNKNOWN_DATE
