@@ -367,7 +367,7 @@ def _counts_of_triggers(
         if t_index in assigned or trigger.event_type == "raid":
             continue
         carried = _count_by_reference(
-            sentence, trigger, lang, assigned, triggers, story.last_count, facts.credit
+            sentence, trigger, lang, assigned, triggers, story.last_count, facts
         )
         if carried is not None:
             assigned[t_index] = carried
@@ -766,9 +766,10 @@ def _count_by_reference(
     assigned: dict[int, Count],
     triggers: list[Trigger],
     previous: Count | None,
-    credit: Credit | None,
+    facts: SentenceFacts,
 ) -> Count | None:
     """A count the text refers back to ("Их доставили", "суд назначил им"), or one person."""
+    credit = facts.credit
     tokens = sentence.tokens
     lemmas = [t.text.lower() for t in tokens]
     near = range(max(0, trigger.first - 6), min(len(tokens), trigger.first + 7))
@@ -792,10 +793,12 @@ def _count_by_reference(
         if previous is not None:
             # the figure was written in an earlier sentence: its value, not its span, carries
             return replace(previous, span=None)
-    return _one_person(sentence, trigger, lang)
+    return _one_person(sentence, trigger, lang, facts.counts)
 
 
-def _one_person(sentence: Sentence, trigger: Trigger, lang: Lang) -> Count | None:
+def _one_person(
+    sentence: Sentence, trigger: Trigger, lang: Lang, counts: list[Count]
+) -> Count | None:
     """One person the event befell: "a man", «уроженца Душанбе», or — when no group is named
     near the trigger — "he", «его»."""
     tokens = sentence.tokens
@@ -819,7 +822,7 @@ def _one_person(sentence: Sentence, trigger: Trigger, lang: Lang) -> Count | Non
             return Count(1, 1, "exact", tok.text, Span(tok.start, tok.stop, tok.text))
     # a number counts a group only when it counts people ("штраф по ст. 21.5", "в 2025 году"
     # name none)
-    people = [c.span for c in extract_counts(sentence, lang) if c.span is not None]
+    people = [c.span for c in counts if c.span is not None]
     if any(_names_a_group(tokens[k], lang, people) for k in near):
         return None
     for k in near:
