@@ -128,6 +128,10 @@ CASES = [
     ("en", "If a migrant had his papers checked at the market, it was routine, the mayor said.",
      set()),
     ("en", "He came to the enlistment office on his own, without a summons.", set()),
+    # "that" opening a clause is no back reference; "that raid" points back
+    ("en", "A local paper writes that checks of migrant hostels took place in Tver on Friday.",
+     {"raid"}),
+    ("en", "The governor later defended that raid on a migrant hostel.", set()),
     ("ru", "Если у мигранта проверили документы на рынке, это обычная процедура.", set()),
     ("ru", "Он пришёл в военкомат сам, без повестки.", set()),
     ("ru", "Облавы на мигрантов начнутся за неделю до праздников.", set()),

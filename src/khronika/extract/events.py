@@ -224,7 +224,7 @@ def _is_blocked(
         return True
     if find_phrases(lemmas[max(0, first - _MODAL_REACH) : first], lex.modal):
         return True
-    if _is_back_reference(tokens[first], lemmas, first, lang, lex) or _is_denied(lemmas, first):
+    if _is_back_reference(tokens, lemmas, first, lang, lex) or _is_denied(lemmas, first):
         return True
     if _is_conditional(tokens, lemmas, first) or _is_lacking(lemmas, first):
         return True
@@ -247,18 +247,27 @@ def _is_negated(lemmas: list[str], earliest: int, lex: LangLexicon) -> bool:
 
 
 def _is_back_reference(
-    trigger: Token, lemmas: list[str], first: int, lang: Lang, lex: LangLexicon
+    tokens: tuple[Token, ...], lemmas: list[str], first: int, lang: Lang, lex: LangLexicon
 ) -> bool:
     """People named by an event told elsewhere: "из задержанных", "среди задержанных", "of
     those detained"."""
+    trigger = tokens[first]
     before = lemmas[max(0, first - 2) : first]
     if before[-2:] == ["тот", "быть"]:
         return False  # "то есть облава": "that is", not "of those"
+    if first and tokens[first - 1].text.lower() == "that" and not _singular_noun(trigger):
+        return False  # "reports that checks are under way": "that" opens a clause
     if not find_phrases(before, lex.reference):
         return False
     if trigger.pos not in ("VERB", "ADJ", "NOUN", "X"):
         return False
     return lang == "en" or trigger.feat("VerbForm") == "Part" or trigger.pos in ("NOUN", "ADJ")
+
+
+def _singular_noun(token: Token) -> bool:
+    """"that raid" points back; "that checks were held", "that detained men" do not."""
+    word = token.text.lower()
+    return not word.endswith(("s", "ed", "ing")) or word.endswith("ss")
 
 
 # How far from a trigger "регулярно", "routinely", "in previous years" make it a habit, not an
