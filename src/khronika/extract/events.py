@@ -26,6 +26,7 @@ COMPONENT = "khronika.events.v1"
 # "не" right before the verb; "would lose their citizenship and be deported", «планирует
 # провести на рынках города новые рейды» need eight.
 _NEGATION_REACH = 3
+_PUNCTUATION = frozenset(",;:—–-()")
 _MODAL_REACH = 8
 # How many sentences before a claim sentence may supply its domain cue ("Их доставили в
 # военкоматы" after a sentence about migrants).
@@ -237,7 +238,9 @@ def _is_blocked(
 
 
 def _is_negated(lemmas: list[str], earliest: int, lex: LangLexicon) -> bool:
-    lo = max(0, earliest - _NEGATION_REACH)
+    # words, not commas: "did not, however, register" is as near as "did not register"
+    words = [k for k in range(earliest - 1, -1, -1) if lemmas[k] not in _PUNCTUATION]
+    lo = min(words[:_NEGATION_REACH], default=earliest)
     for _start, stop in find_phrases(lemmas[lo:earliest], lex.negation):
         # "не менее 100 задержанных", "not only": the negation belongs to the quantity
         following = lemmas[lo + stop] if lo + stop < len(lemmas) else ""
@@ -275,7 +278,7 @@ def _singular_noun(token: Token) -> bool:
 _HABITUAL_REACH = 10
 # Words opening a clause that states a condition, not an event: "If someone had their
 # documents checked, it was for security reasons."
-_CONDITIONS = frozenset("if unless whether если".split())
+_CONDITIONS = frozenset("if unless whether whoever если".split())
 # "пришёл сам, без повестки", "arrived without a summons": the trigger names what was not there
 _LACKING = frozenset("без without".split())
 
@@ -284,7 +287,7 @@ def _is_conditional(tokens: tuple[Token, ...], lemmas: list[str], first: int) ->
     for k in range(first - 1, -1, -1):
         if tokens[k].text in _CLAUSE_BREAKS:
             return False
-        if lemmas[k] in _CONDITIONS:
+        if lemmas[k] in _CONDITIONS or lemmas[k : k + 2] == ["anyone", "who"]:
             return True
     return False
 
