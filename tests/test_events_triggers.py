@@ -142,6 +142,12 @@ CASES = [
     ("en", "Recruiters told the inmates that anyone who signed a contract would go free.",
      {"recruitment_pressure"}),
     ("en", "Skip the call-up and maybe lose your passport, the migrants were told.", set()),
+    # another subject named only as the time since which things happen leaves the story in scope
+    ("ru", "После теракта в концертном зале проверки мигрантов идут повсюду. В Пензенской "
+     "области с начала апреля провели уже 80 рейдов.", {"raid"}),
+    # a noun the tagger reads as a participle is still a noun
+    ("ru", "Шла обычная профилактика, то есть, проще говоря, облава на мигрантов у рынка.",
+     {"raid"}),
     ("ru", "Если у мигранта проверили документы на рынке, это обычная процедура.", set()),
     ("ru", "Он пришёл в военкомат сам, без повестки.", set()),
     ("ru", "Облавы на мигрантов начнутся за неделю до праздников.", set()),

@@ -318,6 +318,7 @@ def _is_blocked_ru(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> 
     if (
         trigger.feat("VerbForm") == "Part"
         and trigger.feat("Variant") != "Short"
+        and trigger.text.lower().endswith(_ADJECTIVE_ENDINGS)
         and not _counted_participle(tokens, first)
     ):
         return True  # "задержанные нарушили правила": who, not what happened
@@ -330,6 +331,13 @@ def _is_blocked_ru(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> 
         tok.pos in ("VERB", "AUX") and _is_future(tok) and tok.lemma not in _DISCOURSE_RU
         for tok in tokens[max(0, first - _MODAL_REACH) : first]
     )
+
+
+# a full participle declines like an adjective; the tagger sometimes calls a noun one
+# ("то есть, попросту говоря, облава")
+_ADJECTIVE_ENDINGS = tuple(
+    "ый ий ой ая яя ое ее ые ие ого его ому ему ым им ую юю ых их ыми ими ом ем".split()
+)
 
 
 # "Напомним, облава …", "Добавим, что …": the writer's aside, future in form only
@@ -522,13 +530,27 @@ def document_scope(
     title = title_lemmas or []
     return DocumentScope(
         lemmas=lemmas,
-        out=tuple(bool(find_phrases(lem, lex.out)) for lem in lemmas),
+        out=tuple(_out_of_scope(lem, lex) for lem in lemmas),
         domain=tuple(bool(find_phrases(lem, lex.domain)) for lem in lemmas),
         title_out=bool(find_phrases(title, lex.out)),
         title_domain=bool(find_phrases(title, lex.domain)),
         anchored=not lex.anchor
         or any(find_phrases(lem, lex.anchor) for lem in (title, *lemmas)),
     )
+
+
+# "после теракта", "since the terrorist attack": an out-of-scope event as a point in time
+_SINCE = frozenset("после since after following".split())
+
+
+def _out_of_scope(lemmas: list[str], lex: LangLexicon) -> bool:
+    """Whether a sentence is about another subject; one named only as the time since which
+    things happen ("После теракта … проверки идут по всей стране") leaves it in scope."""
+    for start, _stop in find_phrases(lemmas, lex.out):
+        before = lemmas[max(0, start - 3) : start]
+        if not (_SINCE & set(before)) or any(w in _PUNCTUATION for w in before):
+            return True
+    return False
 
 
 # Where the stories this codebook is about happen: Russia and the countries its migrants come
