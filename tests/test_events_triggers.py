@@ -145,6 +145,10 @@ CASES = [
     # another subject named only as the time since which things happen leaves the story in scope
     ("ru", "После теракта в концертном зале проверки мигрантов идут повсюду. В Пензенской "
      "области с начала апреля провели уже 80 рейдов.", {"raid"}),
+    # "signed" closing its clause after "and" is a man signing; "was signed" is a paper
+    ("en", "Officers pushed the migrant to sign a contract. His calls to his family went "
+     "unanswered, and in the end he gave in and signed.", {"enlistment"}),
+    ("en", "Officers pushed the migrant to sign a contract. The paper was signed.", set()),
     # a noun the tagger reads as a participle is still a noun
     ("ru", "Шла обычная профилактика, то есть, проще говоря, облава на мигрантов у рынка.",
      {"raid"}),

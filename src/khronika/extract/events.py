@@ -120,8 +120,8 @@ def _bare_signed(
         if tok.text.lower() != "signed" or ("enlistment", i) in seen:
             continue
         closes = i + 1 == len(tokens) or tokens[i + 1].text in _CLAUSE_END
-        if not closes or (i > 0 and lemmas[i - 1] in _EN_AUX):
-            continue  # "was signed": a paper, not a man
+        if not closes or (i > 0 and lemmas[i - 1] in ("be", "get")):
+            continue  # "was signed": a paper, not a man; "gave in and signed" is a man
         if _is_blocked(sentence, lemmas, i, i, "en", lex):
             continue
         out.append(Trigger("enlistment", i, i + 1, Span(tok.start, tok.stop, tok.text)))
