@@ -149,6 +149,11 @@ CASES = [
     ("en", "Officers pushed the migrant to sign a contract. His calls to his family went "
      "unanswered, and in the end he gave in and signed.", {"enlistment"}),
     ("en", "Officers pushed the migrant to sign a contract. The paper was signed.", set()),
+    # held for hours, led away to be questioned
+    ("en", "Twenty migrant porters have been held for hours without water or food.",
+     {"detention"}),
+    ("en", "Officers pulled four migrant men off the bus and led them to a back room to be "
+     "interrogated.", {"detention"}),
     # a noun the tagger reads as a participle is still a noun
     ("ru", "Шла обычная профилактика, то есть, проще говоря, облава на мигрантов у рынка.",
      {"raid"}),
@@ -195,7 +200,7 @@ CASES = [
      {"citizenship_revocation"}),
     ("en", "Officers stopped the migrant courier near the metro and locked him up overnight.",
      {"detention"}),
-    ("en", "Police took the migrant cook in for questioning.", set()),
+    ("en", "Police took the migrant cook in for questioning.", {"detention"}),
     ("en", "Police took the migrant baker for questioning after the check.", {"detention"}),
     ("en", "Around 30 of the migrant loaders were taken away in the evening.", {"detention"}),
     # taken away from people, not people taken away
