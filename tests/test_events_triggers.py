@@ -154,6 +154,9 @@ CASES = [
      {"detention"}),
     ("en", "Officers pulled four migrant men off the bus and led them to a back room to be "
      "interrogated.", {"detention"}),
+    # «из» before a place is where from, not «из задержанных»
+    ("ru", "За полгода из области выдворено 210 мигрантов.", {"deportation"}),
+    ("ru", "Из числа задержанных мигрантов двоих отпустили.", set()),
     # a noun the tagger reads as a participle is still a noun
     ("ru", "Шла обычная профилактика, то есть, проще говоря, облава на мигрантов у рынка.",
      {"raid"}),
