@@ -292,6 +292,8 @@ _LACKING = frozenset("без without".split())
 
 
 def _is_conditional(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> bool:
+    if lemmas and lemmas[0] in _CONDITIONS:
+        return True  # "Если этого не произошло, военкомат направляет …": the rule, not a case
     for k in range(first - 1, -1, -1):
         if tokens[k].text in _CLAUSE_BREAKS:
             return False
