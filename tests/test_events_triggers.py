@@ -170,6 +170,15 @@ CASES = [
      {"escort_to_enlistment_office"}),
     ("ru", "Эксперты связывают отток мигрантов с режимом высылки.", set()),
     ("ru", "Полиция теперь чаще проводит рейды на рынках, где торгуют мигранты.", set()),
+    # EN: what is allowed, what waits, a summons ignored, another story, a bomb plot
+    ("en", "A new decree allows the expulsion of migrants without a court ruling.", set()),
+    ("en", "Until their deportation, the migrants will stay in the centre near Perm.", set()),
+    ("en", "Thirty migrant men awaiting deportation went on hunger strike.", set()),
+    ("en", "Two men who had ignored the summons were driven to the enlistment office.",
+     {"escort_to_enlistment_office"}),
+    ("en", "In other news, police detained six teenagers near a migrant hostel.", set()),
+    ("en", "Officers detained a migrant suspected of building a bomb.", set()),
+    ("en", "A police major was sentenced for taking bribes from migrant workers.", set()),
     # a noun the tagger reads as a participle is still a noun
     ("ru", "Шла обычная профилактика, то есть, проще говоря, облава на мигрантов у рынка.",
      {"raid"}),
