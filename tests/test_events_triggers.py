@@ -179,6 +179,9 @@ CASES = [
     ("en", "In other news, police detained six teenagers near a migrant hostel.", set()),
     ("en", "Officers detained a migrant suspected of building a bomb.", set()),
     ("en", "A police major was sentenced for taking bribes from migrant workers.", set()),
+    # more of the places checked
+    ("ru", "Полицейские проверили продуктовые магазины, где работали мигранты.", {"raid"}),
+    ("en", "Officers searched a greenhouse farm that employed migrant pickers.", {"raid"}),
     # a noun the tagger reads as a participle is still a noun
     ("ru", "Шла обычная профилактика, то есть, проще говоря, облава на мигрантов у рынка.",
      {"raid"}),
