@@ -182,6 +182,12 @@ CASES = [
     # more of the places checked
     ("ru", "Полицейские проверили продуктовые магазины, где работали мигранты.", {"raid"}),
     ("en", "Officers searched a greenhouse farm that employed migrant pickers.", {"raid"}),
+    ("en", "Activists complain of beatings during recent raids on migrant hostels.", set()),
+    ("en", "A Georgian court extended the arrest of an opposition activist and a migrant.",
+     set()),
+    ("en", "Reporters read the case files of thirty migrants fined in Tver.",
+     {"prosecution"}),
+    ("en", "Reporters went through the court's case files on migrants.", set()),
     # a noun the tagger reads as a participle is still a noun
     ("ru", "Шла обычная профилактика, то есть, проще говоря, облава на мигрантов у рынка.",
      {"raid"}),
