@@ -188,6 +188,8 @@ CASES = [
     ("en", "Reporters read the case files of thirty migrants fined in Tver.",
      {"prosecution"}),
     ("en", "Reporters went through the court's case files on migrants.", set()),
+    ("ru", "Сколько мигрантов задержали на рынке, в полиции не говорят.", set()),
+    ("en", "How many migrants were detained at the market, police would not say.", set()),
     # a noun the tagger reads as a participle is still a noun
     ("ru", "Шла обычная профилактика, то есть, проще говоря, облава на мигрантов у рынка.",
      {"raid"}),

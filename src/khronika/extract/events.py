@@ -292,8 +292,11 @@ _LACKING = frozenset("без without".split())
 
 
 def _is_conditional(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> bool:
-    if lemmas and lemmas[0] in _CONDITIONS:
+    opening = [w for w in lemmas[:4] if w not in _PUNCTUATION][:2]
+    if opening[:1] and opening[0] in _CONDITIONS:
         return True  # "Если этого не произошло, военкомат направляет …": the rule, not a case
+    if opening[:1] == ["сколько"] or opening == ["how", "many"]:
+        return True  # "Сколько человек увезли, не уточняют": a question, not a report
     for k in range(first - 1, -1, -1):
         if tokens[k].text in _CLAUSE_BREAKS:
             return False
