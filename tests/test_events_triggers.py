@@ -190,6 +190,10 @@ CASES = [
     ("en", "Reporters went through the court's case files on migrants.", set()),
     ("ru", "Сколько мигрантов задержали на рынке, в полиции не говорят.", set()),
     ("en", "How many migrants were detained at the market, police would not say.", set()),
+    # the story's own law is no other subject; military records and investigators are its cues
+    ("en", "Officers looked for foreigners breaking migration legislation. As a result, 12 of "
+     "them were fined.", {"prosecution"}),
+    ("en", "Fourteen men were put on military record that day.", {"summons"}),
     # a noun the tagger reads as a participle is still a noun
     ("ru", "Шла обычная профилактика, то есть, проще говоря, облава на мигрантов у рынка.",
      {"raid"}),
