@@ -194,6 +194,8 @@ CASES = [
     ("en", "Officers looked for foreigners breaking migration legislation. As a result, 12 of "
      "them were fined.", {"prosecution"}),
     ("en", "Fourteen men were put on military record that day.", {"summons"}),
+    ("ru", "Тогда в отделы полиции свезли около трёхсот мигрантов.", {"detention"}),
+    ("ru", "На складе полицейские выявили 14 нарушителей миграционных правил.", {"raid"}),
     # a noun the tagger reads as a participle is still a noun
     ("ru", "Шла обычная профилактика, то есть, проще говоря, облава на мигрантов у рынка.",
      {"raid"}),
