@@ -196,6 +196,11 @@ CASES = [
     ("en", "Fourteen men were put on military record that day.", {"summons"}),
     ("ru", "Тогда в отделы полиции свезли около трёхсот мигрантов.", {"detention"}),
     ("ru", "На складе полицейские выявили 14 нарушителей миграционных правил.", {"raid"}),
+    # profiling by looks marks the story as this codebook's
+    ("en", "At the bus station officers checked the papers of every man who looked "
+     "non-Slavic.", {"raid"}),
+    ("ru", "У вокзала полицейские проверяли документы у всех мужчин неславянской внешности.",
+     {"raid"}),
     # a noun the tagger reads as a participle is still a noun
     ("ru", "Шла обычная профилактика, то есть, проще говоря, облава на мигрантов у рынка.",
      {"raid"}),
