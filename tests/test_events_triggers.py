@@ -201,6 +201,10 @@ CASES = [
      "non-Slavic.", {"raid"}),
     ("ru", "У вокзала полицейские проверяли документы у всех мужчин неславянской внешности.",
      {"raid"}),
+    # a bare verb sharing an earlier "to" is a purpose, not an event; a past verb is
+    ("en", "The plan was to surround the migrant hostel and detain everyone inside.", set()),
+    ("en", "Officers came to surround the migrant hostel and detained everyone inside.",
+     {"raid", "detention"}),
     # a noun the tagger reads as a participle is still a noun
     ("ru", "Шла обычная профилактика, то есть, проще говоря, облава на мигрантов у рынка.",
      {"raid"}),

@@ -413,6 +413,8 @@ def _is_blocked_en(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> 
         return True  # "while they wait to be deported"; but "ordered to be expelled"
     if lemmas[max(0, first - 2) : first] == ["or", "be"]:
         return True  # "must leave Russia or be deported": an alternative, not an event
+    if _coordinated_infinitive(tokens, lemmas, first):
+        return True  # "the aim was to bring in reinforcements and take him to the station"
     if _future_predicate_en(tokens, first):
         return True  # "Raids to find illegal migrants will continue at markets"
     if _is_attributive_en(tokens, first):
@@ -423,6 +425,18 @@ def _is_blocked_en(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> 
         and tokens[first].text.lower().endswith("ing")
         and tokens[first - 1].text.lower() in _PREPOSITIONS_EN
     )
+
+
+def _coordinated_infinitive(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> bool:
+    """A bare verb after "and" that shares an earlier "to" of its clause."""
+    if first < 2 or lemmas[first - 1] != "and" or tokens[first].text.lower() != lemmas[first]:
+        return False
+    for k in range(first - 2, max(-1, first - 8), -1):
+        if tokens[k].text in _CLAUSE_BREAKS:
+            return False
+        if lemmas[k] == "to":
+            return not _decided_en(lemmas, k)
+    return False
 
 
 def _decided_en(lemmas: list[str], to: int) -> bool:
