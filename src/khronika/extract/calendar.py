@@ -207,6 +207,8 @@ def _year(g: Groups, base: date | None) -> int | None:
 
 def _offset(word: str) -> int:
     word = word.lower()
+    if word.startswith("the "):
+        word = word[4:]  # "the previous week" is last week; "the" alone is this one
     for stem, value in _REL_OFFSETS.items():
         if word.startswith(stem):
             return value
@@ -382,6 +384,13 @@ def read_relday(g: Groups) -> tuple[str, Resolver] | None:
     return "day", _relative(
         lambda base: (base - timedelta(days=back + span), base - timedelta(days=back)), "day"
     )
+
+
+def read_clock_today(g: Groups) -> tuple[str, Resolver] | None:
+    """ "since about 10 a.m.", «с утра»: a time of day with no date, told as it goes on, is
+    the day of publication (dates.py keeps it only in a present-tense sentence with no other
+    date)."""
+    return "clock", _relative(lambda base: (base, base), "day")
 
 
 def read_month(g: Groups) -> tuple[str, Resolver] | None:

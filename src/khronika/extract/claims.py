@@ -15,7 +15,7 @@ from khronika.extract.background import is_habitual, looks_back
 from khronika.extract.backref import credits_back
 from khronika.extract.counts import extract_counts
 from khronika.extract.dateline import is_dateline, opens_dateline
-from khronika.extract.dates import extract_dates
+from khronika.extract.dates import extract_dates, is_bound, names_rite
 from khronika.extract.events import (
     Trigger,
     document_scope,
@@ -85,10 +85,11 @@ class Story:
             self.sources = facts.credit.sources
         if facts.places:
             self.places = facts.places
-        if facts.dates and (facts.triggers or facts.dates[0].precision != "year"):
+        told = [d for d in facts.dates if not is_bound(d)]
+        if told and (facts.triggers or told[0].precision != "year"):
             # a bare year in a sentence telling no event is background ("came to Surgut in
             # 2019"), not the story's date
-            self.date = facts.dates[0]
+            self.date = told[0]
             for d in facts.dates:
                 if _days(d) >= 2 and (self.frame is None or _days(d) > _days(self.frame)):
                     self.frame = d
@@ -250,7 +251,14 @@ def read_sentence(
     places = _event_places(found_places, sentence, credit, story)
     lex = codebook.lexicons[lang]
     lemmas = sentence_lemmas(sentence)
-    dates = extract_dates(sentence, lang, doc.published)
+    dates = [
+        within_week(d, story.frame)
+        for d in extract_dates(sentence, lang, doc.published)
+        if not _about_the_people(sentence, d) and not is_dateline(sentence, d)
+        and not _when_said(sentence, d) and not _quoted_deixis(sentence, d)
+    ]
+    if len(dates) > 1:
+        dates = [d for d in dates if not names_rite(sentence, d)]
     return SentenceFacts(
         index=index,
         triggers=triggers,
@@ -263,12 +271,7 @@ def read_sentence(
         ),
         sources=_resolve_sources(credit, story) or forwarded,
         places=places,
-        dates=[
-            within_week(d, story.frame)
-            for d in dates
-            if not _about_the_people(sentence, d) and not is_dateline(sentence, d)
-            and not _when_said(sentence, d) and not _quoted_deixis(sentence, d)
-        ],
+        dates=dates,
         relative=extract_relative_date(sentence, lang, story.date),
         counts=[c for c in extract_counts(sentence, lang) if not _inside(c, credit)],
         actors=lex.actors_in(lemmas) or story.actors,

@@ -84,14 +84,16 @@ def extract_relative_date(
             continue
         text = m.group()
         span = Span(sentence.start + m.start(), sentence.start + m.end(), text)
-        if sign is None or anchor is None or anchor.precision != "day" or anchor.end is None:
-            return DateRange(None, None, "unknown", text, span)
         if m.groupdict().get("same"):
             if not text.lower().startswith(("that", "later")) and m.start() > _OPENING_CHARS:
                 # "… taken from the depot and sent to a unit the same day": the day of an
                 # event earlier in the same sentence, not of the story's last one
                 return None
-            return DateRange(anchor.start, anchor.end, "day", text, span)
+            if anchor is not None and anchor.start is not None:
+                # the same day as an event dated "in late September" is within that period
+                return DateRange(anchor.start, anchor.end, anchor.precision, text, span)
+        if sign is None or anchor is None or anchor.precision != "day" or anchor.end is None:
+            return DateRange(None, None, "unknown", text, span)
         n = _number(m.groupdict().get("n"))
         backward = any(w in text.lower() for w in _BACKWARD)
         base = anchor.start if backward and anchor.start else anchor.end

@@ -1,0 +1,87 @@
+"""Date cues read from a sentence's wording, in sentences written for these tests: a week
+named with "the", a clock time told as it goes on, a completion time, a rite's weekday, an
+outlet called "Today"."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from khronika.extract.dates import extract_dates
+from khronika.model import Lang
+from khronika.nlp import NLP
+
+from .test_dates_table import test_weekday_inside_named_week as story_dates
+
+D = date.fromisoformat
+
+
+@pytest.mark.parametrize(("text", "lang", "published", "expected"), [
+    # "the previous week" is last week, not the publication day
+    ("The court in Tula fined 14 men detained at a depot the previous week.", "en",
+     "2025-11-17", [("2025-11-10", "2025-11-16", "week")]),
+    ("Inspectors came back the following week.", "en", "2025-11-17", []),
+    # a clock time with no date, told in the present, is the day of publication
+    ("Officers have sealed off the bus station in Kazan since around 9 a.m.", "en",
+     "2025-06-19", [("2025-06-19", "2025-06-19", "day")]),
+    ("С самого утра полицейские проверяют документы у торговцев на рынке в Твери.", "ru",
+     "2026-01-24", [("2026-01-24", "2026-01-24", "day")]),
+    # ... but not in a past story, and not beside a date the sentence names
+    ("Officers sealed off the bus station in Kazan since 9 a.m. that day.", "en", "2025-06-19",
+     []),
+    ("В понедельник с утра полицейские проверяют документы на рынке.", "ru", "2025-06-20",
+     [("2025-06-16", "2025-06-16", "day")]),
+    # "by Friday evening", «к вечеру среды»: when it was done, not a deadline
+    ("By Thursday evening a court in Perm had fined nine of the workers.", "en", "2025-06-20",
+     [("2025-06-19", "2025-06-19", "day")]),
+    ("К вечеру четверга суд в Перми оштрафовал девятерых рабочих.", "ru", "2025-06-20",
+     [("2025-06-19", "2025-06-19", "day")]),
+    ("The men must leave Russia by Friday.", "en", "2025-06-18", []),
+    ("Они должны покинуть Россию к вечеру пятницы.", "ru", "2025-06-18", []),
+    # an outlet's name is not the day
+    ("Twelve men were taken to the enlistment office, the channel Omsk Today reported.", "en",
+     "2024-10-15", []),
+    ("Today police in Omsk checked the papers of market traders.", "en", "2024-10-15",
+     [("2024-10-15", "2024-10-15", "day")]),
+])
+def test_date_cues(
+    nlp: NLP, text: str, lang: Lang, published: str, expected: list[tuple[str, str, str]]
+) -> None:
+    got = [
+        (str(r.start), str(r.end), r.precision)
+        for sentence in nlp.analyze(text, lang)
+        for r in extract_dates(sentence, lang, D(published))
+    ]
+    assert got == expected
+
+
+@pytest.mark.parametrize(("published", "lang", "texts", "expected"), [
+    # beside another date, a rite's weekday is not the event's day
+    ("2026-02-12", "en", ["In mid-January officers stopped men leaving Sunday services at a "
+                          "church in Tver and detained 11 migrants."],
+     ("2026-01-11", "2026-01-20")),
+    # alone, it is the day: "after Friday prayers"
+    ("2025-06-14", "en", ["Police detained 40 migrants outside a mosque in Kazan after Friday "
+                          "prayers."],
+     ("2025-06-13", "2025-06-13")),
+    # a completion time dates its own sentence; the story stays on the raid's day
+    ("2025-06-20", "en", ["On Wednesday police raided a market in Chita and detained 30 men.",
+                          "By Friday morning a court had fined 12 of them.",
+                          "Four of the detained men were also handed summonses."],
+     ("2025-06-18", "2025-06-18")),
+    ("2025-06-20", "ru", ["В среду полиция провела рейд на рынке в Чите и задержала 30 человек.",
+                          "К вечеру четверга суд оштрафовал 12 из них.",
+                          "Четверым задержанным также вручили повестки."],
+     ("2025-06-18", "2025-06-18")),
+    # "the same day" after an event dated by a period is within that period
+    ("2024-10-15", "en", ["In late September, police raided markets in Samara and Penza.",
+                          "The same day, seven men in Penza were taken to the enlistment office."],
+     ("2024-09-21", "2024-09-30")),
+])
+def test_story_date_cues(
+    resources: Any, tmp_path: Any, published: str, lang: str, texts: list[str],
+    expected: tuple[str, str],
+) -> None:
+    story_dates(resources, tmp_path, published, lang, texts, expected)
