@@ -85,3 +85,32 @@ def test_story_date_cues(
     expected: tuple[str, str],
 ) -> None:
     story_dates(resources, tmp_path, published, lang, texts, expected)
+
+
+@pytest.mark.parametrize(("published", "lang", "texts", "expected"), [
+    # custody told in the present began with the story's event: it keeps the story's day
+    ("2025-03-12", "en", ["On Monday police raided a sawmill near Tver.",
+                          "Nine men are being held at a centre for foreign nationals."],
+     ("2025-03-10", "2025-03-10")),
+    # "received summonses in March": the date of what they received, not of the people
+    ("2025-07-22", "en", ["In Kaluga two naturalized men received summonses in March and "
+                          "never reported."],
+     ("2025-03-01", "2025-03-31")),
+    ("2025-07-22", "en", ["Two men who became citizens in 2021 were handed summonses "
+                          "in Kaluga on July 14."],
+     ("2025-07-14", "2025-07-14")),
+    # a sentence telling no event moves the story to the narrowest date it names
+    ("2025-12-10", "ru", ["В аэропорту Самары, где в ноябре открылся новый пункт контроля, "
+                          "во вторник встречали рейсы из Душанбе.",
+                          "Троих иностранцев задержали."],
+     ("2025-12-09", "2025-12-09")),
+    ("2025-12-10", "en", ["At Samara airport, where a new checkpoint opened in November, officers "
+                          "met flights from Dushanbe on Tuesday.",
+                          "Three foreigners were detained."],
+     ("2025-12-09", "2025-12-09")),
+])
+def test_story_date_context(
+    resources: Any, tmp_path: Any, published: str, lang: str, texts: list[str],
+    expected: tuple[str, str],
+) -> None:
+    story_dates(resources, tmp_path, published, lang, texts, expected)

@@ -89,7 +89,10 @@ class Story:
         if told and (facts.triggers or told[0].precision != "year"):
             # a bare year in a sentence telling no event is background ("came to Surgut in
             # 2019"), not the story's date
-            self.date = told[0]
+            # the date its event took; with no event, the narrowest date told: "в аэропорту,
+            # где в ноябре открылся пункт контроля, во вторник встречали рейсы" is Tuesday
+            self.date = (_nearest_date(facts.triggers[0], told) if facts.triggers else None) \
+                or min(told, key=_days)
             for d in facts.dates:
                 if _days(d) >= 2 and (self.frame is None or _days(d) > _days(self.frame)):
                     self.frame = d
@@ -254,7 +257,7 @@ def read_sentence(
     dates = [
         within_week(d, story.frame)
         for d in extract_dates(sentence, lang, doc.published)
-        if not _about_the_people(sentence, d) and not is_dateline(sentence, d)
+        if not _about_the_people(sentence, d, triggers) and not is_dateline(sentence, d)
         and not _when_said(sentence, d) and not _quoted_deixis(sentence, d)
     ]
     if len(dates) > 1:
@@ -624,7 +627,8 @@ def _is_reference(tokens: tuple[object, ...], place: Place) -> bool:
 
 # still going on, or a trend: "are being carried out", "have been arresting", "in recent months"
 _PROGRESSIVE_EN = re.compile(
-    r"\b(?:(?:are|is)\s+(?:being|still)|(?:have|has)\s+been\s+\w+ing|in\s+recent\s+"
+    # "are being held" is custody that began with the story's event, not a practice going on
+    r"\b(?:(?:are|is)\s+(?:being(?!\s+(?:held|kept|detained)\b)|still)|(?:have|has)\s+been\s+\w+ing|in\s+recent\s+"
     r"(?:days|weeks|months|years))\b",
     re.I,
 )
@@ -867,12 +871,19 @@ def _names_a_group(tok: Token, lang: Lang, people: list[Span]) -> bool:
     return tok.text.lower() in _GROUP_EN
 
 
-def _about_the_people(sentence: Sentence, date: DateRange) -> bool:
-    """ "получивших паспорта в 2022 году", "became a citizen in 2021": not the event's date."""
+def _about_the_people(
+    sentence: Sentence, date: DateRange, triggers: list[Trigger] | None = None
+) -> bool:
+    """ "получивших паспорта в 2022 году", "became a citizen in 2021": not the event's date;
+    "received summonses in March" receives the event itself, whose date it is."""
     if date.span is None:
         return False
     before = [t for t in sentence.tokens if t.stop <= date.span.start][-5:]
-    return any(t.lemma.lower() in _ACQUIRED for t in before)
+    acquired = [t for t in before if t.lemma.lower() in _ACQUIRED]
+    if not acquired:
+        return False
+    got, at = acquired[-1].start, date.span.start
+    return not any(got < t.span.start < at for t in triggers or [])
 
 
 # A date right after a verb of saying dates the statement, not the event: "the ministry said
