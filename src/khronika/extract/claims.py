@@ -58,6 +58,10 @@ _REFERENCE_BEFORE = frozenset(
     northwest южнее севернее восточнее западнее""".split()
 )
 _LIST_LINKS = frozenset({",", "и", "and", "а", "также", "or", "или"})
+# "in Barnaul and in the Murmansk region", "в Казани и в Уфе": a repeated preposition still
+# continues the list when a conjunction joins it ("Moscow, in the Kaluga region" does not)
+_LIST_PREPOSITIONS = frozenset({"in", "the", "в", "во"})
+_CONJUNCTIONS = frozenset({"и", "and", "or", "или"})
 
 
 @dataclass
@@ -614,8 +618,12 @@ def _places_for(trigger: Trigger, places: list[Place], sentence: Sentence) -> li
 def _only_links_between(tokens: tuple[object, ...], a: Place, b: Place) -> bool:
     if a.span is None or b.span is None:
         return False
-    between = [t for t in tokens if a.span.stop <= t.start and t.stop <= b.span.start]  # type: ignore[attr-defined]
-    return all(t.text.lower() in _LIST_LINKS for t in between)  # type: ignore[attr-defined]
+    between = [t.text.lower() for t in tokens if a.span.stop <= t.start and t.stop <= b.span.start]  # type: ignore[attr-defined]
+    if all(w in _LIST_LINKS for w in between):
+        return True
+    return bool(_CONJUNCTIONS & set(between)) and all(
+        w in _LIST_LINKS or w in _LIST_PREPOSITIONS for w in between
+    )
 
 
 def _is_reference(tokens: tuple[object, ...], place: Place) -> bool:
