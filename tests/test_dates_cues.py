@@ -114,3 +114,38 @@ def test_story_date_context(
     expected: tuple[str, str],
 ) -> None:
     story_dates(resources, tmp_path, published, lang, texts, expected)
+
+
+@pytest.mark.parametrize(("published", "lang", "texts", "expected"), [
+    # a court rules after the check that found the people: from that day to publication
+    ("2025-08-14", "en", ["A district court in Bryansk has ordered the expulsion of 17 foreign "
+                          "citizens detained during a check at a bus depot on August 11."],
+     ("2025-08-11", "2025-08-14")),
+    ("2025-03-17", "ru", ["Районный суд Брянска рассмотрел дела 17 иностранцев, выявленных "
+                          "11 марта в ходе проверки автобазы."],
+     ("2025-03-11", "2025-03-17")),
+    ("2025-03-17", "ru", ["11 марта полиция провела рейд на автобазе в Брянске и задержала "
+                          "17 иностранцев.",
+                          "Суд оштрафовал всех задержанных."],
+     ("2025-03-11", "2025-03-17")),
+    # a report drawn up on the spot is the check's own day
+    ("2025-03-17", "ru", ["11 марта полиция провела рейд на автобазе в Брянске и задержала "
+                          "17 иностранцев.",
+                          "На всех составлены административные протоколы."],
+     ("2025-03-11", "2025-03-11")),
+    # "over the following three days": the days after the story's day
+    ("2025-04-10", "en", ["On March 14 police raided a warehouse near Tula and detained 40 "
+                          "migrant workers.",
+                          "A court fined 31 of them over the following three days."],
+     ("2025-03-15", "2025-03-17")),
+    # a practice going on, "now" or "also", keeps no day
+    ("2025-04-10", "en", ["On March 14 police raided a warehouse near Tula and detained 40 "
+                          "migrant workers.",
+                          "Raids on migrants are now being carried out at markets in Tula too."],
+     ("None", "None")),
+])
+def test_court_and_following_days(
+    resources: Any, tmp_path: Any, published: str, lang: str, texts: list[str],
+    expected: tuple[str, str],
+) -> None:
+    story_dates(resources, tmp_path, published, lang, texts, expected)

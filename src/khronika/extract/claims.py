@@ -4,6 +4,7 @@ certainty, actors and targets, with the story's context carried between sentence
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
@@ -78,10 +79,13 @@ class Story:
     targets: tuple[Target, ...] = ()
     last_count: Count | None = None
     frame: DateRange | None = None
+    published: dt.date | None = None
+    date_of_check: bool = False  # the story's day was told for a check or detention only
 
     def new_item(self) -> Story:
         """A round-up's next item: its place, date and source start afresh."""
-        return Story(actors=self.actors, targets=self.targets, frame=self.frame)
+        return Story(actors=self.actors, targets=self.targets, frame=self.frame,
+                     published=self.published)
 
     def advance(self, facts: SentenceFacts) -> None:
         """Move on past a sentence, after its claims took what they needed."""
@@ -97,11 +101,15 @@ class Story:
             # где в ноябре открылся пункт контроля, во вторник встречали рейсы" is Tuesday
             self.date = (_nearest_date(facts.triggers[0], told) if facts.triggers else None) \
                 or min(told, key=_days)
+            self.date_of_check = bool(facts.triggers) and all(
+                t.event_type in _CHECKS for t in facts.triggers)
             for d in facts.dates:
                 if _days(d) >= 2 and (self.frame is None or _days(d) > _days(self.frame)):
                     self.frame = d
         elif facts.relative is not None and facts.relative.precision == "day":
             self.date = facts.relative
+            self.date_of_check = bool(facts.triggers) and all(
+                t.event_type in _CHECKS for t in facts.triggers)
         if facts.counts:
             self.last_count = facts.counts[-1]
         elif facts.triggers:
@@ -188,7 +196,7 @@ def extract_claims(
         return []  # a page about deportations from the US, a hockey contract
     posted = post_date(doc)
     forwarded = forwarded_from(doc)
-    story = Story()
+    story = Story(published=doc.published)
     # the headline's one place stands for a story whose body names none before its events
     headline = [p for places in geocoder.find_document_places(title or [], lang, home)
                 for p in places]
@@ -359,12 +367,42 @@ def _dated(
     Telegram message); none for habitual or look-back background."""
     if is_habitual(sentence, lang) or (not facts.dates and looks_back(sentence, lang)):
         return UNKNOWN_DATE  # background: no single event, or an earlier one
-    date = _nearest_date(trigger, facts.dates) or _implied_date(
-        sentence, lang, place, story, facts.relative, facts.new_place
-    )
+    own = _nearest_date(trigger, facts.dates)
+    date = own or _implied_date(sentence, lang, place, story, facts.relative, facts.new_place)
+    if trigger.event_type in _COURT and _after_the_check(sentence, trigger, story, own, date):
+        # a court rules after the check that found the people: from that day to publication
+        assert date.start is not None and story.published is not None
+        date = DateRange(date.start, story.published, "day", date.text, date.span)
     if posted and date.precision == "unknown":
         return posted
     return date
+
+
+_CHECKS = frozenset({"raid", "detention"})
+# a report drawn up on the spot is the check's day; a court sits later
+_COURT_WORD = re.compile(r"(?<!\w)(?:суд\w*|court\w*|judge\w*)", re.I)
+_COURT = frozenset({"prosecution", "deportation"})
+# «выявленных 12 марта», "detained during an inspection on August 12": the check's day
+_CHECKED = frozenset(
+    "задержать выявить задержанный выявленный detain detained identify identified catch".split()
+)
+
+
+def _after_the_check(
+    sentence: Sentence, trigger: Trigger, story: Story, own: DateRange | None, date: DateRange
+) -> bool:
+    """Whether a court outcome's day is the day of the check before it, not its own."""
+    if story.published is None or date.start is None or _days(date) != 0 \
+            or date.start >= story.published:
+        return False
+    if own is None:
+        return date is story.date and story.date_of_check and bool(_COURT_WORD.search(
+            sentence.text))
+    if own.span is None or own.span.start < trigger.span.stop:
+        return False
+    before = [t for t in sentence.tokens
+              if trigger.span.stop <= t.start and t.stop <= own.span.start][-12:]
+    return any(t.lemma.lower() in _CHECKED or t.text.lower() in _CHECKED for t in before)
 
 
 def _counts_of_triggers(
@@ -636,7 +674,8 @@ def _is_reference(tokens: tuple[object, ...], place: Place) -> bool:
 # still going on, or a trend: "are being carried out", "have been arresting", "in recent months"
 _PROGRESSIVE_EN = re.compile(
     # "are being held" is custody that began with the story's event, not a practice going on
-    r"\b(?:(?:are|is)\s+(?:being(?!\s+(?:held|kept|detained)\b)|still)|(?:have|has)\s+been\s+\w+ing|in\s+recent\s+"
+    r"\b(?:(?:are|is)\s+(?:(?:now|also|currently)\s+)?(?:being(?!\s+(?:held|kept|detained)\b)|"
+    r"still)|(?:have|has)\s+been\s+\w+ing|in\s+recent\s+"
     r"(?:days|weeks|months|years))\b",
     re.I,
 )

@@ -68,6 +68,13 @@ _PATTERNS: dict[Lang, list[tuple[re.Pattern[str], int | None]]] = {
         ),
     ],
 }
+# "over the following three days", «в течение следующих трёх дней»: the days after the anchor
+_FOLLOWING: dict[Lang, re.Pattern[str]] = {
+    "en": re.compile(rf"\b(?:over|in|during|within)\s+the\s+(?:following|next)\s+{_N}\s+days\b",
+                     re.I),
+    "ru": re.compile(rf"(?<!\w)(?:в\s+течение|за)\s+(?:следующих|последующих|ближайших)\s+{_N}"
+                     r"\s+(?:дней|дня|суток)(?!\w)", re.I),
+}
 # "The same day, …", «В тот же день …» open a sentence that follows on from the one before
 _OPENING_CHARS = 12
 _BACKWARD = ("earlier", "before", "previous", "назад", "накануне")
@@ -78,6 +85,14 @@ def extract_relative_date(
 ) -> DateRange | None:
     """The date a relative phrase gives, or an unknown date (with its text) when the phrase only
     says "some other time"; None when the sentence has no such phrase."""
+    following = _FOLLOWING[lang].search(sentence.text)
+    if following is not None and anchor is not None and anchor.precision == "day" \
+            and anchor.end is not None:
+        text = following.group()
+        span = Span(sentence.start + following.start(), sentence.start + following.end(), text)
+        n = _number(following.group("n"))
+        return DateRange(anchor.end + timedelta(days=1), anchor.end + timedelta(days=n), "day",
+                         text, span)
     for pattern, sign in _PATTERNS[lang]:
         m = pattern.search(sentence.text)
         if m is None:
