@@ -149,3 +149,45 @@ def test_court_and_following_days(
     expected: tuple[str, str],
 ) -> None:
     story_dates(resources, tmp_path, published, lang, texts, expected)
+
+
+def _first_sentence_dates(resources: Any, tmp_path: Any, published: str, lang: str,
+                          texts: list[str]) -> set[tuple[str, str, str]]:
+    import json
+
+    from khronika.pipeline import process_inputs
+
+    doc = {"id": "l", "url": "https://example.org/l", "outlet": "test", "title": "",
+           "published": published, "language": lang, "text": " ".join(texts)}
+    src = tmp_path / "doc.jsonl"
+    src.write_text(json.dumps(doc, ensure_ascii=False) + "\n", "utf-8")
+    [outcome] = list(process_inputs([src], resources=resources))
+    first = min(c.evidence.start for c in outcome.claims)
+    return {(c.event_type, str(c.date.start), str(c.date.end)) for c in outcome.claims
+            if c.evidence.start == first}
+
+
+@pytest.mark.parametrize(("published", "lang", "texts", "expected"), [
+    # the lede sums up; the body dates the same events at the same place
+    ("2025-02-19", "en", ["A court in Kostroma has fined 15 migrant workers after a police raid "
+                          "on a brickworks, their relatives say.",
+                          "The raid took place on February 12, when officers arrived at the "
+                          "start of the morning shift.",
+                          "The next day, a court in Kostroma fined 15 of the workers."],
+     {("raid", "2025-02-12", "2025-02-12"), ("prosecution", "2025-02-13", "2025-02-13")}),
+    ("2025-02-19", "ru", ["Суд в Костроме оштрафовал 15 мигрантов после рейда полиции на "
+                          "кирпичный завод.",
+                          "Рейд прошёл 12 февраля, полицейские приехали к началу утренней смены.",
+                          "На следующий день суд в Костроме оштрафовал 15 рабочих."],
+     {("raid", "2025-02-12", "2025-02-12"), ("prosecution", "2025-02-13", "2025-02-13")}),
+    # a practice still going on in the lede stays undated
+    ("2025-02-19", "en", ["Police in Kostroma have been raiding brickworks and detaining migrant "
+                          "workers.",
+                          "On February 12 officers in Kostroma detained 15 workers."],
+     {("raid", "None", "None"), ("detention", "None", "None")}),
+])
+def test_lede_dated_from_body(
+    resources: Any, tmp_path: Any, published: str, lang: str, texts: list[str],
+    expected: set[tuple[str, str, str]],
+) -> None:
+    assert _first_sentence_dates(resources, tmp_path, published, lang, texts) == expected

@@ -25,6 +25,7 @@ from khronika.extract.events import (
     mentioned_events,
     sentence_lemmas,
 )
+from khronika.extract.lede import Dated, lede_dates
 from khronika.extract.posts import forwarded_from, post_date
 from khronika.extract.relative import extract_relative_date
 from khronika.extract.weekdays import within_week
@@ -226,9 +227,25 @@ def extract_claims(
     )
     cues = [f.cues for f in facts_by_sentence]
     drafts = without_restated_raids(drafts, sentences)
+    drafts = _dated_from_body(drafts, facts_by_sentence, sentences)
     if model is not None:
         components = (*components, model.component)
     return [_finish(doc, sentences, d, cues, around, components) for d in drafts]
+
+
+def _dated_from_body(
+    drafts: list[_Draft], facts: list[SentenceFacts], sentences: list[Sentence]
+) -> list[_Draft]:
+    """The lede's undated claims take the date the body gives the same event (lede.py); a
+    practice still going on ("have been expelling") stays undated."""
+    found = [
+        Dated(d.sentence, d.event_type, d.place.name, d.date,
+              any(d.date is f for f in facts[d.sentence].dates)
+              or d.date is facts[d.sentence].relative
+              or bool(_PROGRESSIVE_EN.search(sentences[d.sentence].text)))
+        for d in drafts
+    ]
+    return [replace(d, date=date) for d, date in zip(drafts, lede_dates(found), strict=True)]
 
 
 def candidate_triggers(
