@@ -191,3 +191,26 @@ def test_lede_dated_from_body(
     expected: set[tuple[str, str, str]],
 ) -> None:
     assert _first_sentence_dates(resources, tmp_path, published, lang, texts) == expected
+
+
+@pytest.mark.parametrize(("published", "lang", "texts", "expected"), [
+    # told on a day before the story's: the event happened by the day it was told of
+    ("2024-03-27", "en", ["On March 26 a court in Omsk remanded two migrant workers.",
+                          "Several travellers said on March 24 that police had detained them "
+                          "at the airport in Omsk."],
+     ("2024-03-24", "2024-03-24")),
+    ("2024-03-27", "ru", ["26 марта суд в Омске арестовал двух мигрантов.",
+                          "Несколько пассажиров рассказали 24 марта, что полиция задержала их "
+                          "в аэропорту Омска."],
+     ("2024-03-24", "2024-03-24")),
+    # told on a later day than the story's: the story's day stands
+    ("2024-03-27", "en", ["On March 22 police in Omsk raided a market.",
+                          "Traders said on March 24 that police had detained 12 migrant workers "
+                          "there."],
+     ("2024-03-22", "2024-03-22")),
+])
+def test_told_before_the_story_day(
+    resources: Any, tmp_path: Any, published: str, lang: str, texts: list[str],
+    expected: tuple[str, str],
+) -> None:
+    story_dates(resources, tmp_path, published, lang, texts, expected)

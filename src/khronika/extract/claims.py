@@ -135,6 +135,7 @@ class SentenceFacts:
     sources: tuple[str, ...] = ()
     places: list[Place] = field(default_factory=list)
     dates: list[DateRange] = field(default_factory=list)
+    said: list[DateRange] = field(default_factory=list)  # "said on March 24": when told
     relative: DateRange | None = None
     counts: list[Count] = field(default_factory=list)
     actors: tuple[Actor, ...] = ()
@@ -283,9 +284,10 @@ def read_sentence(
     places = _event_places(found_places, sentence, credit, story)
     lex = codebook.lexicons[lang]
     lemmas = sentence_lemmas(sentence)
+    found = extract_dates(sentence, lang, doc.published)
     dates = [
         within_week(d, story.frame)
-        for d in extract_dates(sentence, lang, doc.published)
+        for d in found
         if not _about_the_people(sentence, d, triggers) and not is_dateline(sentence, d)
         and not _when_said(sentence, d) and not _quoted_deixis(sentence, d)
     ]
@@ -304,6 +306,7 @@ def read_sentence(
         sources=_resolve_sources(credit, story) or forwarded,
         places=places,
         dates=dates,
+        said=[d for d in found if _when_said(sentence, d) and d.precision == "day"],
         relative=extract_relative_date(sentence, lang, story.date),
         counts=[c for c in extract_counts(sentence, lang) if not _inside(c, credit)],
         actors=lex.actors_in(lemmas) or story.actors,
@@ -386,6 +389,10 @@ def _dated(
         return UNKNOWN_DATE  # background: no single event, or an earlier one
     own = _nearest_date(trigger, facts.dates)
     date = own or _implied_date(sentence, lang, place, story, facts.relative, facts.new_place)
+    told = facts.said[0] if facts.said else None
+    if own is None and told is not None and told.end is not None and date.start is not None \
+            and date.start > told.end:
+        return told  # "said on March 24 that …" told of it by then, not on the story's later day
     if trigger.event_type in _COURT and _after_the_check(sentence, trigger, story, own, date):
         # a court rules after the check that found the people: from that day to publication
         assert date.start is not None and story.published is not None
