@@ -45,6 +45,11 @@ D = date.fromisoformat
      "2024-10-15", []),
     ("Today police in Omsk checked the papers of market traders.", "en", "2024-10-15",
      [("2024-10-15", "2024-10-15", "day")]),
+    # a vague span told up to now runs to the report
+    ("Over the past few weeks raids in several towns have netted hundreds of migrants.", "en",
+     "2024-08-27", [("2024-08-06", "2024-08-27", "week")]),
+    ("За последние несколько месяцев полиция задержала сотни мигрантов.", "ru", "2024-08-27",
+     [("2024-05-27", "2024-08-27", "month")]),
 ])
 def test_date_cues(
     nlp: NLP, text: str, lang: Lang, published: str, expected: list[tuple[str, str, str]]
@@ -99,6 +104,14 @@ def test_story_date_cues(
     ("2025-07-22", "en", ["Two men who became citizens in 2021 were handed summonses "
                           "in Kaluga on July 14."],
      ("2025-07-14", "2025-07-14")),
+    # what the people "received" is theirs only when it is a status or a paper
+    ("2025-09-24", "en", ["On September 2 police in Kaluga raided a market.",
+                          "The ombudsman said she had received six complaints since June about "
+                          "pressure on migrants in Kaluga to sign army contracts."],
+     ("2025-06-01", "2025-09-24")),
+    ("2025-09-24", "ru", ["2 сентября полиция провела рейд на рынке в Калуге.",
+                          "Двое мужчин, получивших паспорта в 2022 году, получили повестки."],
+     ("2025-09-02", "2025-09-02")),
     # a sentence telling no event moves the story to the narrowest date it names
     ("2025-12-10", "ru", ["В аэропорту Самары, где в ноябре открылся новый пункт контроля, "
                           "во вторник встречали рейсы из Душанбе.",

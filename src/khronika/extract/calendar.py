@@ -556,10 +556,22 @@ def read_since_start(g: Groups) -> tuple[str, Resolver] | None:
     return read_season({**g, "season": unit, "pre": "с"})
 
 
+_FEW = 3  # "over the past few weeks", «за последние несколько месяцев»
+
+
 def read_duration(g: Groups) -> tuple[str, Resolver] | None:
     n = _number(g.get("n")) or 1
     unit = str(g["unit"]).lower()
     ago = bool(g.get("ago"))
+    if g.get("few"):
+        # a vague span told up to now: it runs to the report, whatever the unit
+        if unit.startswith(("месяц", "month")):
+            return "period", _relative(lambda b: (add_months(b, -_FEW), b), "month")
+        if unit.startswith(("недел", "week")):
+            return "period", _relative(lambda b: (b - timedelta(weeks=_FEW), b), "week")
+        if unit.startswith(("д", "day", "сут")):
+            return "period", _relative(lambda b: (b - timedelta(days=_FEW), b), "day")
+        return None
     if unit.startswith(("час", "hour")):
         if ago:
             return None

@@ -827,6 +827,10 @@ _PARTITIVE = frozenset("из по среди of among some many most all".split(
 _ACQUIRED = frozenset(
     "получить получивший стать become obtain receive get naturalize родиться bear".split()
 )
+# received, got, obtained: the people's only when what they got is a status or a paper
+_RECEIVED = frozenset("получить получивший obtain receive get".split())
+_STATUS = ("гражданств", "паспорт", "вид", "разрешени", "citizen", "passport", "residen",
+           "permit", "nationalit")
 _PERSON_RU = frozenset(
     """житель жительница мужчина женщина мигрант мигрантка иностранец иностранка гражданин
     гражданка уроженец уроженка выходец работник рабочий подзащитный клиент человек""".split()
@@ -954,6 +958,10 @@ def _about_the_people(
     if not acquired:
         return False
     got, at = acquired[-1].start, date.span.start
+    if acquired[-1].lemma.lower() in _RECEIVED and not any(
+        got < t.start < at and t.lemma.lower().startswith(_STATUS) for t in sentence.tokens
+    ):
+        return False  # "received four complaints since June": not a status the people got
     return not any(got < t.span.start < at for t in triggers or [])
 
 

@@ -154,7 +154,8 @@ _RU: list[tuple[str, Handler]] = [
     (r"(?:в|на)\s+(?:(?P<rel>минувшие|прошлые|прошедшие|эти|последние)\s+)?выходн(?:ые|ых)",
      read_weekend),
     (rf"(?:за|в\s+течение)\s+(?:(?:последн|прошедш|минувш)(?:ие|ую|ий|ее|их|юю)\s+)?"
-     rf"(?:(?P<n>{_NUM})\s+)?(?P<unit>дн(?:я|ей)|день|сутки|суток|недел[юиь]|месяц(?:а|ев)?|"
+     rf"(?:(?P<n>{_NUM})\s+|(?P<few>несколько)\s+)?(?P<unit>дн(?:я|ей)|день|сутки|суток|"
+     rf"недел[юиь]|месяц(?:а|ев)?|"
      rf"год(?:а)?|лет|час(?:а|ов)?)\b(?!\s+до\b)", read_duration),
     (rf"в\s+последние\s+(?P<n>{_NUM})\s+(?P<unit>дн(?:я|ей)|недел[иь]|месяц(?:а|ев)|год(?:а)?|лет)",
      read_duration),
@@ -217,7 +218,8 @@ _EN: list[tuple[str, Handler]] = [
     (r"(?:(?P<rel>last|this|the\s+previous|previous|earlier\s+this)\s+)(?P<unit>week|month|year|"
      r"quarter)\b", read_relperiod),
     (r"(?:(?:over|at|on|during)\s+the|last|this|this\s+past)\s+weekend", read_weekend),
-    (rf"(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+(?:(?P<n>{_NUM})\s+)?"
+    (rf"(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+(?:(?P<n>{_NUM})\s+|"
+     rf"(?P<few>few|several|couple\s+of)\s+)?"
      r"(?P<unit>days?|weeks?|months?|years?|hours?)\b", read_duration),
     (rf"over\s+(?P<n>{_NUM})\s+(?P<unit>days|weeks|months|years)\b", read_duration),
     (rf"(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<ago>ago)", read_duration),
