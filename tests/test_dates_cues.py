@@ -227,3 +227,31 @@ def test_told_before_the_story_day(
     expected: tuple[str, str],
 ) -> None:
     story_dates(resources, tmp_path, published, lang, texts, expected)
+
+
+@pytest.mark.parametrize(("published", "lang", "texts", "expected"), [
+    # the day of an opening "After …" clause; the main clause's event came some time after it
+    ("2023-01-18", "en", ["After the mobilisation was declared on September 21, 2022, several "
+                          "migrants in Omsk were served with summonses."],
+     ("2022-09-21", "2023-01-18")),
+    ("2023-01-18", "ru", ["После того как 21 сентября 2022 года объявили мобилизацию, нескольким "
+                          "мигрантам в Омске вручили повестки."],
+     ("2022-09-21", "2023-01-18")),
+    # an event inside the clause keeps its day
+    ("2023-01-18", "en", ["After police raided a market in Omsk on January 12 and detained 30 "
+                          "migrants, their relatives came to the police station."],
+     ("2023-01-12", "2023-01-12")),
+    # "not long ago" with no date: some earlier time, not the story's day
+    ("2023-01-18", "en", ["On January 12 police in Omsk raided a market.",
+                          "Not long ago, one of the traders was himself summoned to the "
+                          "enlistment office."],
+     ("None", "None")),
+    ("2023-01-18", "ru", ["12 января полиция провела рейд на рынке в Омске.",
+                          "Не так давно одному из торговцев вручили повестку."],
+     ("None", "None")),
+])
+def test_after_clause_and_not_long_ago(
+    resources: Any, tmp_path: Any, published: str, lang: str, texts: list[str],
+    expected: tuple[str, str],
+) -> None:
+    story_dates(resources, tmp_path, published, lang, texts, expected)

@@ -389,6 +389,11 @@ def _dated(
         return UNKNOWN_DATE  # background: no single event, or an earlier one
     own = _nearest_date(trigger, facts.dates)
     date = own or _implied_date(sentence, lang, place, story, facts.relative, facts.new_place)
+    if own is not None and story.published is not None and _after_clause(sentence, own, trigger) \
+            and own.start is not None and own.start <= story.published:
+        # "After Moscow declared mobilisation on September 21, men were served summonses":
+        # the day of what came before, the event some time after it
+        return DateRange(own.start, story.published, own.precision, own.text, own.span)
     told = facts.said[0] if facts.said else None
     if own is None and told is not None and told.end is not None and date.start is not None \
             and date.start > told.end:
@@ -400,6 +405,21 @@ def _dated(
     if posted and date.precision == "unknown":
         return posted
     return date
+
+
+_AFTER_OPENING = re.compile(r"^\W*(?:after|ever\s+since|после\s+того\s*,?\s+как)\s[^,;:]*$",
+                            re.I)
+
+
+def _after_clause(sentence: Sentence, own: DateRange, trigger: Trigger) -> bool:
+    """Whether ``own`` dates an opening "After …," clause and ``trigger`` the main one."""
+    if own.span is None:
+        return False
+    head = sentence.text[: own.span.start - sentence.start]
+    if not _AFTER_OPENING.match(head):
+        return False
+    comma = sentence.text.find(",", own.span.stop - sentence.start)
+    return comma >= 0 and trigger.span.start - sentence.start > comma
 
 
 _CHECKS = frozenset({"raid", "detention"})

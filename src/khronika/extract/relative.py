@@ -32,7 +32,7 @@ _PATTERNS: dict[Lang, list[tuple[re.Pattern[str], int | None]]] = {
         (
             re.compile(
                 r"\b(?:days|weeks|months)\s+(?:earlier|later|before)\b|\bearlier\s+that\s+"
-                r"(?:week|month)\b|\b(?:some\s+time|weeks)\s+later\b",
+                r"(?:week|month)\b|\b(?:some\s+time|weeks)\s+later\b|\bnot\s+long\s+ago\b",
                 re.I,
             ),
             None,
@@ -61,7 +61,7 @@ _PATTERNS: dict[Lang, list[tuple[re.Pattern[str], int | None]]] = {
         (
             re.compile(
                 r"(?<!\w)(?:несколькими\s+днями\s+ранее|за\s+несколько\s+дней\s+до\s+этого|"
-                r"днями\s+ранее|неделей\s+ранее|позднее|позже)(?!\w)",
+                r"днями\s+ранее|неделей\s+ранее|позднее|позже|не\s+так\s+давно)(?!\w)",
                 re.I,
             ),
             None,
