@@ -145,6 +145,18 @@ CASES = [
     # another subject named only as the time since which things happen leaves the story in scope
     ("ru", "После теракта в концертном зале проверки мигрантов идут повсюду. В Пензенской "
      "области с начала апреля провели уже 80 рейдов.", {"raid"}),
+    # "signed" closing its clause after "and" is a man signing; "was signed" is a paper
+    ("en", "Officers pushed the migrant to sign a contract. His calls to his family went "
+     "unanswered, and in the end he gave in and signed.", {"enlistment"}),
+    ("en", "Officers pushed the migrant to sign a contract. The paper was signed.", set()),
+    # held for hours, led away to be questioned
+    ("en", "Twenty migrant porters have been held for hours without water or food.",
+     {"detention"}),
+    ("en", "Officers pulled four migrant men off the bus and led them to a back room to be "
+     "interrogated.", {"detention"}),
+    # «из» before a place is where from, not «из задержанных»
+    ("ru", "За полгода из области выдворено 210 мигрантов.", {"deportation"}),
+    ("ru", "Из числа задержанных мигрантов двоих отпустили.", set()),
     # a noun the tagger reads as a participle is still a noun
     ("ru", "Шла обычная профилактика, то есть, проще говоря, облава на мигрантов у рынка.",
      {"raid"}),
@@ -191,7 +203,7 @@ CASES = [
      {"citizenship_revocation"}),
     ("en", "Officers stopped the migrant courier near the metro and locked him up overnight.",
      {"detention"}),
-    ("en", "Police took the migrant cook in for questioning.", set()),
+    ("en", "Police took the migrant cook in for questioning.", {"detention"}),
     ("en", "Police took the migrant baker for questioning after the check.", {"detention"}),
     ("en", "Around 30 of the migrant loaders were taken away in the evening.", {"detention"}),
     # taken away from people, not people taken away

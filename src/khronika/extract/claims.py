@@ -182,7 +182,8 @@ def extract_claims(
     components: tuple[str, ...] = (),
     model: SentenceModel | None = None,
 ) -> list[Claim]:
-    triggers = candidate_triggers(doc, sentences, codebook=codebook, title=title)
+    by_rules = candidate_triggers(doc, sentences, codebook=codebook, title=title)
+    triggers = by_rules
     if model is not None and any(triggers):
         triggers = model.judge(doc, sentences, triggers)
     if not any(triggers):
@@ -217,6 +218,7 @@ def extract_claims(
             doc, sentence, i, triggers[i], found_places[i], story, codebook=codebook,
             forwarded=forwarded,
         )
+        facts = _spared(facts, by_rules[i])
         facts_by_sentence.append(facts)
         drafts += draft_claims(sentence, facts, story, lang, geocoder, posted=posted)
         # "О задержании рассказали в УМВД": the event named is the topic of the credit
@@ -247,6 +249,17 @@ def _dated_from_body(
         for d in drafts
     ]
     return [replace(d, date=date) for d, date in zip(drafts, lede_dates(found), strict=True)]
+
+
+def _spared(facts: SentenceFacts, by_rules: list[Trigger]) -> SentenceFacts:
+    """The rules' triggers the model dropped come back when the sentence gives a figure and
+    a date of its own: the model is there for vague sentences (background, plans, recaps),
+    and on the realistic corpus's cross-validation it dropped more right claims than wrong
+    ones among such specific sentences."""
+    if not by_rules or len(by_rules) == len(facts.triggers) or not facts.counts \
+            or not facts.dates:
+        return facts
+    return replace(facts, triggers=list(by_rules))  # kept ones are a subset, in this order
 
 
 def candidate_triggers(

@@ -120,8 +120,8 @@ def _bare_signed(
         if tok.text.lower() != "signed" or ("enlistment", i) in seen:
             continue
         closes = i + 1 == len(tokens) or tokens[i + 1].text in _CLAUSE_END
-        if not closes or (i > 0 and lemmas[i - 1] in _EN_AUX):
-            continue  # "was signed": a paper, not a man
+        if not closes or (i > 0 and lemmas[i - 1] in ("be", "get")):
+            continue  # "was signed": a paper, not a man; "gave in and signed" is a man
         if _is_blocked(sentence, lemmas, i, i, "en", lex):
             continue
         out.append(Trigger("enlistment", i, i + 1, Span(tok.start, tok.stop, tok.text)))
@@ -260,11 +260,19 @@ def _is_back_reference(
         return False  # "то есть облава": "that is", not "of those"
     if first and tokens[first - 1].text.lower() == "that" and not _singular_noun(trigger):
         return False  # "reports that checks are under way": "that" opens a clause
-    if not find_phrases(before, lex.reference):
+    hits = find_phrases(before, lex.reference)
+    if lang == "ru":
+        # "из задержанных", "из числа задержанных"; "из региона выдворено" names a place
+        hits = [h for h in hits if before[h[0]] != "из" or h[1] == len(before)
+                or before[-1] in _REFERENCE_GAP_RU]
+    if not hits:
         return False
     if trigger.pos not in ("VERB", "ADJ", "NOUN", "X"):
         return False
     return lang == "en" or trigger.feat("VerbForm") == "Part" or trigger.pos in ("NOUN", "ADJ")
+
+
+_REFERENCE_GAP_RU = frozenset({"число", "ряд", "кто", ","})
 
 
 def _singular_noun(token: Token) -> bool:
