@@ -255,3 +255,26 @@ def test_after_clause_and_not_long_ago(
     expected: tuple[str, str],
 ) -> None:
     story_dates(resources, tmp_path, published, lang, texts, expected)
+
+
+@pytest.mark.parametrize(("published", "lang", "texts", "expected"), [
+    # an undated court outcome is dated by the days the court sat, told before it
+    ("2025-07-22", "en", ["Between July 1 and July 3, a district court in Kaluga fined 40 "
+                          "migrant workers.",
+                          "Police had detained them in a raid on a hostel on June 29.",
+                          "Nine of them were also ordered to be expelled."],
+     ("2025-07-01", "2025-07-03")),
+    ("2025-07-22", "ru", ["С 1 по 3 июля районный суд Калуги оштрафовал 40 мигрантов.",
+                          "Полиция задержала их 29 июня во время рейда в общежитии.",
+                          "Девятерых из них также постановили выдворить."],
+     ("2025-07-01", "2025-07-03")),
+    # "the night of June 29" begins on June 29
+    ("2025-07-22", "en", ["Police in Kaluga raided a hostel for migrant workers on the night of "
+                          "June 29."],
+     ("2025-06-29", "2025-06-30")),
+])
+def test_court_days_and_nights(
+    resources: Any, tmp_path: Any, published: str, lang: str, texts: list[str],
+    expected: tuple[str, str],
+) -> None:
+    story_dates(resources, tmp_path, published, lang, texts, expected)

@@ -282,6 +282,14 @@ def shift_start(resolver: Resolver, days: int) -> Resolver:
     return resolve
 
 
+def shift_end(resolver: Resolver, days: int) -> Resolver:
+    def resolve(base: date | None) -> Resolved | None:
+        got = resolver(base)
+        return None if got is None else (got[0], got[1] + timedelta(days=days), got[2])
+
+    return resolve
+
+
 # --- handlers: a match's groups → a candidate (kind, resolver) or None ---------------------
 
 Handler = Callable[[Groups], tuple[str, Resolver] | None]

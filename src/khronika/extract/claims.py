@@ -82,6 +82,7 @@ class Story:
     frame: DateRange | None = None
     published: dt.date | None = None
     date_of_check: bool = False  # the story's day was told for a check or detention only
+    court: DateRange | None = None  # the day or days the story's court outcomes were told
 
     def new_item(self) -> Story:
         """A round-up's next item: its place, date and source start afresh."""
@@ -104,6 +105,9 @@ class Story:
                 or min(told, key=_days)
             self.date_of_check = bool(facts.triggers) and all(
                 t.event_type in _CHECKS for t in facts.triggers)
+            rulings = [t for t in facts.triggers if t.event_type in _COURT]
+            if rulings:
+                self.court = _nearest_date(rulings[0], told)
             for d in facts.dates:
                 if _days(d) >= 2 and (self.frame is None or _days(d) > _days(self.frame)):
                     self.frame = d
@@ -407,6 +411,9 @@ def _dated(
         # "After Moscow declared mobilisation on September 21, men were served summonses":
         # the day of what came before, the event some time after it
         return DateRange(own.start, story.published, own.precision, own.text, own.span)
+    if own is None and trigger.event_type in _COURT and story.court is not None \
+            and date is story.date and story.court is not story.date:
+        return story.court  # "All 48 were fined": on the days the court sat, told before
     told = facts.said[0] if facts.said else None
     if own is None and told is not None and told.end is not None and date.start is not None \
             and date.start > told.end:

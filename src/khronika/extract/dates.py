@@ -66,6 +66,7 @@ from khronika.extract.calendar import (
     read_weekday_range,
     read_weekend,
     read_year,
+    shift_end,
     shift_start,
 )
 from khronika.model import DatePrecision, DateRange, Lang, Sentence, Span
@@ -245,9 +246,9 @@ _TABLES: dict[str, list[tuple[re.Pattern[str], Handler]]] = {
 }
 _JOINER = re.compile(r"\s*(?:и|или|and|or|по|до|to|until|till|through|[-–—])\s*", re.IGNORECASE)
 _RANGE_OPENER = re.compile(r"(?<!\w)(?:с|со|from|between)\s+$", re.IGNORECASE)
-_NIGHT = re.compile(
-    r"(?<!\w)(?:в\s+ночь\s+на|overnight\s+(?:into|to|on)|(?:on\s+)?the\s+night\s+of)\s+$",
-    re.IGNORECASE)
+_NIGHT = re.compile(r"(?<!\w)(?:в\s+ночь\s+на|overnight\s+(?:into|to|on))\s+$", re.IGNORECASE)
+# "on the night of June 30" is the night that begins on June 30, «в ночь на 30 июня» ends on it
+_NIGHT_OF = re.compile(r"(?<!\w)(?:on\s+)?the\s+night\s+of\s+$", re.IGNORECASE)
 # A date after these words is a deadline or a boundary, not when something happened.
 _DEADLINE = re.compile(r"(?<!\w)(?:до|к|ко|by|until|till|before|after|после|не\s+позднее|"
                        r"no\s+later\s+than)\s+$", re.IGNORECASE)
@@ -341,8 +342,11 @@ def _combine(text: str, found: list[_Found]) -> list[_Found]:
     for f in out:
         if f.kind in _MERGEABLE:
             night = _NIGHT.search(text, 0, f.start)
+            night_of = _NIGHT_OF.search(text, 0, f.start)
             if night:
                 f = replace(f, start=night.start(), resolve=shift_start(f.resolve, 1))
+            elif night_of:
+                f = replace(f, start=night_of.start(), resolve=shift_end(f.resolve, 1))
         if (
             f.start not in merged
             and f.kind != "since"
