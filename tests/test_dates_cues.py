@@ -278,3 +278,21 @@ def test_court_days_and_nights(
     expected: tuple[str, str],
 ) -> None:
     story_dates(resources, tmp_path, published, lang, texts, expected)
+
+
+@pytest.mark.parametrize(("published", "lang", "texts", "expected"), [
+    # the court's days told as "after the check" carry to the court outcomes told next
+    ("2025-03-17", "ru", ["Суд Тамбова рассмотрел дела 23 мигрантов, выявленных 12 марта в ходе "
+                          "проверки на стройке.",
+                          "Всем 23 иностранцам назначены штрафы."],
+     ("2025-03-12", "2025-03-17")),
+    ("2025-03-17", "en", ["A court in Tambov has fined 23 migrant workers detained during a check "
+                          "at a building site on March 12.",
+                          "Another 9 foreigners were fined as well."],
+     ("2025-03-12", "2025-03-17")),
+])
+def test_court_days_carry(
+    resources: Any, tmp_path: Any, published: str, lang: str, texts: list[str],
+    expected: tuple[str, str],
+) -> None:
+    story_dates(resources, tmp_path, published, lang, texts, expected)

@@ -105,9 +105,6 @@ class Story:
                 or min(told, key=_days)
             self.date_of_check = bool(facts.triggers) and all(
                 t.event_type in _CHECKS for t in facts.triggers)
-            rulings = [t for t in facts.triggers if t.event_type in _COURT]
-            if rulings:
-                self.court = _nearest_date(rulings[0], told)
             for d in facts.dates:
                 if _days(d) >= 2 and (self.frame is None or _days(d) > _days(self.frame)):
                     self.frame = d
@@ -374,6 +371,8 @@ def draft_claims(
                 continue
             seen.add(key)
             date = _dated(sentence, lang, trigger, chosen, facts, story, posted)
+            if trigger.event_type in _COURT and _nearest_date(trigger, facts.dates):
+                story.court = date  # the days this story's court sat, for what it tells next
             drafts.append(
                 _Draft(
                     facts.index,
