@@ -296,3 +296,32 @@ def test_court_days_carry(
     expected: tuple[str, str],
 ) -> None:
     story_dates(resources, tmp_path, published, lang, texts, expected)
+
+
+@pytest.mark.parametrize(("published", "lang", "texts", "expected"), [
+    # a relative day in the next clause dates that clause, not the one before the semicolon
+    ("2026-02-09", "ru", ["4 февраля полиция провела рейд на складе в Кирове.",
+                          "Задержали 19 мигрантов; на следующий день суд постановил выдворить "
+                          "четверых."],
+     {("detention", "2026-02-04"), ("deportation", "2026-02-05")}),
+    ("2026-02-09", "en", ["On February 4 police raided a warehouse in Kirov.",
+                          "Officers detained 19 migrants; the next day a court ordered four of "
+                          "them expelled."],
+     {("detention", "2026-02-04"), ("deportation", "2026-02-05")}),
+])
+def test_relative_day_of_the_next_clause(
+    resources: Any, tmp_path: Any, published: str, lang: str, texts: list[str],
+    expected: set[tuple[str, str]],
+) -> None:
+    import json
+
+    from khronika.pipeline import process_inputs
+
+    doc = {"id": "r", "url": "https://example.org/r", "outlet": "test", "title": "",
+           "published": published, "language": lang, "text": " ".join(texts)}
+    src = tmp_path / "doc.jsonl"
+    src.write_text(json.dumps(doc, ensure_ascii=False) + "\n", "utf-8")
+    [outcome] = list(process_inputs([src], resources=resources))
+    last = max(c.evidence.start for c in outcome.claims)
+    assert {(c.event_type, str(c.date.start)) for c in outcome.claims
+            if c.evidence.start == last} == expected

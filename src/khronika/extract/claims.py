@@ -404,7 +404,12 @@ def _dated(
     if is_habitual(sentence, lang) or (not facts.dates and looks_back(sentence, lang)):
         return UNKNOWN_DATE  # background: no single event, or an earlier one
     own = _nearest_date(trigger, facts.dates)
-    date = own or _implied_date(sentence, lang, place, story, facts.relative, facts.new_place)
+    relative = facts.relative
+    if relative is not None and relative.span is not None \
+            and ";" in sentence.text[trigger.span.stop - sentence.start:
+                                     relative.span.start - sentence.start]:
+        relative = None  # «Задержали 19 рабочих; на следующий день суд …»: the next clause's day
+    date = own or _implied_date(sentence, lang, place, story, relative, facts.new_place)
     if own is not None and story.published is not None and _after_clause(sentence, own, trigger) \
             and own.start is not None and own.start <= story.published:
         # "After Moscow declared mobilisation on September 21, men were served summonses":
