@@ -325,3 +325,23 @@ def test_relative_day_of_the_next_clause(
     last = max(c.evidence.start for c in outcome.claims)
     assert {(c.event_type, str(c.date.start)) for c in outcome.claims
             if c.evidence.start == last} == expected
+
+
+@pytest.mark.parametrize(("published", "lang", "texts", "expected"), [
+    # another month named in passing does not replace the round-up's month
+    ("2025-05-06", "en", ["In April our hotline took 200 calls from migrants in Moscow.",
+                          "A similar survey in March found fewer complaints.",
+                          "In Yekaterinburg, at least 15 men held at a centre for foreigners said "
+                          "officers had offered them army contracts."],
+     ("2025-04-01", "2025-04-30")),
+    ("2025-05-06", "ru", ["В апреле на горячую линию обратились 200 мигрантов из Москвы.",
+                          "В марте таких обращений было меньше.",
+                          "Не менее 15 мужчин в центре для иностранцев в Казани рассказали, что "
+                          "им предлагали подписать контракт с Минобороны."],
+     ("2025-04-01", "2025-04-30")),
+])
+def test_frame_is_not_replaced_by_a_like_period(
+    resources: Any, tmp_path: Any, published: str, lang: str, texts: list[str],
+    expected: tuple[str, str],
+) -> None:
+    story_dates(resources, tmp_path, published, lang, texts, expected)

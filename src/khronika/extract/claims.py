@@ -106,7 +106,7 @@ class Story:
             self.date_of_check = bool(facts.triggers) and all(
                 t.event_type in _CHECKS for t in facts.triggers)
             for d in facts.dates:
-                if _days(d) >= 2 and (self.frame is None or _days(d) > _days(self.frame)):
+                if _days(d) >= 2 and (self.frame is None or _wider(d, self.frame)):
                     self.frame = d
         elif facts.relative is not None and facts.relative.precision == "day":
             self.date = facts.relative
@@ -780,6 +780,17 @@ def _implied_date(
     if new_place and frame is not None:
         return frame  # a round-up's next town inherits the round-up's period, not a day
     return story.date or frame or UNKNOWN_DATE
+
+
+_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "unknown": -1}
+
+
+def _wider(d: DateRange, frame: DateRange) -> bool:
+    """A round-up's frame is widened by a longer kind of period ("in March" after "in
+    April" is another month, not a wider frame)."""
+    if _RANK[d.precision] != _RANK[frame.precision]:
+        return _RANK[d.precision] > _RANK[frame.precision]
+    return d.precision == "day" and _days(d) > _days(frame)
 
 
 def _days(d: DateRange) -> int:
