@@ -345,3 +345,20 @@ def test_frame_is_not_replaced_by_a_like_period(
     expected: tuple[str, str],
 ) -> None:
     story_dates(resources, tmp_path, published, lang, texts, expected)
+
+
+@pytest.mark.parametrize(("published", "lang", "texts", "expected"), [
+    # a practice said to go on has no one day, even in a dated post
+    ("2026-01-26", "ru", ["26 января 2026 в 14:42\n\nВ понедельник полиция задержала 21 мигранта "
+                          "на складе в Твери.",
+                          "Полиция продолжает рейды на складах в Твери."],
+     ("None", "None")),
+    ("2026-01-26", "en", ["On Monday police detained 21 migrants at a warehouse in Tver.",
+                          "Police in Tver continue to carry out raids on migrants."],
+     ("None", "None")),
+])
+def test_practice_going_on_is_undated(
+    resources: Any, tmp_path: Any, published: str, lang: str, texts: list[str],
+    expected: tuple[str, str],
+) -> None:
+    story_dates(resources, tmp_path, published, lang, texts, expected)

@@ -403,6 +403,8 @@ def _dated(
     Telegram message); none for habitual or look-back background."""
     if is_habitual(sentence, lang) or (not facts.dates and looks_back(sentence, lang)):
         return UNKNOWN_DATE  # background: no single event, or an earlier one
+    if not facts.dates and _GOING_ON.search(sentence.text):
+        return UNKNOWN_DATE  # a practice going on, even in a post of the day
     own = _nearest_date(trigger, facts.dates)
     relative = facts.relative
     if relative is not None and relative.span is not None \
@@ -748,6 +750,9 @@ _PROGRESSIVE_EN = re.compile(
     re.I,
 )
 
+# «Полиция продолжает рейды», "police continue to check": a practice going on, no one day
+_GOING_ON = re.compile(r"(?<!\w)(?:продолжа(?:ет|ют)|не\s+прекраща(?:ет|ют)ся|continues?\s+to|"
+                       r"keeps?\s+\w+ing)(?!\w)", re.I)
 _PERFECT_EN = re.compile(
     r"(?<!to )\b(?:have|has)\s+(?:also\s+|now\s+)?(?:been\s+)?\w+(?:ed|en)\b",
     re.I,
