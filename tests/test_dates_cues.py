@@ -362,3 +362,19 @@ def test_practice_going_on_is_undated(
     expected: tuple[str, str],
 ) -> None:
     story_dates(resources, tmp_path, published, lang, texts, expected)
+
+
+@pytest.mark.parametrize(("published", "lang", "texts", "expected"), [
+    # "a month later" after a month: the next month
+    ("2025-08-27", "ru", ["В марте 2025 года мигранта задержали на стройке в Омске.",
+                          "Через месяц УМВД лишило его гражданства."],
+     ("2025-04-01", "2025-04-30")),
+    ("2025-08-27", "en", ["In March 2025 police in Omsk detained a naturalized migrant.",
+                          "A month later the regional police stripped him of his citizenship."],
+     ("2025-04-01", "2025-04-30")),
+])
+def test_a_month_later(
+    resources: Any, tmp_path: Any, published: str, lang: str, texts: list[str],
+    expected: tuple[str, str],
+) -> None:
+    story_dates(resources, tmp_path, published, lang, texts, expected)

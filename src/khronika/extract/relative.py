@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from khronika.extract.calendar import month_period
 from khronika.extract.numwords import CARDINALS
 from khronika.model import DateRange, Lang, Sentence, Span
 
@@ -75,6 +76,11 @@ _FOLLOWING: dict[Lang, re.Pattern[str]] = {
     "ru": re.compile(rf"(?<!\w)(?:в\s+течение|за)\s+(?:следующих|последующих|ближайших)\s+{_N}"
                      r"\s+(?:дней|дня|суток)(?!\w)", re.I),
 }
+# «Через месяц», "a month later": the month after the story's month
+_MONTH_LATER: dict[Lang, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:a|one)\s+month\s+later\b", re.I),
+    "ru": re.compile(r"(?<!\w)(?:через|спустя)\s+(?:один\s+)?месяц(?!\w)", re.I),
+}
 # "The same day, …", «В тот же день …» open a sentence that follows on from the one before
 _OPENING_CHARS = 12
 _BACKWARD = ("earlier", "before", "previous", "назад", "накануне")
@@ -85,6 +91,13 @@ def extract_relative_date(
 ) -> DateRange | None:
     """The date a relative phrase gives, or an unknown date (with its text) when the phrase only
     says "some other time"; None when the sentence has no such phrase."""
+    later = _MONTH_LATER[lang].search(sentence.text)
+    if later is not None and anchor is not None and anchor.precision == "month" \
+            and anchor.start is not None:
+        text = later.group()
+        start, end = month_period(*_next_month(anchor.start.year, anchor.start.month))
+        span = Span(sentence.start + later.start(), sentence.start + later.end(), text)
+        return DateRange(start, end, "month", text, span)
     following = _FOLLOWING[lang].search(sentence.text)
     if following is not None and anchor is not None and anchor.precision == "day" \
             and anchor.end is not None:
@@ -115,6 +128,10 @@ def extract_relative_date(
         day = base + timedelta(days=-n if backward else n)
         return DateRange(day, day, "day", text, span)
     return None
+
+
+def _next_month(year: int, month: int) -> tuple[int, int]:
+    return (year + 1, 1) if month == 12 else (year, month + 1)
 
 
 def _number(word: str | None) -> int:
