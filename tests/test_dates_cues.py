@@ -378,3 +378,23 @@ def test_a_month_later(
     expected: tuple[str, str],
 ) -> None:
     story_dates(resources, tmp_path, published, lang, texts, expected)
+
+
+@pytest.mark.parametrize(("published", "lang", "texts", "expected"), [
+    # with nothing else to go by, news told on a day is of that day or the one before
+    ("2025-09-23", "en", ["Riot police stormed a wedding hall in Omsk and detained 30 migrants, "
+                          "witnesses said on Tuesday."],
+     ("2025-09-22", "2025-09-23")),
+    ("2025-09-23", "ru", ["ОМОН ворвался в банкетный зал в Омске и задержал 30 мигрантов, "
+                          "сообщили во вторник очевидцы."],
+     ("2025-09-22", "2025-09-23")),
+    # a result told in the present perfect keeps no day
+    ("2025-09-23", "en", ["A court in Omsk has stripped two naturalized migrants of citizenship, "
+                          "the regional police said on Tuesday."],
+     ("None", "None")),
+])
+def test_told_on_a_day_with_nothing_else(
+    resources: Any, tmp_path: Any, published: str, lang: str, texts: list[str],
+    expected: tuple[str, str],
+) -> None:
+    story_dates(resources, tmp_path, published, lang, texts, expected)

@@ -421,9 +421,14 @@ def _dated(
             and date is story.date and story.court is not story.date:
         return story.court  # "All 48 were fined": on the days the court sat, told before
     told = facts.said[0] if facts.said else None
-    if own is None and told is not None and told.end is not None and date.start is not None \
-            and date.start > told.end:
-        return told  # "said on March 24 that …" told of it by then, not on the story's later day
+    if own is None and told is not None and told.start is not None and told.end is not None:
+        if date.start is not None and date.start > told.end:
+            return told  # "said on March 24 that …": told of it by then, not on a later day
+        if date.start is None and date.precision == "unknown" and not date.text \
+                and not _PERFECT_EN.search(sentence.text):
+            # "… stormed a concert, officials said on Tuesday": news of that day or the one before
+            return DateRange(told.start - dt.timedelta(days=1), told.end, "day", told.text,
+                             told.span)
     if trigger.event_type in _COURT and _after_the_check(sentence, trigger, story, own, date):
         # a court rules after the check that found the people: from that day to publication
         assert date.start is not None and story.published is not None
