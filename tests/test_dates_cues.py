@@ -398,3 +398,25 @@ def test_told_on_a_day_with_nothing_else(
     expected: tuple[str, str],
 ) -> None:
     story_dates(resources, tmp_path, published, lang, texts, expected)
+
+
+@pytest.mark.parametrize(("published", "lang", "texts", "expected"), [
+    # another episode is not the story's event, nor of its day
+    ("2025-06-11", "en", ["On June 8 police raided a market in Kazan and detained 40 migrants.",
+                          "In a separate episode in Samara, around 30 migrants were detained "
+                          "after a similar raid."],
+     ("None", "None")),
+    ("2025-06-11", "ru", ["8 июня полиция провела рейд на рынке в Казани и задержала 40 мигрантов.",
+                          "В другом случае в Самаре после похожего рейда задержали около 30 "
+                          "мигрантов."],
+     ("None", "None")),
+    # past the lede, a present perfect result does not take the story's period either
+    ("2023-06-19", "en", ["In September 2022 police in Moscow raided hostels for migrants.",
+                          "Many migrants in Moscow have received military summonses since then."],
+     ("None", "None")),
+])
+def test_another_episode_and_results(
+    resources: Any, tmp_path: Any, published: str, lang: str, texts: list[str],
+    expected: tuple[str, str],
+) -> None:
+    story_dates(resources, tmp_path, published, lang, texts, expected)

@@ -755,6 +755,9 @@ _PROGRESSIVE_EN = re.compile(
     re.I,
 )
 
+_ANOTHER_EVENT = re.compile(r"\b(?:in\s+a\s+separate|in\s+another)\s+(?:episode|incident|case)\b|"
+                            r"(?<!\w)в\s+(?:другом|отдельном)\s+(?:эпизоде|случае|инциденте)(?!\w)",
+                            re.I)
 # «Полиция продолжает рейды», "police continue to check": a practice going on, no one day
 _GOING_ON = re.compile(r"(?<!\w)(?:продолжа(?:ет|ют)|не\s+прекраща(?:ет|ют)ся|continues?\s+to|"
                        r"keeps?\s+\w+ing)(?!\w)", re.I)
@@ -783,10 +786,11 @@ def _implied_date(
     if lang == "en" and _PROGRESSIVE_EN.search(sentence.text):
         return UNKNOWN_DATE  # "Raids are also being carried out": still going on, no date told
     carried = story.date or frame
-    if lang == "en" and story.places and carried and _days(carried) == 0 \
-            and _PERFECT_EN.search(sentence.text):
-        # past the lede, "have been issued" tells a result, not the one day told before
+    if lang == "en" and story.places and carried and _PERFECT_EN.search(sentence.text):
+        # past the lede, "have been issued" tells a result, not the day or period told before
         return UNKNOWN_DATE
+    if _ANOTHER_EVENT.search(sentence.text):
+        return UNKNOWN_DATE  # "In a separate episode, …": not the story's event, nor its day
     if new_place and frame is not None:
         return frame  # a round-up's next town inherits the round-up's period, not a day
     return story.date or frame or UNKNOWN_DATE

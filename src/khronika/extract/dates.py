@@ -23,7 +23,16 @@ Resolution rules (the domain reports past events):
   → year, "since January" → month, "с 1 марта" → day; "с конца ноября" starts on 20
   November, "в конце марта" is 21–31 March with precision month (parts of a month are
   day ranges with the month's precision: the writer did not say which days);
-- "в ночь на 5 января" → 4–5 January; "в новогоднюю ночь" → 31 December – 1 January;
+- "в ночь на 5 января" → 4–5 January, but English "on the night of January 5" → 5–6 January;
+  "в новогоднюю ночь" → 31 December – 1 January;
+- "the previous week" is last week; "over the past few weeks", «за последние несколько
+  месяцев» run three units back to publication;
+- a clock time with no date told in the present ("since 10 a.m. police have blocked",
+  «с утра ищут») is the publication day; "by Friday evening", «к вечеру среды» date their
+  sentence (``is_bound``: the story does not move to that day), but not in an order ("must
+  leave by Friday morning");
+- an outlet called "… Today" is no date; a rite's weekday ("left Friday prayers") gives way
+  to another date of its sentence (``names_rite``, applied in claims.py);
 - without a publication date only expressions carrying their own year resolve.
 """
 
