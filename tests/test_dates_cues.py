@@ -356,6 +356,10 @@ def test_frame_is_not_replaced_by_a_like_period(
     ("2026-01-26", "en", ["On Monday police detained 21 migrants at a warehouse in Tver.",
                           "Police in Tver continue to carry out raids on migrants."],
      ("None", "None")),
+    # a trend is no one day either
+    ("2024-07-18", "en", ["On July 17 bailiffs in Irkutsk deported nine migrants.",
+                          "Police in Irkutsk increasingly carry out raids on markets."],
+     ("None", "None")),
 ])
 def test_practice_going_on_is_undated(
     resources: Any, tmp_path: Any, published: str, lang: str, texts: list[str],

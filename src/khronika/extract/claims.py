@@ -758,9 +758,10 @@ _PROGRESSIVE_EN = re.compile(
 _ANOTHER_EVENT = re.compile(r"\b(?:in\s+a\s+separate|in\s+another)\s+(?:episode|incident|case)\b|"
                             r"(?<!\w)в\s+(?:другом|отдельном)\s+(?:эпизоде|случае|инциденте)(?!\w)",
                             re.I)
-# «Полиция продолжает рейды», "police continue to check": a practice going on, no one day
+# «Полиция продолжает рейды», "police continue to check", «чаще проводят»: a practice going on
+# or a trend, no one day
 _GOING_ON = re.compile(r"(?<!\w)(?:продолжа(?:ет|ют)|не\s+прекраща(?:ет|ют)ся|continues?\s+to|"
-                       r"keeps?\s+\w+ing)(?!\w)", re.I)
+                       r"keeps?\s+\w+ing|(?:вс[её]\s+)?чаще|more\s+often|increasingly)(?!\w)", re.I)
 _PERFECT_EN = re.compile(
     r"(?<!to )\b(?:have|has)\s+(?:also\s+|now\s+)?(?:been\s+)?\w+(?:ed|en)\b",
     re.I,
