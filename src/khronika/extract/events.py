@@ -292,6 +292,11 @@ _LACKING = frozenset("без without".split())
 
 
 def _is_conditional(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> bool:
+    opening = [w for w in lemmas[:4] if w not in _PUNCTUATION][:2]
+    if opening[:1] and opening[0] in _CONDITIONS:
+        return True  # "Если этого не произошло, военкомат направляет …": the rule, not a case
+    if opening[:1] == ["сколько"] or opening == ["how", "many"]:
+        return True  # "Сколько человек увезли, не уточняют": a question, not a report
     for k in range(first - 1, -1, -1):
         if tokens[k].text in _CLAUSE_BREAKS:
             return False
@@ -556,6 +561,8 @@ def _out_of_scope(lemmas: list[str], lex: LangLexicon) -> bool:
     things happen ("После теракта … проверки идут по всей стране") leaves it in scope."""
     for start, _stop in find_phrases(lemmas, lex.out):
         before = lemmas[max(0, start - 3) : start]
+        if before[-1:] == ["migration"]:
+            continue  # "violations of migration legislation" is this story's own law
         if not (_SINCE & set(before)) or any(w in _PUNCTUATION for w in before):
             return True
     return False
