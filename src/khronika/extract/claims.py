@@ -4,6 +4,7 @@ certainty, actors and targets, with the story's context carried between sentence
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
@@ -15,7 +16,7 @@ from khronika.extract.background import is_habitual, looks_back
 from khronika.extract.backref import credits_back
 from khronika.extract.counts import extract_counts
 from khronika.extract.dateline import is_dateline, opens_dateline
-from khronika.extract.dates import extract_dates
+from khronika.extract.dates import extract_dates, is_bound, names_rite
 from khronika.extract.events import (
     Trigger,
     document_scope,
@@ -24,6 +25,7 @@ from khronika.extract.events import (
     mentioned_events,
     sentence_lemmas,
 )
+from khronika.extract.lede import Dated, lede_dates
 from khronika.extract.posts import forwarded_from, post_date
 from khronika.extract.relative import extract_relative_date
 from khronika.extract.weekdays import within_week
@@ -78,10 +80,14 @@ class Story:
     targets: tuple[Target, ...] = ()
     last_count: Count | None = None
     frame: DateRange | None = None
+    published: dt.date | None = None
+    date_of_check: bool = False  # the story's day was told for a check or detention only
+    court: DateRange | None = None  # the day or days the story's court outcomes were told
 
     def new_item(self) -> Story:
         """A round-up's next item: its place, date and source start afresh."""
-        return Story(actors=self.actors, targets=self.targets, frame=self.frame)
+        return Story(actors=self.actors, targets=self.targets, frame=self.frame,
+                     published=self.published)
 
     def advance(self, facts: SentenceFacts) -> None:
         """Move on past a sentence, after its claims took what they needed."""
@@ -89,15 +95,23 @@ class Story:
             self.sources = facts.credit.sources
         if facts.places:
             self.places = facts.places
-        if facts.dates and (facts.triggers or facts.dates[0].precision != "year"):
+        told = [d for d in facts.dates if not is_bound(d)]
+        if told and (facts.triggers or told[0].precision != "year"):
             # a bare year in a sentence telling no event is background ("came to Surgut in
             # 2019"), not the story's date
-            self.date = facts.dates[0]
+            # the date its event took; with no event, the narrowest date told: "в аэропорту,
+            # где в ноябре открылся пункт контроля, во вторник встречали рейсы" is Tuesday
+            self.date = (_nearest_date(facts.triggers[0], told) if facts.triggers else None) \
+                or min(told, key=_days)
+            self.date_of_check = bool(facts.triggers) and all(
+                t.event_type in _CHECKS for t in facts.triggers)
             for d in facts.dates:
-                if _days(d) >= 2 and (self.frame is None or _days(d) > _days(self.frame)):
+                if _days(d) >= 2 and (self.frame is None or _wider(d, self.frame)):
                     self.frame = d
         elif facts.relative is not None and facts.relative.precision == "day":
             self.date = facts.relative
+            self.date_of_check = bool(facts.triggers) and all(
+                t.event_type in _CHECKS for t in facts.triggers)
         if facts.counts:
             self.last_count = facts.counts[-1]
         elif facts.triggers:
@@ -122,6 +136,7 @@ class SentenceFacts:
     sources: tuple[str, ...] = ()
     places: list[Place] = field(default_factory=list)
     dates: list[DateRange] = field(default_factory=list)
+    said: list[DateRange] = field(default_factory=list)  # "said on March 24": when told
     relative: DateRange | None = None
     counts: list[Count] = field(default_factory=list)
     actors: tuple[Actor, ...] = ()
@@ -185,7 +200,7 @@ def extract_claims(
         return []  # a page about deportations from the US, a hockey contract
     posted = post_date(doc)
     forwarded = forwarded_from(doc)
-    story = Story()
+    story = Story(published=doc.published)
     # the headline's one place stands for a story whose body names none before its events
     headline = [p for places in geocoder.find_document_places(title or [], lang, home)
                 for p in places]
@@ -216,9 +231,25 @@ def extract_claims(
     )
     cues = [f.cues for f in facts_by_sentence]
     drafts = without_restated_raids(drafts, sentences)
+    drafts = _dated_from_body(drafts, facts_by_sentence, sentences)
     if model is not None:
         components = (*components, model.component)
     return [_finish(doc, sentences, d, cues, around, components) for d in drafts]
+
+
+def _dated_from_body(
+    drafts: list[_Draft], facts: list[SentenceFacts], sentences: list[Sentence]
+) -> list[_Draft]:
+    """The lede's undated claims take the date the body gives the same event (lede.py); a
+    practice still going on ("have been expelling") stays undated."""
+    found = [
+        Dated(d.sentence, d.event_type, d.place.name, d.date,
+              any(d.date is f for f in facts[d.sentence].dates)
+              or d.date is facts[d.sentence].relative
+              or bool(_PROGRESSIVE_EN.search(sentences[d.sentence].text)))
+        for d in drafts
+    ]
+    return [replace(d, date=date) for d, date in zip(drafts, lede_dates(found), strict=True)]
 
 
 def _spared(facts: SentenceFacts, by_rules: list[Trigger]) -> SentenceFacts:
@@ -267,7 +298,15 @@ def read_sentence(
     places = _event_places(found_places, sentence, credit, story)
     lex = codebook.lexicons[lang]
     lemmas = sentence_lemmas(sentence)
-    dates = extract_dates(sentence, lang, doc.published)
+    found = extract_dates(sentence, lang, doc.published)
+    dates = [
+        within_week(d, story.frame)
+        for d in found
+        if not _about_the_people(sentence, d, triggers) and not is_dateline(sentence, d)
+        and not _when_said(sentence, d) and not _quoted_deixis(sentence, d)
+    ]
+    if len(dates) > 1:
+        dates = [d for d in dates if not names_rite(sentence, d)]
     return SentenceFacts(
         index=index,
         triggers=triggers,
@@ -280,12 +319,8 @@ def read_sentence(
         ),
         sources=_resolve_sources(credit, story) or forwarded,
         places=places,
-        dates=[
-            within_week(d, story.frame)
-            for d in dates
-            if not _about_the_people(sentence, d) and not is_dateline(sentence, d)
-            and not _when_said(sentence, d) and not _quoted_deixis(sentence, d)
-        ],
+        dates=dates,
+        said=[d for d in found if _when_said(sentence, d) and d.precision == "day"],
         relative=extract_relative_date(sentence, lang, story.date),
         counts=[c for c in extract_counts(sentence, lang) if not _inside(c, credit)],
         actors=lex.actors_in(lemmas) or story.actors,
@@ -336,6 +371,8 @@ def draft_claims(
                 continue
             seen.add(key)
             date = _dated(sentence, lang, trigger, chosen, facts, story, posted)
+            if trigger.event_type in _COURT and _nearest_date(trigger, facts.dates):
+                story.court = date  # the days this story's court sat, for what it tells next
             drafts.append(
                 _Draft(
                     facts.index,
@@ -366,12 +403,81 @@ def _dated(
     Telegram message); none for habitual or look-back background."""
     if is_habitual(sentence, lang) or (not facts.dates and looks_back(sentence, lang)):
         return UNKNOWN_DATE  # background: no single event, or an earlier one
-    date = _nearest_date(trigger, facts.dates) or _implied_date(
-        sentence, lang, place, story, facts.relative, facts.new_place
-    )
+    if not facts.dates and _GOING_ON.search(sentence.text):
+        return UNKNOWN_DATE  # a practice going on, even in a post of the day
+    own = _nearest_date(trigger, facts.dates)
+    relative = facts.relative
+    if relative is not None and relative.span is not None \
+            and ";" in sentence.text[trigger.span.stop - sentence.start:
+                                     relative.span.start - sentence.start]:
+        relative = None  # «Задержали 19 рабочих; на следующий день суд …»: the next clause's day
+    date = own or _implied_date(sentence, lang, place, story, relative, facts.new_place)
+    if own is not None and story.published is not None and _after_clause(sentence, own, trigger) \
+            and own.start is not None and own.start <= story.published:
+        # "After Moscow declared mobilisation on September 21, men were served summonses":
+        # the day of what came before, the event some time after it
+        return DateRange(own.start, story.published, own.precision, own.text, own.span)
+    if own is None and trigger.event_type in _COURT and story.court is not None \
+            and date is story.date and story.court is not story.date:
+        return story.court  # "All 48 were fined": on the days the court sat, told before
+    told = facts.said[0] if facts.said else None
+    if own is None and told is not None and told.start is not None and told.end is not None:
+        if date.start is not None and date.start > told.end:
+            return told  # "said on March 24 that …": told of it by then, not on a later day
+        if date.start is None and date.precision == "unknown" and not date.text \
+                and not _PERFECT_EN.search(sentence.text):
+            # "… stormed a concert, officials said on Tuesday": news of that day or the one before
+            return DateRange(told.start - dt.timedelta(days=1), told.end, "day", told.text,
+                             told.span)
+    if trigger.event_type in _COURT and _after_the_check(sentence, trigger, story, own, date):
+        # a court rules after the check that found the people: from that day to publication
+        assert date.start is not None and story.published is not None
+        date = DateRange(date.start, story.published, "day", date.text, date.span)
     if posted and date.precision == "unknown":
         return posted
     return date
+
+
+_AFTER_OPENING = re.compile(r"^\W*(?:after|ever\s+since|после\s+того\s*,?\s+как)\s[^,;:]*$",
+                            re.I)
+
+
+def _after_clause(sentence: Sentence, own: DateRange, trigger: Trigger) -> bool:
+    """Whether ``own`` dates an opening "After …," clause and ``trigger`` the main one."""
+    if own.span is None:
+        return False
+    head = sentence.text[: own.span.start - sentence.start]
+    if not _AFTER_OPENING.match(head):
+        return False
+    comma = sentence.text.find(",", own.span.stop - sentence.start)
+    return comma >= 0 and trigger.span.start - sentence.start > comma
+
+
+_CHECKS = frozenset({"raid", "detention"})
+# a report drawn up on the spot is the check's day; a court sits later
+_COURT_WORD = re.compile(r"(?<!\w)(?:суд\w*|court\w*|judge\w*)", re.I)
+_COURT = frozenset({"prosecution", "deportation"})
+# «выявленных 12 марта», "detained during an inspection on August 12": the check's day
+_CHECKED = frozenset(
+    "задержать выявить задержанный выявленный detain detained identify identified catch".split()
+)
+
+
+def _after_the_check(
+    sentence: Sentence, trigger: Trigger, story: Story, own: DateRange | None, date: DateRange
+) -> bool:
+    """Whether a court outcome's day is the day of the check before it, not its own."""
+    if story.published is None or date.start is None or _days(date) != 0 \
+            or date.start >= story.published:
+        return False
+    if own is None:
+        return date is story.date and story.date_of_check and bool(_COURT_WORD.search(
+            sentence.text))
+    if own.span is None or own.span.start < trigger.span.stop:
+        return False
+    before = [t for t in sentence.tokens
+              if trigger.span.stop <= t.start and t.stop <= own.span.start][-12:]
+    return any(t.lemma.lower() in _CHECKED or t.text.lower() in _CHECKED for t in before)
 
 
 def _counts_of_triggers(
@@ -654,11 +760,20 @@ def _is_reference(tokens: tuple[object, ...], place: Place) -> bool:
 
 # still going on, or a trend: "are being carried out", "have been arresting", "in recent months"
 _PROGRESSIVE_EN = re.compile(
-    r"\b(?:(?:are|is)\s+(?:being|still)|(?:have|has)\s+been\s+\w+ing|in\s+recent\s+"
+    # "are being held" is custody that began with the story's event, not a practice going on
+    r"\b(?:(?:are|is)\s+(?:(?:now|also|currently)\s+)?(?:being(?!\s+(?:held|kept|detained)\b)|"
+    r"still)|(?:have|has)\s+been\s+\w+ing|in\s+recent\s+"
     r"(?:days|weeks|months|years))\b",
     re.I,
 )
 
+_ANOTHER_EVENT = re.compile(r"\b(?:in\s+a\s+separate|in\s+another)\s+(?:episode|incident|case)\b|"
+                            r"(?<!\w)в\s+(?:другом|отдельном)\s+(?:эпизоде|случае|инциденте)(?!\w)",
+                            re.I)
+# «Полиция продолжает рейды», "police continue to check", «чаще проводят»: a practice going on
+# or a trend, no one day
+_GOING_ON = re.compile(r"(?<!\w)(?:продолжа(?:ет|ют)|не\s+прекраща(?:ет|ют)ся|continues?\s+to|"
+                       r"keeps?\s+\w+ing|(?:вс[её]\s+)?чаще|more\s+often|increasingly)(?!\w)", re.I)
 _PERFECT_EN = re.compile(
     r"(?<!to )\b(?:have|has)\s+(?:also\s+|now\s+)?(?:been\s+)?\w+(?:ed|en)\b",
     re.I,
@@ -684,13 +799,25 @@ def _implied_date(
     if lang == "en" and _PROGRESSIVE_EN.search(sentence.text):
         return UNKNOWN_DATE  # "Raids are also being carried out": still going on, no date told
     carried = story.date or frame
-    if lang == "en" and story.places and carried and _days(carried) == 0 \
-            and _PERFECT_EN.search(sentence.text):
-        # past the lede, "have been issued" tells a result, not the one day told before
+    if lang == "en" and story.places and carried and _PERFECT_EN.search(sentence.text):
+        # past the lede, "have been issued" tells a result, not the day or period told before
         return UNKNOWN_DATE
+    if _ANOTHER_EVENT.search(sentence.text):
+        return UNKNOWN_DATE  # "In a separate episode, …": not the story's event, nor its day
     if new_place and frame is not None:
         return frame  # a round-up's next town inherits the round-up's period, not a day
     return story.date or frame or UNKNOWN_DATE
+
+
+_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "unknown": -1}
+
+
+def _wider(d: DateRange, frame: DateRange) -> bool:
+    """A round-up's frame is widened by a longer kind of period ("in March" after "in
+    April" is another month, not a wider frame)."""
+    if _RANK[d.precision] != _RANK[frame.precision]:
+        return _RANK[d.precision] > _RANK[frame.precision]
+    return d.precision == "day" and _days(d) > _days(frame)
 
 
 def _days(d: DateRange) -> int:
@@ -782,6 +909,10 @@ _PARTITIVE = frozenset("из по среди of among some many most all".split(
 _ACQUIRED = frozenset(
     "получить получивший стать become obtain receive get naturalize родиться bear".split()
 )
+# received, got, obtained: the people's only when what they got is a status or a paper
+_RECEIVED = frozenset("получить получивший obtain receive get".split())
+_STATUS = ("гражданств", "паспорт", "вид", "разрешени", "citizen", "passport", "residen",
+           "permit", "nationalit")
 _PERSON_RU = frozenset(
     """житель жительница мужчина женщина мигрант мигрантка иностранец иностранка гражданин
     гражданка уроженец уроженка выходец работник рабочий подзащитный клиент человек""".split()
@@ -897,12 +1028,23 @@ def _names_a_group(tok: Token, lang: Lang, people: list[Span]) -> bool:
     return tok.text.lower() in _GROUP_EN
 
 
-def _about_the_people(sentence: Sentence, date: DateRange) -> bool:
-    """ "получивших паспорта в 2022 году", "became a citizen in 2021": not the event's date."""
+def _about_the_people(
+    sentence: Sentence, date: DateRange, triggers: list[Trigger] | None = None
+) -> bool:
+    """ "получивших паспорта в 2022 году", "became a citizen in 2021": not the event's date;
+    "received summonses in March" receives the event itself, whose date it is."""
     if date.span is None:
         return False
     before = [t for t in sentence.tokens if t.stop <= date.span.start][-5:]
-    return any(t.lemma.lower() in _ACQUIRED for t in before)
+    acquired = [t for t in before if t.lemma.lower() in _ACQUIRED]
+    if not acquired:
+        return False
+    got, at = acquired[-1].start, date.span.start
+    if acquired[-1].lemma.lower() in _RECEIVED and not any(
+        got < t.start < at and t.lemma.lower().startswith(_STATUS) for t in sentence.tokens
+    ):
+        return False  # "received four complaints since June": not a status the people got
+    return not any(got < t.span.start < at for t in triggers or [])
 
 
 # A date right after a verb of saying dates the statement, not the event: "the ministry said
