@@ -72,6 +72,31 @@ CREDITS = [
     ("en", "Administrative reports were drawn up against six migrant drivers.", ()),
     ("en", "The governor dismissed reports that migrants were sent to the front.", ()),
     ("en", "Kama Pulse reports that nine men were fined.", ("Kama Pulse",)),
+    ("en", "Protocols under Article 18.8 were signed, and reports against four drivers followed.",
+     ()),
+    # what actors say while acting, a name with "State" in it, a negated verb: no credit
+    ("en", "Guards from the FSB and the police came to the depot, saying they were looking for "
+     "deserters.", ()),
+    ("en", "A student of Tomsk State University was stopped at the gate, the consulate said.",
+     ("consulate",)),
+    ("en", "Per the charge sheet, both men got summonses in May and never reported.", ()),
+    ("en", "According to the charge sheet, both men got summonses in May and never reported.",
+     ("charge sheet",)),
+    # a source inside a body, a speaker relayed by an outlet, material obtained by an outlet
+    ("en", "According to Volga Wire's source in the regional police, 40 men were held.",
+     ("Volga Wire's source in the regional police",)),
+    ("en", "Twelve men were taken away, according to a driver quoted by the channel Kama Pulse.",
+     ("driver", "Kama Pulse")),
+    ("en", "One in ten signed up, according to court data obtained by the outlet Volga Wire and "
+     "released on Monday.", ("Volga Wire",)),
+    # a quotation begun in the sentence before closes here: its credit is a credit
+    ("en", "All six were sent home,\" the press service of the regional police said.",
+     ("press service of the regional police",)),
+    # new speech verbs
+    ("en", "Five of them signed contracts, the regional investigators boasted.",
+     ("regional investigators",)),
+    ("en", "All nine got summonses on site, informs the garrison's investigative department.",
+     ("garrison's investigative department",)),
 ]
 
 

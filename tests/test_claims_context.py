@@ -278,3 +278,45 @@ def test_claims_one_person_after_the_trigger_ru(tmp_path: Path, resources: Any) 
     counts = [(c["event_type"], (c["count"] or {}).get("min")) for c in claims
               if c["event_type"] in ("prosecution", "citizenship_revocation")]
     assert counts == [("prosecution", 1), ("citizenship_revocation", 1)]
+
+
+def test_claims_paragraph_rests_on_one_account(tmp_path: Path, resources: Any) -> None:
+    en = _claims(tmp_path, resources, "en",
+                 "According to the Kama Pulse channel, police detained 40 migrants at a depot in "
+                 "Kazan on Monday. The next day a court fined 25 of them.\n\n"
+                 "A court in Kazan ordered three men expelled.")
+    ru = _claims(tmp_path, resources, "ru",
+                 "По данным канала «Волжский вестник», в Самаре полиция задержала 30 мигрантов. "
+                 "Всех доставили в военкомат.\nСуд в Самаре оштрафовал ещё двоих.")
+    (fined, expelled) = sorted(_by(en, "prosecution") + _by(en, "deportation"),
+                               key=lambda c: c["evidence"]["start"])
+    assert (fined["attribution"], fined["certainty"]) == (["Kama Pulse"], "reported")
+    assert (expelled["attribution"], expelled["certainty"]) == ([], "asserted")  # a new paragraph
+    (escort,) = _by(ru, "escort_to_enlistment_office")
+    assert (escort["attribution"], escort["certainty"]) == (["Волжский вестник"], "reported")
+    (fine_ru,) = _by(ru, "prosecution")
+    assert fine_ru["attribution"] == []
+
+
+def test_claims_account_stops_at_the_next_item_or_a_hedge(tmp_path: Path,
+                                                          resources: Any) -> None:
+    en = _claims(tmp_path, resources, "en",
+                 "In Kazan, police detained 40 migrants, the regional ministry said. "
+                 "In Tomsk, police detained 12 workers at a market. "
+                 "Officers reportedly detained 9 more men in Tomsk.")
+    got = {c["evidence"]["text"][:8]: (c["attribution"], c["certainty"])
+           for c in _by(en, "detention")}
+    assert got["In Kazan"] == (["regional ministry"], "reported")
+    assert got["In Tomsk"] == ([], "asserted")  # a round-up's next item is the outlet's own
+    assert got["Officers"] == ([], "reported")  # hedged on its own
+
+
+def test_claims_quotation_paragraph_keeps_the_account(tmp_path: Path, resources: Any) -> None:
+    text = ("The press service of the regional police said a check was held at a market in "
+            "Tver.\n\n\"Eleven foreign citizens were detained and taken to the station.\"\n\n"
+            "A court in Tver fined four men.")
+    claims = _claims(tmp_path, resources, "en", text)
+    (held,) = _by(claims, "detention")
+    assert held["attribution"] == ["press service of the regional police"]
+    (fined,) = _by(claims, "prosecution")
+    assert fined["attribution"] == []

@@ -23,7 +23,8 @@ _RU_SPEECH = frozenset(
     говорить уточнить сообщаться прислать отчитаться отчитываться""".split()
 )
 _EN_SPEECH = frozenset(
-    "say report tell write add state announce claim confirm allege told said note".split()
+    """say report tell write add state announce claim confirm allege told said note boast
+    declare inform specify stress""".split()
 )
 _RU_BY = ("данные", "слово", "информация", "сведение", "оценка")  # "по данным X", "по словам X"
 _RU_GENERIC = frozenset(
@@ -32,8 +33,14 @@ _RU_GENERIC = frozenset(
 )
 _EN_GENERIC = frozenset(
     """he she they him her them the channel outlet newspaper paper lawyer ministry department
-    press service agency source it its his their""".split()
+    press service agency source it its his their man woman""".split()
 )
+# what a source says rather than who: "according to his testimony", "the statement",
+# "the occupiers' own data" point back to a source the story named
+_EN_RECORDS = frozenset(
+    "testimony account statement data figures words information estimate estimates".split()
+)
+_EN_BACK = frozenset("the a his her their its this that these own same".split())
 _DESCRIPTORS = frozenset(
     """телеграм-канал телеграм канал издание газета агентство портал сайт паблик
     local outlet independent channel newspaper military rights group agency news site
@@ -158,9 +165,10 @@ def _en_noun_phrase(name: str) -> str:
         return ""
     for k, word in enumerate(words):
         plain = word.lower().replace("’", "'").strip(",.;:")
+        following = words[k + 1].lower() if k + 1 < len(words) else ""
         if plain in _EN_CLAUSE_WORDS or (
             k > 0 and (plain in _EN_SUBJECTS or plain in _EN_SUBORDINATORS - {"and"})
-        ):
+        ) or (plain in ("and", "or") and following.endswith("ed")):  # "… and published …"
             words = words[:k]
             break
     while words and words[-1].lower() in ("and", "or", "but"):
@@ -255,7 +263,15 @@ def _en_noun_report(toks: tuple[Token, ...], i: int) -> bool:
         return False
     after = toks[i + 1].text.lower() if i + 1 < len(toks) else ""
     before = toks[i - 1].text.lower() if i > 0 else ""
-    return after in _EN_AFTER_NOUN or (before.endswith("ed") and before.isalpha())
+    return (
+        after in _EN_AFTER_NOUN
+        or after in _EN_NOUN_OBJECT
+        or (before.endswith("ed") and before.isalpha())
+    )
+
+
+# "reports under Article 18.8", "claims against the company": a noun with its object
+_EN_NOUN_OBJECT = frozenset("under against of about from".split())
 _CLAUSE_BREAKS = frozenset(";  — – but while а но однако".split())
 
 
@@ -415,25 +431,79 @@ def _en_credits(
     n = len(toks)
     quoted = _inside_quotes(toks)
     for i, lem in enumerate(lemmas):
-        if quoted[i]:
+        if quoted[i] or any(a <= i < b for a, b in found + cited):
             continue  # '"She told me that …," he said': the quote's own speech is not a credit
         if toks[i].text.lower() == "according" and i + 1 < n and lemmas[i + 1] == "to":
-            end = _np_end(toks, i + 2)
-            if end > i + 2:
-                found.append((i + 2, end))
+            _en_according(toks, lemmas, i + 2, found)
         elif lem in ("cite", "citing"):
             rng = _en_cited(toks, lemmas, i)
             if rng:
                 cited.append(rng)
-        elif lem in _EN_SPEECH:
+        elif lem in _EN_SPEECH and _en_verb_form(toks, i):
             _en_speech(toks, lemmas, i, found)
+
+
+# "quoted by the channel Astra": the worker speaks and the channel reports;
+# "data obtained by Verstka": the outlet is the source, the data its material
+_EN_RELAYED = frozenset("quoted cited interviewed".split())
+_EN_OBTAINED = frozenset("obtained seen published reviewed".split())
+_EN_NEGATION = frozenset("not never n't".split())
+
+
+def _en_according(
+    toks: tuple[Token, ...], lemmas: list[str], start: int, found: list[tuple[int, int]]
+) -> None:
+    """ "according to X", "according to X's source in the police", "according to a worker
+    quoted by Astra" (both, nearest first), "according to data obtained by Verstka"."""
+    end = _np_end(toks, start)
+    if end <= start:
+        return
+    n = len(toks)
+    if end + 1 < n and toks[end].text.lower() in ("in", "at", "within") and lemmas[end - 1] in (
+        "source", "sources", "official", "officials"
+    ):
+        end = _np_end(toks, end + 1)  # "Fontanka's source in the city police department"
+    by = next(
+        (
+            k
+            for k in range(start + 1, end - 1)
+            if toks[k].text.lower() == "by"
+            and toks[k - 1].text.lower() in _EN_RELAYED | _EN_OBTAINED
+        ),
+        None,
+    )
+    if by is None:
+        found.append((start, end))
+        return
+    if toks[by - 1].text.lower() in _EN_RELAYED:
+        found.append((start, by - 1))
+    stop = next(
+        (k for k in range(by + 1, end - 1)
+         if toks[k].text.lower() in ("and", "or") and toks[k + 1].text.lower().endswith("ed")),
+        end,
+    )  # "obtained by Verstka and published this month"
+    found.append((by + 1, stop))
+
+
+def _en_verb_form(toks: tuple[Token, ...], i: int) -> bool:
+    """Whether a speech word is a finite verb: not "saying" (what actors say while acting),
+    not a capitalised name ("Omsk State University"), not the noun "state", not negated
+    ("never reported")."""
+    text = toks[i].text
+    low = text.lower()
+    if low.endswith("ing") or low == "state" or (i > 0 and text[:1].isupper()):
+        return False
+    return not any(t.text.lower() in _EN_NEGATION for t in toks[max(0, i - 2) : i])
 
 
 def _inside_quotes(toks: tuple[Token, ...]) -> list[bool]:
     """Which tokens stand inside quotation marks (straight quotes alternate)."""
     out: list[bool] = []
     depth = 0
-    straight = False
+    # an odd number of straight quotes in a sentence that does not open with one: the first
+    # closes a quotation begun in an earlier sentence ('…expulsion," the press service said')
+    marks = sum(t.text == '"' for t in toks)
+    straight = marks % 2 == 1 and bool(toks) and toks[0].text != '"'
     for t in toks:
         if t.text in _CLOSE_QUOTES:
             depth = max(0, depth - 1)
@@ -637,6 +707,10 @@ def _strip_descriptors(words: list[Token]) -> list[Token]:
 def _is_generic(toks: tuple[Token, ...], a: int, b: int, lang: Lang) -> bool:
     generic = _RU_GENERIC if lang == "ru" else _EN_GENERIC
     content = [t for t in toks[a:b] if t.text not in _STOP]
+    if lang == "en" and content and content[-1].text.lower() in _EN_RECORDS:
+        words = {t.text.lower() for t in content[:-1]}
+        if "own" in words or words <= _EN_BACK | generic | {"'", "'s", "’"}:
+            return True
     return bool(content) and all(
         t.lemma.lower() in generic or t.text.lower() in generic for t in content
     )
@@ -645,3 +719,4 @@ def _is_generic(toks: tuple[Token, ...], a: int, b: int, lang: Lang) -> bool:
 def _has_seq(lemmas: list[str], seq: tuple[str, ...]) -> bool:
     k = len(seq)
     return any(tuple(lemmas[i : i + k]) == seq for i in range(len(lemmas) - k + 1))
+

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from khronika.codebook import Codebook
+from khronika.extract.accounts import account_sources
 from khronika.extract.attribution import Credit, Cues, find_credit, find_cues
 from khronika.extract.background import is_habitual, looks_back
 from khronika.extract.backref import credits_back
@@ -188,10 +189,12 @@ def extract_claims(
         story.places = headline[:1]
     drafts: list[_Draft] = []
     facts_by_sentence: list[SentenceFacts] = []
+    moves_on: list[bool] = []
     for i, sentence in enumerate(sentences):
         if title_text and " ".join(sentence.text.split()).casefold() == title_text:
             # the headline repeats the story that follows; it is not evidence of its own
             facts_by_sentence.append(SentenceFacts(i, []))
+            moves_on.append(False)
             continue
         if _starts_item(sentence):
             story = story.new_item()
@@ -204,12 +207,21 @@ def extract_claims(
         # "О задержании рассказали в УМВД": the event named is the topic of the credit
         if facts.sources and credits_back(sentence, lang):
             drafts = _credit_back(drafts, i, facts.sources)
+        # a new place or a date of its own: the next item, which the account before may not cover
+        moves_on.append(facts.new_place or bool(facts.dates and facts.dates[0] != story.date))
         story.advance(facts)
+    # a paragraph told on one source's word credits that source throughout
+    carried = account_sources(
+        doc.text, sentences, [f.sources for f in facts_by_sentence],
+        moves_on, [f.cues.hedged for f in facts_by_sentence],
+        [credits_back(s, lang) for s in sentences],
+    )
     around = _Around(
         [f.triggers for f in facts_by_sentence], [f.mentioned for f in facts_by_sentence]
     )
     cues = [f.cues for f in facts_by_sentence]
     drafts = without_restated_raids(drafts, sentences)
+    drafts = [d if d.sources else replace(d, sources=carried[d.sentence]) for d in drafts]
     if model is not None:
         components = (*components, model.component)
     return [_finish(doc, sentences, d, cues, around, components) for d in drafts]
