@@ -10,8 +10,8 @@ been at (the next item of a round-up, "В Подольске …", "In Yakutsk, 
 hedge of its own ("were reportedly taken") stands on the hedge, not on the credit before it.
 A paragraph that is nothing but a quotation continues the account of the paragraph before it.
 A sentence that only says who told what came before ("Об этом сообщает X") hands its credit
-back, not on. A credit named after the facts ("…, the court's press service said") covers its own sentence
-only: in round-ups and reports alike the sentence before it is the outlet's own.
+back, not on. A credit named after the facts ("…, the court's press service said") covers its
+own sentence only: in round-ups and reports alike the sentence before it is the outlet's own.
 """
 
 from __future__ import annotations
