@@ -97,6 +97,15 @@ CREDITS = [
      ("regional investigators",)),
     ("en", "All nine got summonses on site, informs the garrison's investigative department.",
      ("garrison's investigative department",)),
+    # RU: a speech verb inside a quotation begun in the sentence before; a quoted recipient
+    ("ru", "Потом пришли двое в форме и говорили: подписывай контракт», — рассказал Рустам.",
+     ("Рустам",)),
+    ("ru", "Задержанным предлагали контракт, рассказали «Вечернему Томску» двое рабочих.",
+     ("двое рабочих",)),
+    ("ru", "Как сообщили «Вестнику» в пресс-службе областного управления, проверили 80 человек.",
+     ("пресс-служба областного управления",)),
+    # "по его словам" names nobody: the story's source stands for it
+    ("ru", "По его словам, троих увезли в военкомат.", ()),
 ]
 
 
@@ -170,3 +179,12 @@ def test_credits_back(nlp: Any, lang: str, text: str, back: bool) -> None:
 
     (sentence,) = nlp.analyze(text, lang)
     assert credits_back(sentence, lang) is back
+
+
+def test_pronoun_credits_are_personal_back_references(nlp: Any) -> None:
+    (en,) = nlp.analyze("There, he says, an officer offered him a contract.", "en")
+    (ru,) = nlp.analyze("По её словам, троих увезли в военкомат.", "ru")
+    (they,) = nlp.analyze("По их словам, людей держали сутки.", "ru")
+    got = [find_credit(s, lang) for s, lang in ((en, "en"), (ru, "ru"), (they, "ru"))]
+    assert [(c.generic, c.personal) for c in got if c] == [(True, True), (True, True),
+                                                          (True, False)]

@@ -320,3 +320,19 @@ def test_claims_quotation_paragraph_keeps_the_account(tmp_path: Path, resources:
     assert held["attribution"] == ["press service of the regional police"]
     (fined,) = _by(claims, "prosecution")
     assert fined["attribution"] == []
+
+
+def test_claims_he_says_means_the_person_named(tmp_path: Path, resources: Any) -> None:
+    en = _claims(tmp_path, resources, "en",
+                 "Rustam, a migrant from Tajikistan, told the Volga Wire channel that he had "
+                 "been stopped in Samara.\n\nRustam, 29, works at a warehouse. On Monday, he "
+                 "says, police detained him and eleven other migrant workers during a raid in "
+                 "Samara.")
+    (held,) = _by(en, "detention")
+    assert held["attribution"] == ["Rustam"]  # the person, not the outlet he spoke to
+    ru = _claims(tmp_path, resources, "ru",
+                 "Об облаве на мигрантов в Самаре рассказал адвокат Рустам Каримов, который "
+                 "защищает рабочих.\nПо его словам, в понедельник полицейские задержали 14 "
+                 "мигрантов на рынке в Самаре.")
+    (held_ru,) = _by(ru, "detention")
+    assert held_ru["attribution"] == ["адвокат Рустам Каримов"]

@@ -93,6 +93,8 @@ class Credit:
     sources: tuple[str, ...]
     generic: bool
     span: Span
+    # "he says", "по её словам": one person the story named before speaks, not the outlet
+    personal: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +121,13 @@ def find_credit(sentence: Sentence, lang: Lang) -> Credit | None:
     if not found and not cited:
         return None
     ranges = found + cited
+    if lang == "ru" and found and _ru_pronoun_only(toks, found[0]):
+        # "по его словам", "по её данным": the person the story named, whoever it was
+        a, b = found[0]
+        span = Span(toks[a].start, toks[b - 1].stop, sentence.text[
+            toks[a].start - sentence.start : toks[b - 1].stop - sentence.start])
+        # no name of its own: the story's source, or none when the story has named none
+        return Credit((), True, span, personal=toks[a].text.lower() in _RU_PERSONAL)
     names = [n for n in (_name(sentence, a, b) for a, b in ranges) if n]
     if lang == "ru":
         names = [nominative(n) for n in names]  # "в пресс-службе УМВД" → "пресс-служба УМВД"
@@ -140,7 +149,17 @@ def find_credit(sentence: Sentence, lang: Lang) -> Credit | None:
     start = min(toks[a].start for a, _ in ranges)
     stop = max(toks[b - 1].stop for _, b in ranges)
     text = sentence.text[start - sentence.start : stop - sentence.start]
-    return Credit(tuple(dict.fromkeys(names)), generic, Span(start, stop, text))
+    personal = generic and names[0].lower() in _PERSONAL
+    return Credit(tuple(dict.fromkeys(names)), generic, Span(start, stop, text), personal)
+
+
+_RU_PERSONAL = frozenset("он она его её ее".split())
+_PERSONAL = frozenset("he she him her his он она".split())
+
+
+def _ru_pronoun_only(toks: tuple[Token, ...], rng: tuple[int, int]) -> bool:
+    a, b = rng
+    return b - a == 1 and toks[a].text.lower() in ("он", "она", "они", "его", "её", "ее", "их")
 
 
 _RU_CLAUSE_WORDS = frozenset("который которая которое которые которых которым не".split())
@@ -285,9 +304,13 @@ def _ru_credits(
     cited: list[tuple[int, int]],
 ) -> None:
     n = len(toks)
+    quoted = _inside_quotes(toks)
     i = 0
     while i < n:
         lem = lemmas[i]
+        if quoted[i]:
+            i += 1  # «… прямо говорили: подпишете контракт …», — рассказал Сафин
+            continue
         if lem == "по" and i + 1 < n:
             # "по данным X", "по словам X", "по его словам"
             j = i + 1
@@ -359,7 +382,7 @@ def _ru_after_verb(toks: tuple[Token, ...], lemmas: list[str], v: int) -> tuple[
     n = len(toks)
     j = v + 1
     # skip a recipient ("нашей редакции"), circumstances ("на брифинге") and dates
-    while j < n and toks[j].text not in _STOP:
+    while j < n and (toks[j].text not in _STOP or toks[j].text in _OPEN_QUOTES):
         step = _ru_skip(toks, lemmas, v, j)
         if step == j:
             break
@@ -381,6 +404,15 @@ def _ru_skip(toks: tuple[Token, ...], lemmas: list[str], v: int, j: int) -> int:
     t = toks[j]
     if t.feat("Case") == "Dat" and t.pos in ("NOUN", "ADJ", "DET", "PRON"):
         return j + 1
+    if t.text in _OPEN_QUOTES and j + 1 < len(toks):
+        # a quoted recipient: "рассказали «Тюменскому обозревателю» трое собеседников",
+        # "сообщили «Вестнику» в пресс-службе управления"
+        close = next((k for k in range(j + 1, len(toks)) if toks[k].text in _CLOSE_QUOTES), None)
+        if close is not None and (
+            toks[j + 1].feat("Case") == "Dat"
+            or (close + 1 < len(toks) and lemmas[close + 1] in ("в", "во"))
+        ):
+            return close + 1
     if lemmas[j] in ("на", "во", "в") and toks[v].feat("Number") != "Plur":
         k = j + 1
         while (
@@ -499,7 +531,9 @@ def _en_verb_form(toks: tuple[Token, ...], i: int) -> bool:
 def _inside_quotes(toks: tuple[Token, ...]) -> list[bool]:
     """Which tokens stand inside quotation marks (straight quotes alternate)."""
     out: list[bool] = []
-    depth = 0
+    # a closing mark before any opening one ends a quotation begun in an earlier sentence
+    marks = [t.text for t in toks if t.text in _OPEN_QUOTES or t.text in _CLOSE_QUOTES]
+    depth = 1 if marks and marks[0] in _CLOSE_QUOTES and marks[0] not in _OPEN_QUOTES else 0
     # an odd number of straight quotes in a sentence that does not open with one: the first
     # closes a quotation begun in an earlier sentence ('…expulsion," the press service said')
     marks = sum(t.text == '"' for t in toks)
@@ -720,3 +754,81 @@ def _has_seq(lemmas: list[str], seq: tuple[str, ...]) -> bool:
     k = len(seq)
     return any(tuple(lemmas[i : i + k]) == seq for i in range(len(lemmas) - k + 1))
 
+
+
+# --------------------------------------------------------------------------- persons
+
+# capitalised words that open English sentences without naming anyone
+_EN_OPENERS = frozenset(
+    """the a an in on at by for from with without of to after before during when while since
+    until as if but and or so yet however also then there here this that these those it its he
+    she they we i you his her their our my some most many several all both each every few no
+    none one two three four five six seven eight nine ten police officers workers migrants men
+    women people relatives lawyers authorities officials according meanwhile earlier later
+    last next today yesterday what who how why where local regional federal""".split()
+)
+# verbs that follow a person's name opening a sentence: "Farrukh was among …"
+_EN_PERSON_VERBS = frozenset(
+    """was is has had says said told tells gave added refused signed asked recalls recalled
+    who""".split()
+)
+# words of an institution's name, not a person's
+_EN_BODIES = frozenset(
+    """ministry service police department committee court office agency embassy consulate
+    channel news times press directorate government guard union group center centre
+    university council administration commission bureau radio tv daily post wire insider
+    gazette media outlet prosecutor interior""".split()
+)
+_INITIALS = re.compile(r"^(?:[A-ZА-ЯЁ]\.)+$")
+
+
+def person_named(sentence: Sentence, lang: Lang, credit: Credit | None,
+                 places: list[Span]) -> str:
+    """The person a sentence names as its speaker or subject ("Farrukh was among …",
+    "по словам адвоката Ильдара Сафина"), whom a later "he says" / "по его словам" means;
+    empty when it names none."""
+    if lang == "ru":
+        return _ru_person(sentence, credit)
+    if credit and not credit.generic and credit.sources:
+        # the speaker just credited, a name or "a lawyer for an NGO"; a body resets it
+        first = credit.sources[0]
+        return "" if any(w.lower() in _EN_BODIES for w in first.split()) else first
+    toks = sentence.tokens
+    if len(toks) < 2 or not toks[0].text[:1].isupper() or not toks[0].text.isalpha():
+        return ""
+    end = 1
+    while end < min(len(toks), 3) and toks[end].text[:1].isupper() and toks[end].text.isalpha():
+        end += 1
+    after = toks[end].text if end < len(toks) else ""
+    if after not in (",", "(") and after.lower() not in _EN_PERSON_VERBS:
+        return ""
+    if any(sp.start < toks[end - 1].stop and toks[0].start < sp.stop for sp in places):
+        return ""
+    name = sentence.text[toks[0].start - sentence.start : toks[end - 1].stop - sentence.start]
+    return name if _en_person_like(name) and toks[0].text.lower() not in _EN_OPENERS else ""
+
+
+def _en_person_like(name: str) -> bool:
+    if _INITIALS.match(name):
+        return True  # "S.B."
+    words = name.split()
+    return (
+        0 < len(words) <= 3
+        and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in words)
+        and not any(w.lower() in _EN_BODIES for w in words)
+    )
+
+
+def _ru_person(sentence: Sentence, credit: Credit | None) -> str:
+    persons = [e for e in sentence.entities if e.type == "PER"]
+    if not persons:
+        return ""
+    if credit and not credit.generic and credit.sources and any(
+        credit.span.start <= e.start < credit.span.stop for e in persons
+    ):
+        return credit.sources[0]  # "адвокат Ильдар Сафин"
+    for e in persons:
+        first = next((t for t in sentence.tokens if t.start == e.start), None)
+        if first is not None and first.feat("Case") == "Nom":
+            return e.normal or e.text
+    return ""

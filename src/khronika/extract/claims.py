@@ -11,7 +11,7 @@ from typing import Protocol
 
 from khronika.codebook import Codebook
 from khronika.extract.accounts import account_sources
-from khronika.extract.attribution import Credit, Cues, find_credit, find_cues
+from khronika.extract.attribution import Credit, Cues, find_credit, find_cues, person_named
 from khronika.extract.background import is_habitual, looks_back
 from khronika.extract.backref import credits_back
 from khronika.extract.counts import extract_counts
@@ -75,6 +75,7 @@ class Story:
     targets: tuple[Target, ...] = ()
     last_count: Count | None = None
     frame: DateRange | None = None
+    person: str = ""  # the person last named as a speaker or subject: whom "he says" means
 
     def new_item(self) -> Story:
         """A round-up's next item: its place, date and source start afresh."""
@@ -84,6 +85,9 @@ class Story:
         """Move on past a sentence, after its claims took what they needed."""
         if facts.credit and not facts.credit.generic:
             self.sources = facts.credit.sources
+            self.person = facts.person  # a body credited: no "he" to mean any more
+        elif facts.person:
+            self.person = facts.person
         if facts.places:
             self.places = facts.places
         if facts.dates and (facts.triggers or facts.dates[0].precision != "year"):
@@ -124,6 +128,7 @@ class SentenceFacts:
     actors: tuple[Actor, ...] = ()
     targets: tuple[Target, ...] = ()
     new_place: bool = False  # a place the story has not been at yet
+    person: str = ""  # a person named as speaker or subject
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +292,7 @@ def read_sentence(
         targets=lex.targets_in(lemmas) or story.targets,
         new_place=bool(places)
         and not any(p.name == q.name for p in places for q in story.places),
+        person=person_named(sentence, lang, credit, [p.span for p in found_places if p.span]),
     )
 
 
@@ -556,6 +562,8 @@ def _credit_back(drafts: list[_Draft], index: int, sources: tuple[str, ...]) -> 
 def _resolve_sources(credit: Credit | None, story: Story) -> tuple[str, ...]:
     if credit is None:
         return ()
+    if credit.personal and story.person:
+        return (story.person,)
     if credit.generic and story.sources:
         return story.sources
     return credit.sources
