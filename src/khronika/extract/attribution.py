@@ -532,12 +532,12 @@ def _inside_quotes(toks: tuple[Token, ...]) -> list[bool]:
     """Which tokens stand inside quotation marks (straight quotes alternate)."""
     out: list[bool] = []
     # a closing mark before any opening one ends a quotation begun in an earlier sentence
-    marks = [t.text for t in toks if t.text in _OPEN_QUOTES or t.text in _CLOSE_QUOTES]
-    depth = 1 if marks and marks[0] in _CLOSE_QUOTES and marks[0] not in _OPEN_QUOTES else 0
+    curly = [t.text for t in toks if t.text in _OPEN_QUOTES or t.text in _CLOSE_QUOTES]
+    depth = 1 if curly and curly[0] in _CLOSE_QUOTES else 0
     # an odd number of straight quotes in a sentence that does not open with one: the first
     # closes a quotation begun in an earlier sentence ('…expulsion," the press service said')
-    marks = sum(t.text == '"' for t in toks)
-    straight = marks % 2 == 1 and bool(toks) and toks[0].text != '"'
+    straight_marks = sum(t.text == '"' for t in toks)
+    straight = straight_marks % 2 == 1 and bool(toks) and toks[0].text != '"'
     for t in toks:
         if t.text in _CLOSE_QUOTES:
             depth = max(0, depth - 1)
