@@ -106,6 +106,30 @@ CREDITS = [
      ("пресс-служба областного управления",)),
     # "по его словам" names nobody: the story's source stands for it
     ("ru", "По его словам, троих увезли в военкомат.", ()),
+    # the speaker among the pieces of an aside
+    ("en", "The check began at dawn, when officers sealed the gates, the organiser, Ravshan "
+     "Aliev, said.", ("Ravshan Aliev",)),
+    ("en", "Two of the men, a driver named Sobir Nazarov among them, wrote that they were "
+     "beaten.", ("Two of the men",)),
+    ("en", "One of them, a driver named Sobir Nazarov, wrote that he was beaten.",
+     ("Sobir Nazarov",)),
+    ("en", "Akmal, 41, who has lived in Tula since 2015, says he was taken to the office.",
+     ("Akmal",)),
+    ("en", "An organiser of the hotline Migrant Help Line, who asked not to be named, said nine "
+     "men were held.", ("organiser of the hotline Migrant Help Line",)),
+    # an inverted "said" before a name, never before an object pronoun
+    ("en", "\"We were held for a week,\" said Sobir, 30, a driver from Osh.", ("Sobir",)),
+    ("en", "Officers took his passport, told him to sign and left.", ()),
+    # "what workers say", "St." inside a name, a subject too long to be a name
+    ("en", "Police have detained what drivers say were 40 men at the depot.", ("drivers",)),
+    ("en", "The press service of the St. Petersburg city court told reporters that 12 men were "
+     "fined.", ("press service of the St. Petersburg city court",)),
+    # "declared its mobilization" is no speech; a verb inside what a speaker reports is none
+    ("en", "After the governor declared a mobilization, nine men got summonses, he said.",
+     ("he",)),
+    ("en", "Neighbours said that at night two officers came and told the men to dress.",
+     ("Neighbours",)),
+    ("en", "\"He told me that I would be deported,\" Karimov said.", ("Karimov",)),
 ]
 
 
@@ -188,3 +212,15 @@ def test_pronoun_credits_are_personal_back_references(nlp: Any) -> None:
     got = [find_credit(s, lang) for s, lang in ((en, "en"), (ru, "ru"), (they, "ru"))]
     assert [(c.generic, c.personal) for c in got if c] == [(True, True), (True, True),
                                                           (True, False)]
+
+
+def test_back_references_and_the_outlets_own_name() -> None:
+    from khronika.extract.attribution import own_outlet, resolve_back
+
+    story = ("regional investigative department", "Kama Wire")
+    assert resolve_back("department", story) == ("regional investigative department",)
+    assert resolve_back("channel", ("Kama Wire", "source in the police")) == ("Kama Wire",)
+    assert resolve_back("ведомство", ("УМВД по области",)) == ("УМВД по области",)
+    assert own_outlet("KTA", "Kama Telegraph Agency")
+    assert own_outlet("VN-News", "retold from VolgaNews (VN)")
+    assert not own_outlet("Fontanka", "Kama Telegraph Agency")

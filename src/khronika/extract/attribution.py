@@ -579,20 +579,24 @@ def _en_speech(
     if _en_noun_report(toks, i):
         return
     prev = toks[i - 1].text if i > 0 else ""
+    after = toks[i + 1].text if i + 1 < n else ""
     if (
         prev in (",", "—", "”", "»", '"')
-        and i + 1 < n
-        and toks[i + 1].text[:1].isalpha()
-        and lemmas[i] != "say"
-        and toks[i + 1].text.lower() not in ("that", "it", "on", "in")
+        and after[:1].isalpha()
+        # '…," said Firuz', ', said a representative of …'; not ', said on Monday'
+        and (lemmas[i] != "say" or after[:1].isupper() or after.lower() in ("a", "an", "the"))
+        and after.lower() not in ("that", "it", "on", "in")
+        and after.lower() not in _EN_OBJECTS
     ):
         end = _np_end(toks, i + 1)  # inverted: ", reports local outlet Fontanka"
         if end > i + 1:
             found.append((i + 1, end))
         return
-    start = i
-    while start > 0 and toks[start - 1].text not in _STOP and i - start < 10:
-        start -= 1
+    if _en_reported_clause(toks, lemmas, i) or not _en_declares(toks, lemmas, i):
+        return
+    start = _en_subject_start(toks, i)
+    if start is None:
+        return
     while start < i and toks[start].text.lower() in _EN_SUBORDINATORS:
         start += 1  # "When he said …", "As we reported": the speaker follows
     stop = i
@@ -627,7 +631,110 @@ def _en_speech(
             found.append((i + 1, end))
 
 
+_EN_OBJECTS = frozenset("him her them me us you".split())
+_EN_SUBJECT_MAX = 14
+_EN_ABBREVIATED = frozenset("st dr mr mrs ms jr sr gen col lt".split())
+
+
+def _en_subject_start(toks: tuple[Token, ...], i: int) -> int | None:
+    """Where the speaker before the verb at ``i`` begins: after the last stop (not the
+    period of "St."), after "what" ("what workers say") or "… ago"; None when no stop is
+    near enough to tell where it begins."""
+    start = i
+    while start > 0 and i - start < _EN_SUBJECT_MAX:
+        before = toks[start - 1].text
+        if before == "." and start > 1 and toks[start - 2].text.lower() in _EN_ABBREVIATED:
+            start -= 2  # "the St. Petersburg courts"
+            continue
+        if before in _STOP:
+            break
+        start -= 1
+    if start > 0 and toks[start - 1].text not in _STOP:
+        return None  # a long clause, not a speaker's name
+    for k in range(i - 1, start - 1, -1):
+        if toks[k].text.lower() in ("what", "ago"):
+            return k + 1  # "detained what workers say were 200", "A year ago the chairman said"
+    return start
+
+
+# verbs that take a plain object when they are not speech: "declared its mobilization"
+_EN_OBJECT_VERBS = frozenset("declare announce".split())
+
+
+def _en_declares(toks: tuple[Token, ...], lemmas: list[str], i: int) -> bool:
+    if lemmas[i] not in _EN_OBJECT_VERBS:
+        return True
+    after = toks[i + 1].text.lower() if i + 1 < len(toks) else ""
+    return after in ("that", ",", '"', "“", "about", ":")
+
+
+def _en_reported_clause(toks: tuple[Token, ...], lemmas: list[str], i: int) -> bool:
+    """A speech verb inside what an earlier one reports: "Relatives said that in January two
+    men visited the centre and told inmates …" (a ";" or "but" starts a clause of its own)."""
+    opened = False
+    quoted = _inside_quotes(toks)
+    for k in range(i):
+        if quoted[k]:
+            continue  # '"She told me that …," Umarov said': the quotation's own speech
+        low = toks[k].text.lower()
+        if low in (";", "but"):
+            opened = False
+        elif low == "that" and any(lemmas[m] in _EN_SPEECH for m in range(max(0, k - 3), k)):
+            opened = True
+    return opened
+
+
 def _en_apposed(toks: tuple[Token, ...], comma: int) -> tuple[int, int] | None:
+    """ "Valentina Chupik, a lawyer who defends migrants, said", "the activist, Bakyt Osmonov,
+    said", "One of them, a migrant named Teymur Abdullayev, wrote", "Jasur, 34, who …, says":
+    the speaker among the comma-separated pieces before the verb."""
+    pieces, whole = _en_pieces(toks, comma)
+    if not pieces:
+        return None
+    last = pieces[-1]
+    if _proper_run(toks, *last) and last[1] - last[0] <= 4:
+        return last  # the name given last, right before the verb
+    if not whole:
+        return None  # a long clause before the commas, not a speaker's name
+    for a, b in pieces:
+        if _proper_run(toks, a, b):
+            return a, b
+    for a, b in pieces:
+        named = next((k for k in range(a, b - 1) if toks[k].text.lower() == "named"), None)
+        if named is not None and _proper_run(toks, named + 1, b):
+            return named + 1, b
+    return _en_apposed_first(toks, comma)
+
+
+def _en_pieces(toks: tuple[Token, ...], comma: int) -> tuple[list[tuple[int, int]], bool]:
+    """The comma-separated pieces before ``comma``, back to a stop, in reading order, and
+    whether they reach back to it."""
+    pieces: list[tuple[int, int]] = []
+    end = comma
+    k = comma - 1
+    while k >= 0 and comma - k < 40:
+        if toks[k].text == ",":
+            if k + 1 < end:
+                pieces.append((k + 1, end))
+            end = k
+        elif toks[k].text in _STOP:
+            break
+        k -= 1
+    whole = k < 0 or toks[k].text in _STOP
+    if whole and k + 1 < end:
+        pieces.append((k + 1, end))
+    return pieces[::-1], whole
+
+
+def _proper_run(toks: tuple[Token, ...], a: int, b: int) -> bool:
+    """Every word capitalised: "Bakyt Osmonov", "Timur", "Volga Wire"."""
+    words = [t for t in toks[a:b] if t.text not in (".", "'", "’")]
+    return bool(words) and all(
+        t.text[:1].isupper() and t.text.lower() not in _EN_OPENERS for t in words
+    )
+
+
+def _en_apposed_first(toks: tuple[Token, ...], comma: int) -> tuple[int, int] | None:
     """ "Valentina Chupik, a lawyer who defends migrants, said": the name before the aside."""
     opening = next(
         (k for k in range(comma - 1, max(-1, comma - 25), -1) if toks[k].text == ","), None
@@ -635,7 +742,7 @@ def _en_apposed(toks: tuple[Token, ...], comma: int) -> tuple[int, int] | None:
     if opening is None or opening == 0:
         return None
     start = opening
-    while start > 0 and toks[start - 1].text not in _STOP and opening - start < 6:
+    while start > 0 and toks[start - 1].text not in _STOP and opening - start < 12:
         start -= 1
     if start > 0 and toks[start - 1].text not in _STOP:
         return None  # a long clause before the comma, not a speaker's name
@@ -832,3 +939,48 @@ def _ru_person(sentence: Sentence, credit: Credit | None) -> str:
         if first is not None and first.feat("Case") == "Nom":
             return e.normal or e.text
     return ""
+
+
+# --------------------------------------------------------------------------- back-references
+
+_OUTLET_NOUNS = frozenset(
+    """channel outlet newspaper paper agency site publication издание канал газета агентство
+    телеграм-канал портал сайт паблик""".split()
+)
+_STEM = 5
+
+
+def _stems(name: str) -> set[str]:
+    return {w[:_STEM] for w in re.findall(r"\w+", name.casefold().replace("ё", "е"))
+            if w not in _ARTICLES}
+
+
+def resolve_back(name: str, sources: tuple[str, ...]) -> tuple[str, ...]:
+    """The story's source a back-reference means: the one it names ("the department said"
+    after "the military investigative department … told VTA"), the outlet for "the channel",
+    else all of them."""
+    words = _stems(name) - {"his", "her", "their", "its", "он", "она", "его", "ее", "их"}
+    named = [s for s in sources if words & _stems(s)]
+    if named:
+        return (named[0],)
+    if words & {w[:_STEM] for w in _OUTLET_NOUNS}:
+        return sources[:1]
+    return sources
+
+
+_PARENS = re.compile(r"\(([^)]{1,12})\)")
+
+
+def own_outlet(name: str, outlet: str | None) -> bool:
+    """Whether a credited name is the document's own outlet ("told VTA" in a story of the
+    Volga Telegraph Agency, "CA-News" in one of "CentralAsia (CA)"): an outlet reporting in
+    its own voice credits nobody."""
+    if not outlet or not name:
+        return False
+    head = re.split(r"[\s\-–/]", name.strip())[0]
+    words = re.findall(r"[A-Za-zА-Яа-яЁё]+", outlet)
+    initials = "".join(w[0] for w in words if w[0].isupper())
+    short = {m.group(1).strip() for m in _PARENS.finditer(outlet)}
+    if len(head) >= 2 and head.isupper() and (head == initials or head in short):
+        return True
+    return _stems(name) == _stems(outlet)

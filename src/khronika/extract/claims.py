@@ -11,7 +11,15 @@ from typing import Protocol
 
 from khronika.codebook import Codebook
 from khronika.extract.accounts import account_sources
-from khronika.extract.attribution import Credit, Cues, find_credit, find_cues, person_named
+from khronika.extract.attribution import (
+    Credit,
+    Cues,
+    find_credit,
+    find_cues,
+    own_outlet,
+    person_named,
+    resolve_back,
+)
 from khronika.extract.background import is_habitual, looks_back
 from khronika.extract.backref import credits_back
 from khronika.extract.counts import extract_counts
@@ -278,7 +286,9 @@ def read_sentence(
             if not triggers and cues.disputed
             else frozenset()
         ),
-        sources=_resolve_sources(credit, story) or forwarded,
+        sources=tuple(
+            n for n in _resolve_sources(credit, story) if not own_outlet(n, doc.outlet)
+        ) or forwarded,
         places=places,
         dates=[
             within_week(d, story.frame)
@@ -565,7 +575,7 @@ def _resolve_sources(credit: Credit | None, story: Story) -> tuple[str, ...]:
     if credit.personal and story.person:
         return (story.person,)
     if credit.generic and story.sources:
-        return story.sources
+        return resolve_back(credit.sources[0], story.sources) if credit.sources else story.sources
     return credit.sources
 
 
