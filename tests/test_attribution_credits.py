@@ -130,6 +130,29 @@ CREDITS = [
     ("en", "Neighbours said that at night two officers came and told the men to dress.",
      ("Neighbours",)),
     ("en", "\"He told me that I would be deported,\" Karimov said.", ("Karimov",)),
+    # RU fixed turns: who learnt it, where it is said, whose words an outlet quotes
+    ("ru", "Как стало известно областной прокуратуре, ночью рабочих вывезли со стройки.",
+     ("областная прокуратура",)),
+    ("ru", "«Проверка продолжается», — говорится в заявлении пресс-службы суда.",
+     ("заявление пресс-службы суда",)),
+    ("ru", "«Всех переписали», — приводит tomsk.ru слова одного из водителей.",
+     ("одного из водителей", "tomsk.ru")),
+    # people handed over are no source; "передаёт ТАСС" is one
+    ("ru", "Троих передали военкомату района для постановки на учёт.", ()),
+    ("ru", "Как передали в пресс-службе суда, задержаны 12 человек.", ("пресс-служба суда",)),
+    # a quoted name before the verb; the topic before the source; a speaker before a
+    # relative clause; a body in the opening place phrase
+    ("ru", "Суд молчит; городской паблик «Тула сегодня» пишет, что увезли 30 человек.",
+     ("Тула сегодня",)),
+    ("ru", "Об этом управление сообщило в своём канале.", ("управление",)),
+    ("ru", "Один из водителей, с которым поговорила редакция, рассказывает, что их били.",
+     ("Один из водителей",)),
+    ("ru", "В областном военкомате по Туле факт проверки подтвердили.",
+     ("областной военкомат по Туле",)),
+    ("ru", "Решения приняты в отношении пятерых жителей области, которые не встали на учёт, "
+     "сообщили в пресс-службе УМВД.", ("пресс-служба УМВД",)),
+    ("ru", "На рынке, по сообщениям местного паблика «Окраина», идут проверки.", ("Окраина",)),
+    ("ru", "Об этом рассказала его сестра Дильноза.", ("сестра Дильноза",)),
 ]
 
 
@@ -224,3 +247,21 @@ def test_back_references_and_the_outlets_own_name() -> None:
     assert own_outlet("KTA", "Kama Telegraph Agency")
     assert own_outlet("VN-News", "retold from VolgaNews (VN)")
     assert not own_outlet("Fontanka", "Kama Telegraph Agency")
+
+
+def test_a_figure_between_two_credits_belongs_to_neither(nlp: Any) -> None:
+    text = ("В общежитии, по сообщениям паблика «Окраина», ночью проверяли всех; четверых, "
+            "по словам соседей, увезли в военкомат.")
+    (sentence,) = nlp.analyze(text, "ru")
+    credit = find_credit(sentence, "ru")
+    assert credit is not None and credit.sources == ("Окраина", "соседи")
+    four = text.index("четверых")
+    assert not credit.covers(four, four + len("четверых"))
+
+
+def test_police_back_reference_means_a_police_body() -> None:
+    from khronika.extract.attribution import resolve_back
+
+    assert resolve_back("полицейские", ("УМВД по Тульской области",)) == (
+        "УМВД по Тульской области",)
+    assert resolve_back("полиция", ("Вечерний Омск",)) is None  # names its own source

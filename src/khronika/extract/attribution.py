@@ -26,10 +26,12 @@ _EN_SPEECH = frozenset(
     """say report tell write add state announce claim confirm allege told said note boast
     declare inform specify stress""".split()
 )
-_RU_BY = ("данные", "слово", "информация", "сведение", "оценка")  # "по данным X", "по словам X"
+# "по данным X", "по словам X", "по сообщениям X", "по его подсчётам"
+_RU_BY = ("данные", "слово", "информация", "сведение", "оценка", "сообщение", "подсчет")
 _RU_GENERIC = frozenset(
     """издание канал газета ведомство агентство собеседник источник он она они его её ее их
-    пресс-служба управление сайт портал редакция телеграм-канал адвокат представитель""".split()
+    пресс-служба управление сайт портал редакция телеграм-канал адвокат представитель
+    сообщение заявление telegram-канал telegram-канале полиция полицейский""".split()
 )
 _EN_GENERIC = frozenset(
     """he she they him her them the channel outlet newspaper paper lawyer ministry department
@@ -95,6 +97,12 @@ class Credit:
     span: Span
     # "he says", "по её словам": one person the story named before speaks, not the outlet
     personal: bool = False
+    # each source's own words: a figure between two credits ("по сообщениям паблика, …
+    # троих, по словам соседей, увезли") is no part of either
+    parts: tuple[Span, ...] = ()
+
+    def covers(self, start: int, stop: int) -> bool:
+        return any(p.start <= start and stop <= p.stop for p in self.parts or (self.span,))
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +158,8 @@ def find_credit(sentence: Sentence, lang: Lang) -> Credit | None:
     stop = max(toks[b - 1].stop for _, b in ranges)
     text = sentence.text[start - sentence.start : stop - sentence.start]
     personal = generic and names[0].lower() in _PERSONAL
-    return Credit(tuple(dict.fromkeys(names)), generic, Span(start, stop, text), personal)
+    parts = tuple(Span(toks[a].start, toks[b - 1].stop, "") for a, b in ranges)
+    return Credit(tuple(dict.fromkeys(names)), generic, Span(start, stop, text), personal, parts)
 
 
 _RU_PERSONAL = frozenset("он она его её ее".split())
@@ -331,26 +340,68 @@ def _ru_credits(
                 cited.append((start, end))
             i = end
             continue
-        if (
+        special = _ru_special(toks, lemmas, i)
+        if special:
+            found.extend(special)
+        elif (
             lem in _RU_SPEECH
             and toks[i].pos in ("VERB", "AUX")
             and toks[i].feat("VerbForm") != "Inf"
         ):
             rng = _ru_speaker(toks, lemmas, i)
-            if rng:
+            if rng and not (lem in _RU_HANDED and _ru_handed(toks, i, rng)):
                 found.append(rng)
         i += 1
 
 
+# "передали военкомату области" hands people over; "передаёт ТАСС" credits a name
+_RU_HANDED = frozenset("передать передавать".split())
+
+
+def _ru_handed(toks: tuple[Token, ...], v: int, rng: tuple[int, int]) -> bool:
+    """A recipient right after the verb and no name after it: people handed over."""
+    first = toks[rng[0]].text
+    recipient = v + 1 < len(toks) and toks[v + 1].feat("Case") == "Dat"
+    return recipient and not (first[:1].isupper() or first in _OPEN_QUOTES)
+
+
+def _ru_special(toks: tuple[Token, ...], lemmas: list[str], i: int) -> list[tuple[int, int]]:
+    """Credits of fixed turns: "стало известно консульству" (who learnt it), "говорится в
+    сообщении ведомства" (where it is said), "приводит vn.ru слова участника рейда" (whose
+    words, then who quotes them)."""
+    n = len(toks)
+    lem = lemmas[i]
+    if lem == "стать" and i + 2 < n and lemmas[i + 1] == "известный" \
+            and toks[i + 2].feat("Case") == "Dat":
+        end = _np_end(toks, i + 2)
+        return [(i + 2, end)] if end > i + 2 else []
+    if lem == "говориться" and i + 2 < n and lemmas[i + 1] in ("в", "во"):
+        end = _np_end(toks, i + 2)
+        return [(i + 2, end)] if end > i + 2 else []
+    if lem == "приводить":
+        words = next((k for k in range(i + 1, min(n, i + 8))
+                      if lemmas[k] in ("слово", "цитата", "комментарий")), None)
+        if words is not None and words > i + 1:
+            end = _np_end(toks, words + 1)
+            out = [(words + 1, end)] if end > words + 1 else []
+            return [*out, (i + 1, words)]
+    return []
+
+
 def _ru_speaker(toks: tuple[Token, ...], lemmas: list[str], v: int) -> tuple[int, int] | None:
-    start = v
-    while start > 0 and toks[start - 1].text not in _STOP:
-        start -= 1
+    start, stop = _ru_subject_start(toks, lemmas, v)
+    while start + 1 < v and lemmas[start] in ("о", "об") and lemmas[start + 1] in ("это", "этот"):
+        start += 2  # "Об этом ведомство сообщило": the topic, then the source
+    if stop < v:
+        return start, stop  # the speaker before a relative clause
     before = range(start, v)
     if _ru_has_subject(toks, lemmas, before):
         # subject before the verb: "Собеседник утверждает, что …"
         span = [k for k in before if lemmas[k] not in _ADVERBS]
         return (span[0], span[-1] + 1) if span else None
+    opening = _ru_impersonal_opening(toks, lemmas, v)
+    if opening is not None:
+        return opening
     if (
         v > 0
         and toks[v - 1].pos == "NOUN"
@@ -362,6 +413,68 @@ def _ru_speaker(toks: tuple[Token, ...], lemmas: list[str], v: int) -> tuple[int
         span = [k for k in before if lemmas[k] not in ("в", "во", *_ADVERBS)]
         return (span[0], span[-1] + 1) if span else None
     return _ru_after_verb(toks, lemmas, v)
+
+
+def _ru_subject_start(toks: tuple[Token, ...], lemmas: list[str], v: int) -> tuple[int, int]:
+    """Where the words before the speech verb begin: back to a stop, over a quoted name
+    («Сызрань сейчас» пишет) and over a relative clause set off by commas ("Один из рабочих,
+    с которым поговорил наш корреспондент, рассказывает")."""
+    start = v
+    while start > 0:
+        before = toks[start - 1].text
+        if before in _CLOSE_QUOTES:
+            opening = next((k for k in range(start - 2, -1, -1) if toks[k].text in _OPEN_QUOTES),
+                           None)
+            if opening is None:
+                break
+            start = opening
+            continue
+        if before not in _STOP:
+            start -= 1
+            continue
+        break
+    if start == v and start > 1 and toks[start - 1].text == ",":
+        clause = next((k for k in range(start - 2, -1, -1) if toks[k].text == ","), None)
+        if clause is not None and any(
+            lemmas[k] in _RU_RELATIVE for k in range(clause + 1, min(clause + 3, start))
+        ):
+            head = clause
+            while head > 0 and toks[head - 1].text not in _STOP:
+                head -= 1
+            near = range(head, clause)
+            if 0 < len(near) <= _RU_SPEAKER_MAX and any(
+                toks[k].pos in ("NOUN", "PROPN", "NUM", "PRON") for k in near
+            ) and not any(toks[k].pos in ("VERB", "AUX") for k in near):
+                return head, clause
+    return start, v
+
+
+_RU_RELATIVE = frozenset("который которая которое которые".split())
+_RU_SPEAKER_MAX = 6  # words of a speaker named before a relative clause
+
+
+def _ru_impersonal_opening(
+    toks: tuple[Token, ...], lemmas: list[str], v: int
+) -> tuple[int, int] | None:
+    """ "В военном комиссариате по городу факт визита подтвердили": a body named in the
+    sentence's opening place phrase speaks through a plural verb with no subject."""
+    if v < 3 or lemmas[0] not in ("в", "во") or toks[v].feat("Number") != "Plur":
+        return None
+    k = 1
+    while k < v and toks[k].pos == "ADJ" and toks[k].feat("Case") == "Loc":
+        k += 1
+    if k >= v or toks[k].pos not in ("NOUN", "PROPN") or toks[k].feat("Case") != "Loc":
+        return None
+    end = k + 1
+    if end + 1 < v and lemmas[end] == "по":  # "по Магнитогорску", "по Челябинской области"
+        end += 1
+        while end < v and toks[end].feat("Case") == "Dat" and toks[end].pos in (
+            "ADJ", "NOUN", "PROPN"
+        ):
+            end += 1
+    if any(toks[m].text in _STOP for m in range(1, v)):
+        return None
+    return 1, end
 
 
 def _ru_has_subject(toks: tuple[Token, ...], lemmas: list[str], before: range) -> bool:
@@ -793,8 +906,9 @@ def _name(sentence: Sentence, a: int, b: int) -> str:
     words = [t for t in toks[a:b] if t.text not in _STOP]
     while words and words[0].text.lower() in ("the", "a", "an", "its", "his", "her", "their"):
         words = words[1:]
-    while words and words[0].lemma.lower() in _POSSESSIVE:
-        words = words[1:]
+    while words and (words[0].lemma.lower() in _POSSESSIVE
+                     or words[0].text.lower() in _POSSESSIVE):
+        words = words[1:]  # "его мать Евгения" → "мать Евгения"
     while words and words[-1].text.lower() in ("on", "in", "at", "to", "and"):
         words = words[:-1]
     if not words:
@@ -955,17 +1069,26 @@ def _stems(name: str) -> set[str]:
             if w not in _ARTICLES}
 
 
-def resolve_back(name: str, sources: tuple[str, ...]) -> tuple[str, ...]:
+def resolve_back(name: str, sources: tuple[str, ...]) -> tuple[str, ...] | None:
     """The story's source a back-reference means: the one it names ("the department said"
     after "the military investigative department … told VTA"), the outlet for "the channel",
-    else all of them."""
+    the police body for "по словам полицейских", else all of them; None when "the police"
+    can mean none of them (the back-reference then names its own source)."""
     words = _stems(name) - {"his", "her", "their", "its", "он", "она", "его", "ее", "их"}
     named = [s for s in sources if words & _stems(s)]
     if named:
         return (named[0],)
     if words & {w[:_STEM] for w in _OUTLET_NOUNS}:
         return sources[:1]
+    if words & _POLICE_WORDS:
+        police = [s for s in sources if _stems(s) & _POLICE_BODIES]
+        return (police[0],) if police else None
     return sources
+
+
+_POLICE_WORDS = frozenset("полиц полиц police".split())
+# a police body's name: "ГУ МВД по области", "УМВД", "regional police press service"
+_POLICE_BODIES = frozenset("мвд умвд омвд гу полиц police inter".split())
 
 
 _PARENS = re.compile(r"\(([^)]{1,12})\)")

@@ -592,7 +592,8 @@ def _resolve_sources(credit: Credit | None, story: Story) -> tuple[str, ...]:
     if credit.personal and story.person:
         return (story.person,)
     if credit.generic and story.sources:
-        return resolve_back(credit.sources[0], story.sources) if credit.sources else story.sources
+        meant = resolve_back(credit.sources[0], story.sources) if credit.sources else None
+        return story.sources if not credit.sources else meant or credit.sources
     return credit.sources
 
 
@@ -833,7 +834,7 @@ def _count_by_reference(
     if not subgroup and any(
         lemmas[k] in _PRONOUNS
         and (k == 0 or lemmas[k - 1] not in _PARTITIVE)
-        and not (credit and credit.span.start <= tokens[k].start < credit.span.stop)
+        and not (credit and credit.covers(tokens[k].start, tokens[k].start + 1))
         for k in near
     ):
         earlier = [
@@ -973,7 +974,7 @@ def _common_place(places: list[Place], geocoder: Geocoder) -> Place:
 def _inside(item: Place | Count, credit: Credit | None) -> bool:
     if credit is None or item.span is None:
         return False
-    return credit.span.start <= item.span.start and item.span.stop <= credit.span.stop
+    return credit.covers(item.span.start, item.span.stop)
 
 
 def with_incident(claim: Claim, incident_id: str | None) -> Claim:
