@@ -153,6 +153,12 @@ CREDITS = [
      "сообщили в пресс-службе УМВД.", ("пресс-служба УМВД",)),
     ("ru", "На рынке, по сообщениям местного паблика «Окраина», идут проверки.", ("Окраина",)),
     ("ru", "Об этом рассказала его сестра Дильноза.", ("сестра Дильноза",)),
+    # a person named after a title keeps the name
+    ("en", "Regional police chief Ivan Sorokin said 40 men had been detained.", ("Ivan Sorokin",)),
+    ("en", "The head of the migration department of Tula Pavel Orlov told reporters that 9 men "
+     "were fined.", ("Pavel Orlov",)),
+    ("en", "The press service of the regional directorate of Rosgvardia said 30 were held.",
+     ("press service of the regional directorate of Rosgvardia",)),
 ]
 
 
@@ -265,3 +271,18 @@ def test_police_back_reference_means_a_police_body() -> None:
     assert resolve_back("полицейские", ("УМВД по Тульской области",)) == (
         "УМВД по Тульской области",)
     assert resolve_back("полиция", ("Вечерний Омск",)) is None  # names its own source
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Lawyer Olga Petrova, who defends several of the men, went to the station.",
+     "Olga Petrova"),
+    ("At the gate, lawyer Olga Petrova asked to see the detainees.", "Olga Petrova"),
+    ("Farida, 35, was among those taken to the station.", "Farida"),
+    ("Farida was among those taken to the station.", "Farida"),
+    ("Police were among those at the station.", ""),
+])
+def test_person_named_as_subject(nlp: Any, text: str, person: str) -> None:
+    from khronika.extract.attribution import person_named
+
+    (sentence,) = nlp.analyze(text, "en")
+    assert person_named(sentence, "en", find_credit(sentence, "en"), []) == person

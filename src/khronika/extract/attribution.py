@@ -81,7 +81,8 @@ _UNCONFIRMED_EN = re.compile(
 
 # "by his account", "it was reported that", ", she says,": the sentence retells someone's words
 _REPORTED_EN = re.compile(
-    r"\b(?:by (?:his|her|their) (?:own )?account|it (?:was|has been|had been) reported"
+    r"\b(?:by (?:his|her|their) (?:own )?account|according to (?:him|her|them)\b"
+    r"|it (?:was|has been|had been) reported"
     r"|(?:he|she|they) (?:says|said|told [a-z ]{0,20}),|\bsays (?:he|she|they)\b)",
     re.I,
 )
@@ -143,7 +144,7 @@ def find_credit(sentence: Sentence, lang: Lang) -> Credit | None:
         # "продавцы, которые нам написали", "просили не выходить"
         names = [n for n in names if not _RU_CLAUSE_WORDS & set(n.lower().split())]
     else:  # a credit swept up with a clause keeps the name before it
-        names = [_en_noun_phrase(n) for n in names]
+        names = [_en_titled(_en_noun_phrase(n)) for n in names]
     generic = bool(ranges) and all(_is_generic(toks, a, b, lang) for a, b in found[:1])
     names = [n for n in names if n]
     if lang == "en" and names and names[0].lower() in _EN_PRONOUNS:
@@ -183,6 +184,26 @@ _EN_PREPOSITIONS = frozenset("in on at during after before since until into from
 # after the first word a subject pronoun opens a clause: "official statements and media
 # reports we were able to match"
 _EN_SUBJECTS = frozenset("i we he she they it you".split())
+
+
+def _en_titled(name: str) -> str:
+    """A person named after a title keeps the name: "Investigative Committee head Alexander
+    Bastrykin" → "Alexander Bastrykin" (two or more capitalised words after a lower-case
+    title word, none of them an institution's)."""
+    words = name.split()
+    run = len(words)
+    while run > 0 and words[run - 1][:1].isupper() and words[run - 1].isalpha():
+        run -= 1
+    tail = words[run:]
+    if run == 0 or len(tail) < 2 or not words[run - 1].islower():
+        return name
+    if not any(w.lower() in _EN_ROLES for w in words[:run]):
+        return name  # "a member of the rights group Siberian Migrant Aid": no title
+    if len(tail) > 2 and words[run - 1] in _EN_PREPOSITIONS | {"of", "for"}:
+        tail = tail[1:]  # "of Russia Alexander Bastrykin" → "Alexander Bastrykin"
+    if not _en_person_like(" ".join(tail)):
+        return name
+    return " ".join(tail)
 
 
 def _en_noun_phrase(name: str) -> str:
@@ -1001,6 +1022,13 @@ _EN_BODIES = frozenset(
     gazette media outlet prosecutor interior""".split()
 )
 _INITIALS = re.compile(r"^(?:[A-ZА-ЯЁ]\.)+$")
+# a person's role before the name: "lawyer Alexander Popkov switched on his camera"
+_EN_ROLES = frozenset(
+    """lawyer attorney activist journalist chairman director spokesman spokeswoman
+    ombudsman coordinator researcher reporter head chief minister governor mayor deputy
+    spokesperson commander""".split()
+)
+_ROLE_NAME = re.compile(r"\b([A-Za-z][a-z]+) ((?:[A-Z][a-z]+ ){1,2}[A-Z][a-z]+)\b")
 
 
 def person_named(sentence: Sentence, lang: Lang, credit: Credit | None,
@@ -1015,6 +1043,9 @@ def person_named(sentence: Sentence, lang: Lang, credit: Credit | None,
         first = credit.sources[0]
         return "" if any(w.lower() in _EN_BODIES for w in first.split()) else first
     toks = sentence.tokens
+    titled = _en_role_name(sentence)
+    if titled:
+        return titled
     if len(toks) < 2 or not toks[0].text[:1].isupper() or not toks[0].text.isalpha():
         return ""
     end = 1
@@ -1027,6 +1058,13 @@ def person_named(sentence: Sentence, lang: Lang, credit: Credit | None,
         return ""
     name = sentence.text[toks[0].start - sentence.start : toks[end - 1].stop - sentence.start]
     return name if _en_person_like(name) and toks[0].text.lower() not in _EN_OPENERS else ""
+
+
+def _en_role_name(sentence: Sentence) -> str:
+    for m in _ROLE_NAME.finditer(sentence.text):
+        if m.group(1).lower() in _EN_ROLES and _en_person_like(m.group(2)):
+            return m.group(2)
+    return ""
 
 
 def _en_person_like(name: str) -> bool:

@@ -289,6 +289,8 @@ def read_sentence(
     lang = doc.language
     credit = find_credit(sentence, lang)
     cues = find_cues(sentence, lang)
+    if credit is not None and credit.personal and not cues.hedged:
+        cues = replace(cues, hedged=True)  # "he told the court": somebody's account
     places = _event_places(found_places, sentence, credit, story)
     lex = codebook.lexicons[lang]
     lemmas = sentence_lemmas(sentence)
@@ -591,6 +593,8 @@ def _resolve_sources(credit: Credit | None, story: Story) -> tuple[str, ...]:
         return ()
     if credit.personal and story.person:
         return (story.person,)
+    if credit.personal and not story.sources:
+        return ()  # "he told the court" with nobody named before: a hedge, no name
     if credit.generic and story.sources:
         meant = resolve_back(credit.sources[0], story.sources) if credit.sources else None
         return story.sources if not credit.sources else meant or credit.sources
