@@ -352,3 +352,17 @@ def test_claims_he_says_means_the_person_named(tmp_path: Path, resources: Any) -
                  "мигрантов на рынке в Самаре.")
     (held_ru,) = _by(ru, "detention")
     assert held_ru["attribution"] == ["адвокат Рустам Каримов"]
+
+
+def test_claims_a_quotation_over_sentences_is_its_speakers(tmp_path: Path,
+                                                           resources: Any) -> None:
+    en = _claims(tmp_path, resources, "en",
+                 "Most of the passengers had come home by train.\n\n"
+                 "\"Police detained us in a raid on a hostel in Kazan. Then two weeks in a cell,\" "
+                 "said Bakhrom, a migrant worker.")
+    assert [c["attribution"] for c in en] == [["Bakhrom"]] * len(en) and en
+    ru = _claims(tmp_path, resources, "ru",
+                 "«Нас задержали во время облавы на рынке в Казани. Потом неделю держали в "
+                 "отделе», — рассказал мигрант Бахром.")
+    (held_ru,) = _by(ru, "detention")
+    assert held_ru["attribution"] == ["мигрант Бахром"]

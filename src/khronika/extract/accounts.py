@@ -8,7 +8,9 @@ credits it to the same source. The credit reaches forward over the sentences of 
 paragraph (a line break ends one), up to a sentence that moves to a place the story has not
 been at (the next item of a round-up, "В Подольске …", "In Yakutsk, …"). A sentence with a
 hedge of its own ("were reportedly taken") stands on the hedge, not on the credit before it.
-A paragraph that is nothing but a quotation continues the account of the paragraph before it.
+A paragraph that is nothing but a quotation continues the account of the paragraph before it;
+a quotation that runs over several sentences is the words of whoever its last one credits
+('"They took us in a raid in September. Three weeks in the cell," said Firuz').
 A sentence that only says who told what came before ("Об этом сообщает X") hands its credit
 back, not on. A credit named after the facts ("…, the court's press service said") covers its
 own sentence only: in round-ups and reports alike the sentence before it is the outlet's own.
@@ -67,7 +69,37 @@ def account_sources(
             out[k] = account
         if k + 1 == len(sentences) or para[k + 1] != para[k]:
             last_account = account
+    for k, sentence in enumerate(sentences):
+        if not out[k] and _opens_quotation(sentence.text):
+            closing = next(
+                (m for m in range(k + 1, min(len(sentences), k + 1 + _QUOTE_REACH))
+                 if para[m] == para[k] and _closes_quotation(sentences[m].text)), None)
+            if closing is not None and sources[closing]:
+                out[k] = sources[closing]
     return out
+
+
+_QUOTE_REACH = 3  # sentences a quotation may run over
+
+
+def _opens_quotation(text: str) -> bool:
+    """Opens with a quotation mark and leaves the quotation open."""
+    text = text.lstrip()
+    if not text or text[0] not in _OPEN_QUOTE:
+        return False
+    if text[0] == '"':
+        return text.count('"') % 2 == 1
+    return text.count(text[0]) > text.count({"«": "»", "“": "”", "„": "“"}[text[0]])
+
+
+def _closes_quotation(text: str) -> bool:
+    """Closes a quotation opened before it: a closing mark before any opening one."""
+    for ch in text:
+        if ch in "»”":
+            return True
+        if ch in "«“„":
+            return False
+    return text.count('"') % 2 == 1
 
 
 def _quoted(sentence: Sentence) -> bool:
