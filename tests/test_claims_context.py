@@ -366,3 +366,13 @@ def test_claims_a_quotation_over_sentences_is_its_speakers(tmp_path: Path,
                  "отделе», — рассказал мигрант Бахром.")
     (held_ru,) = _by(ru, "detention")
     assert held_ru["attribution"] == ["мигрант Бахром"]
+
+
+def test_claims_each_clause_keeps_its_own_credit(tmp_path: Path, resources: Any) -> None:
+    ru = _claims(tmp_path, resources, "ru",
+                 "В общежитии в Туле, по сообщениям паблика «Окраина», ночью прошла облава на "
+                 "мигрантов; четверых, по словам соседей, увезли в военкомат.")
+    (raid,) = _by(ru, "raid")
+    (escort,) = _by(ru, "escort_to_enlistment_office")
+    assert raid["attribution"] == ["Окраина"]
+    assert escort["attribution"] == ["соседи"]

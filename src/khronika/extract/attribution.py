@@ -101,9 +101,23 @@ class Credit:
     # each source's own words: a figure between two credits ("по сообщениям паблика, …
     # троих, по словам соседей, увезли") is no part of either
     parts: tuple[Span, ...] = ()
+    anchors: tuple[int, ...] = ()  # where each source is named, in ``sources`` order
 
     def covers(self, start: int, stop: int) -> bool:
         return any(p.start <= start and stop <= p.stop for p in self.parts or (self.span,))
+
+    def of_clause(self, text: str, offset: int, at: int) -> tuple[str, ...]:
+        """The sources named in the clause (between semicolons) around ``at``: "Relatives
+        told journalists that …; the court's press service said it knew nothing" credits
+        the first clause's claim to the relatives alone. All of them when that clause
+        names none."""
+        if len(self.sources) < 2 or len(self.anchors) != len(self.sources):
+            return self.sources
+        cuts = [offset + m.start() for m in re.finditer(";", text)]
+        lo = max((c for c in cuts if c < at), default=-1)
+        hi = min((c for c in cuts if c > at), default=offset + len(text) + 1)
+        own = tuple(n for n, a in zip(self.sources, self.anchors, strict=True) if lo < a < hi)
+        return own or self.sources
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,30 +151,33 @@ def find_credit(sentence: Sentence, lang: Lang) -> Credit | None:
             toks[a].start - sentence.start : toks[b - 1].stop - sentence.start])
         # no name of its own: the story's source, or none when the story has named none
         return Credit((), True, span, personal=toks[a].text.lower() in _RU_PERSONAL)
-    names = [n for n in (_name(sentence, a, b) for a, b in ranges) if n]
+    named = [(_name(sentence, a, b), toks[a].start) for a, b in ranges]
     if lang == "ru":
-        names = [nominative(n) for n in names]  # "в пресс-службе УМВД" → "пресс-служба УМВД"
-        # a relative clause or a negation swept up after a verb is no name:
-        # "продавцы, которые нам написали", "просили не выходить"
-        names = [n for n in names if not _RU_CLAUSE_WORDS & set(n.lower().split())]
+        # "в пресс-службе УМВД" → "пресс-служба УМВД"; a relative clause or a negation swept
+        # up after a verb is no name: "продавцы, которые нам написали", "просили не выходить"
+        named = [(nominative(n), at) for n, at in named if n]
+        named = [(n, at) for n, at in named if not _RU_CLAUSE_WORDS & set(n.lower().split())]
     else:  # a credit swept up with a clause keeps the name before it
-        names = [_en_titled(_en_noun_phrase(n)) for n in names]
+        named = [(_en_titled(_en_noun_phrase(n)), at) for n, at in named if n]
     generic = bool(ranges) and all(_is_generic(toks, a, b, lang) for a, b in found[:1])
-    names = [n for n in names if n]
-    if lang == "en" and names and names[0].lower() in _EN_PRONOUNS:
+    named = [(n, at) for n, at in named if n]
+    if lang == "en" and named and named[0][0].lower() in _EN_PRONOUNS:
         # "He told the court …", "there, he says, an officer told him …": the speaker is a
         # person the story named before; what follows is the account, not another credit
-        names, generic = names[:1], True
+        named, generic = named[:1], True
     elif lang == "en":
-        names = [n for n in names if n.lower() not in _EN_PRONOUNS]
-    if not names:
+        named = [(n, at) for n, at in named if n.lower() not in _EN_PRONOUNS]
+    if not named:
         return None
+    first = dict(reversed(named))  # each name at its first place
+    names = list(dict.fromkeys(n for n, _ in named))
     start = min(toks[a].start for a, _ in ranges)
     stop = max(toks[b - 1].stop for _, b in ranges)
     text = sentence.text[start - sentence.start : stop - sentence.start]
     personal = generic and names[0].lower() in _PERSONAL
     parts = tuple(Span(toks[a].start, toks[b - 1].stop, "") for a, b in ranges)
-    return Credit(tuple(dict.fromkeys(names)), generic, Span(start, stop, text), personal, parts)
+    return Credit(tuple(names), generic, Span(start, stop, text), personal, parts,
+                  tuple(first[n] for n in names))
 
 
 _RU_PERSONAL = frozenset("он она его её ее".split())

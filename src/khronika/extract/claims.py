@@ -374,13 +374,20 @@ def draft_claims(
                     chosen,
                     count,
                     date,
-                    facts.sources,
+                    _clause_sources(facts, sentence, trigger),
                     facts.cues,
                     facts.actors,
                     facts.targets,
                 )
             )
     return drafts
+
+
+def _clause_sources(facts: SentenceFacts, sentence: Sentence, trigger: Trigger) -> tuple[str, ...]:
+    credit = facts.credit
+    if credit is None or credit.generic or facts.sources != credit.sources:
+        return facts.sources
+    return credit.of_clause(sentence.text, sentence.start, trigger.span.start)
 
 
 def _dated(
