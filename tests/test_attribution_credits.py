@@ -238,9 +238,12 @@ def test_pronoun_credits_are_personal_back_references(nlp: Any) -> None:
     (en,) = nlp.analyze("There, he says, an officer offered him a contract.", "en")
     (ru,) = nlp.analyze("По её словам, троих увезли в военкомат.", "ru")
     (they,) = nlp.analyze("По их словам, людей держали сутки.", "ru")
-    got = [find_credit(s, lang) for s, lang in ((en, "en"), (ru, "ru"), (they, "ru"))]
-    assert [(c.generic, c.personal) for c in got if c] == [(True, True), (True, True),
-                                                          (True, False)]
+    (own,) = nlp.analyze("According to her testimony, she was held for a day.", "en")
+    (paper,) = nlp.analyze("According to the statement, nine were held.", "en")
+    got = [find_credit(s, lang) for s, lang in
+           ((en, "en"), (ru, "ru"), (they, "ru"), (own, "en"), (paper, "en"))]
+    assert [(c.generic, c.personal) for c in got if c] == [
+        (True, True), (True, True), (True, False), (True, True), (True, False)]
 
 
 def test_back_references_and_the_outlets_own_name() -> None:

@@ -376,3 +376,11 @@ def test_claims_each_clause_keeps_its_own_credit(tmp_path: Path, resources: Any)
     (escort,) = _by(ru, "escort_to_enlistment_office")
     assert raid["attribution"] == ["Окраина"]
     assert escort["attribution"] == ["соседи"]
+
+
+def test_claims_a_bare_back_reference_names_nobody(tmp_path: Path, resources: Any) -> None:
+    ru = _claims(tmp_path, resources, "ru",
+                 "С начала года приставы Тульской области выдворили из России 120 мигрантов. "
+                 "Об этом ведомство сообщило на своём сайте.")
+    (expelled,) = _by(ru, "deportation")
+    assert (expelled["attribution"], expelled["certainty"]) == ([], "reported")

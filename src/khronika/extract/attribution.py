@@ -174,7 +174,12 @@ def find_credit(sentence: Sentence, lang: Lang) -> Credit | None:
     start = min(toks[a].start for a, _ in ranges)
     stop = max(toks[b - 1].stop for _, b in ranges)
     text = sentence.text[start - sentence.start : stop - sentence.start]
-    personal = generic and names[0].lower() in _PERSONAL
+    personal = generic and (
+        names[0].lower() in _PERSONAL
+        # "according to his testimony", "by her account": the person's own words
+        or (lang == "en" and toks[found[0][0]].text.lower() in ("his", "her")
+            and names[0].split()[-1].lower() in _EN_RECORDS)
+    ) if found else False
     parts = tuple(Span(toks[a].start, toks[b - 1].stop, "") for a, b in ranges)
     return Credit(tuple(names), generic, Span(start, stop, text), personal, parts,
                   tuple(first[n] for n in names))
@@ -1139,6 +1144,15 @@ def resolve_back(name: str, sources: tuple[str, ...]) -> tuple[str, ...] | None:
         police = [s for s in sources if _stems(s) & _POLICE_BODIES]
         return (police[0],) if police else None
     return sources
+
+
+# a body named only by what it is, with nothing named before: «Об этом ведомство сообщило»
+_RU_BARE = frozenset("ведомство издание канал телеграм-канал редакция управление".split())
+
+
+def bare_back_reference(name: str) -> bool:
+    """A back-reference that names no source when the story has named none."""
+    return name.lower() in _RU_BARE
 
 
 _POLICE_WORDS = frozenset("полиц полиц police".split())

@@ -14,6 +14,7 @@ from khronika.extract.accounts import account_sources
 from khronika.extract.attribution import (
     Credit,
     Cues,
+    bare_back_reference,
     find_credit,
     find_cues,
     own_outlet,
@@ -224,7 +225,7 @@ def extract_claims(
         facts_by_sentence.append(facts)
         drafts += draft_claims(sentence, facts, story, lang, geocoder, posted=posted)
         # "О задержании рассказали в УМВД": the event named is the topic of the credit
-        if facts.sources and credits_back(sentence, lang):
+        if facts.credit and credits_back(sentence, lang):
             drafts = _credit_back(drafts, i, facts.sources)
         # a new place or a date of its own: the next item, which the account before may not cover
         moves_on.append(facts.new_place or bool(facts.dates and facts.dates[0] != story.date))
@@ -289,7 +290,7 @@ def read_sentence(
     lang = doc.language
     credit = find_credit(sentence, lang)
     cues = find_cues(sentence, lang)
-    if credit is not None and credit.personal and not cues.hedged:
+    if credit is not None and (credit.personal or credit.generic) and not cues.hedged:
         cues = replace(cues, hedged=True)  # "he told the court": somebody's account
     places = _event_places(found_places, sentence, credit, story)
     lex = codebook.lexicons[lang]
@@ -592,7 +593,9 @@ def _credit_back(drafts: list[_Draft], index: int, sources: tuple[str, ...]) -> 
     while back >= max(0, index - _CREDIT_REACH) and back not in credited:
         back -= 1
     covered = range(back + 1, index)
-    return [replace(d, sources=sources) if d.sentence in covered else d for d in drafts]
+    # «Об этом ведомство сообщило» with no body named before still tells whose word it is
+    return [replace(d, sources=sources, cues=replace(d.cues, hedged=True))
+            if d.sentence in covered else d for d in drafts]
 
 
 def _resolve_sources(credit: Credit | None, story: Story) -> tuple[str, ...]:
@@ -600,8 +603,9 @@ def _resolve_sources(credit: Credit | None, story: Story) -> tuple[str, ...]:
         return ()
     if credit.personal and story.person:
         return (story.person,)
-    if credit.personal and not story.sources:
-        return ()  # "he told the court" with nobody named before: a hedge, no name
+    bare = credit.personal or bare_back_reference(credit.sources[0] if credit.sources else "")
+    if bare and not story.sources:
+        return ()  # "he told the court", «ведомство сообщило» with nobody named before
     if credit.generic and story.sources:
         meant = resolve_back(credit.sources[0], story.sources) if credit.sources else None
         return story.sources if not credit.sources else meant or credit.sources
