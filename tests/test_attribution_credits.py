@@ -130,6 +130,7 @@ CREDITS = [
     ("en", "Neighbours said that at night two officers came and told the men to dress.",
      ("Neighbours",)),
     ("en", "\"He told me that I would be deported,\" Karimov said.", ("Karimov",)),
+    ("en", "Then he called his wife and said he had signed.", ("he",)),
     # RU fixed turns: who learnt it, where it is said, whose words an outlet quotes
     ("ru", "Как стало известно областной прокуратуре, ночью рабочих вывезли со стройки.",
      ("областная прокуратура",)),
@@ -251,6 +252,7 @@ def test_back_references_and_the_outlets_own_name() -> None:
 
     story = ("regional investigative department", "Kama Wire")
     assert resolve_back("department", story) == ("regional investigative department",)
+    assert resolve_back("lawyer", ("relatives and a lawyer",)) == ("lawyer",)
     assert resolve_back("channel", ("Kama Wire", "source in the police")) == ("Kama Wire",)
     assert resolve_back("ведомство", ("УМВД по области",)) == ("УМВД по области",)
     assert own_outlet("KTA", "Kama Telegraph Agency")

@@ -234,6 +234,8 @@ def _en_noun_phrase(name: str) -> str:
     words = name.split()
     if not words or words[0].lower() in _EN_PREPOSITIONS:
         return ""
+    if words[0].lower() in _EN_SUBJECTS - {"it"} and len(words) > 1:
+        return words[0]  # "he called her and said …": the pronoun is the speaker
     for k, word in enumerate(words):
         plain = word.lower().replace("’", "'").strip(",.;:")
         following = words[k + 1].lower() if k + 1 < len(words) else ""
@@ -1136,6 +1138,8 @@ def resolve_back(name: str, sources: tuple[str, ...]) -> tuple[str, ...] | None:
     can mean none of them (the back-reference then names its own source)."""
     words = _stems(name) - {"his", "her", "their", "its", "он", "она", "его", "ее", "их"}
     named = [s for s in sources if words & _stems(s)]
+    if named and " and " in named[0]:
+        return (name,)  # "their lawyer said" after "relatives and a lawyer say": one of them
     if named:
         return (named[0],)
     if words & {w[:_STEM] for w in _OUTLET_NOUNS}:
