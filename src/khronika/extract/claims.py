@@ -11,7 +11,17 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from khronika.codebook import Codebook
-from khronika.extract.attribution import Credit, Cues, find_credit, find_cues
+from khronika.extract.accounts import account_sources
+from khronika.extract.attribution import (
+    Credit,
+    Cues,
+    bare_back_reference,
+    find_credit,
+    find_cues,
+    own_outlet,
+    person_named,
+    resolve_back,
+)
 from khronika.extract.background import is_habitual, looks_back
 from khronika.extract.backref import credits_back
 from khronika.extract.counts import extract_counts
@@ -83,6 +93,7 @@ class Story:
     published: dt.date | None = None
     date_of_check: bool = False  # the story's day was told for a check or detention only
     court: DateRange | None = None  # the day or days the story's court outcomes were told
+    person: str = ""  # the person last named as a speaker or subject: whom "he says" means
 
     def new_item(self) -> Story:
         """A round-up's next item: its place, date and source start afresh."""
@@ -93,6 +104,9 @@ class Story:
         """Move on past a sentence, after its claims took what they needed."""
         if facts.credit and not facts.credit.generic:
             self.sources = facts.credit.sources
+            self.person = facts.person  # a body credited: no "he" to mean any more
+        elif facts.person:
+            self.person = facts.person
         if facts.places:
             self.places = facts.places
         told = [d for d in facts.dates if not is_bound(d)]
@@ -142,6 +156,7 @@ class SentenceFacts:
     actors: tuple[Actor, ...] = ()
     targets: tuple[Target, ...] = ()
     new_place: bool = False  # a place the story has not been at yet
+    person: str = ""  # a person named as speaker or subject
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,10 +223,12 @@ def extract_claims(
         story.places = headline[:1]
     drafts: list[_Draft] = []
     facts_by_sentence: list[SentenceFacts] = []
+    moves_on: list[bool] = []
     for i, sentence in enumerate(sentences):
         if title_text and " ".join(sentence.text.split()).casefold() == title_text:
             # the headline repeats the story that follows; it is not evidence of its own
             facts_by_sentence.append(SentenceFacts(i, []))
+            moves_on.append(False)
             continue
         if _starts_item(sentence):
             story = story.new_item()
@@ -223,15 +240,24 @@ def extract_claims(
         facts_by_sentence.append(facts)
         drafts += draft_claims(sentence, facts, story, lang, geocoder, posted=posted)
         # "О задержании рассказали в УМВД": the event named is the topic of the credit
-        if facts.sources and credits_back(sentence, lang):
+        if facts.credit and credits_back(sentence, lang):
             drafts = _credit_back(drafts, i, facts.sources)
+        # a new place or a date of its own: the next item, which the account before may not cover
+        moves_on.append(facts.new_place or bool(facts.dates and facts.dates[0] != story.date))
         story.advance(facts)
+    # a paragraph told on one source's word credits that source throughout
+    carried = account_sources(
+        doc.text, sentences, [f.sources for f in facts_by_sentence],
+        moves_on, [f.cues.hedged for f in facts_by_sentence],
+        [credits_back(s, lang) for s in sentences],
+    )
     around = _Around(
         [f.triggers for f in facts_by_sentence], [f.mentioned for f in facts_by_sentence]
     )
     cues = [f.cues for f in facts_by_sentence]
     drafts = without_restated_raids(drafts, sentences)
     drafts = _dated_from_body(drafts, facts_by_sentence, sentences)
+    drafts = [d if d.sources else replace(d, sources=carried[d.sentence]) for d in drafts]
     if model is not None:
         components = (*components, model.component)
     return [_finish(doc, sentences, d, cues, around, components) for d in drafts]
@@ -295,6 +321,8 @@ def read_sentence(
     lang = doc.language
     credit = find_credit(sentence, lang)
     cues = find_cues(sentence, lang)
+    if credit is not None and (credit.personal or credit.generic) and not cues.hedged:
+        cues = replace(cues, hedged=True)  # "he told the court": somebody's account
     places = _event_places(found_places, sentence, credit, story)
     lex = codebook.lexicons[lang]
     lemmas = sentence_lemmas(sentence)
@@ -317,7 +345,9 @@ def read_sentence(
             if not triggers and cues.disputed
             else frozenset()
         ),
-        sources=_resolve_sources(credit, story) or forwarded,
+        sources=tuple(
+            n for n in _resolve_sources(credit, story) if not own_outlet(n, doc.outlet)
+        ) or forwarded,
         places=places,
         dates=dates,
         said=[d for d in found if _when_said(sentence, d) and d.precision == "day"],
@@ -327,6 +357,7 @@ def read_sentence(
         targets=lex.targets_in(lemmas) or story.targets,
         new_place=bool(places)
         and not any(p.name == q.name for p in places for q in story.places),
+        person=person_named(sentence, lang, credit, [p.span for p in found_places if p.span]),
     )
 
 
@@ -381,13 +412,20 @@ def draft_claims(
                     chosen,
                     count,
                     date,
-                    facts.sources,
+                    _clause_sources(facts, sentence, trigger),
                     facts.cues,
                     facts.actors,
                     facts.targets,
                 )
             )
     return drafts
+
+
+def _clause_sources(facts: SentenceFacts, sentence: Sentence, trigger: Trigger) -> tuple[str, ...]:
+    credit = facts.credit
+    if credit is None or credit.generic or facts.sources != credit.sources:
+        return facts.sources
+    return credit.of_clause(sentence.text, sentence.start, trigger.span.start)
 
 
 def _dated(
@@ -673,14 +711,22 @@ def _credit_back(drafts: list[_Draft], index: int, sources: tuple[str, ...]) -> 
     while back >= max(0, index - _CREDIT_REACH) and back not in credited:
         back -= 1
     covered = range(back + 1, index)
-    return [replace(d, sources=sources) if d.sentence in covered else d for d in drafts]
+    # «Об этом ведомство сообщило» with no body named before still tells whose word it is
+    return [replace(d, sources=sources, cues=replace(d.cues, hedged=True))
+            if d.sentence in covered else d for d in drafts]
 
 
 def _resolve_sources(credit: Credit | None, story: Story) -> tuple[str, ...]:
     if credit is None:
         return ()
+    if credit.personal and story.person:
+        return (story.person,)
+    bare = credit.personal or bare_back_reference(credit.sources[0] if credit.sources else "")
+    if bare and not story.sources:
+        return ()  # "he told the court", «ведомство сообщило» with nobody named before
     if credit.generic and story.sources:
-        return story.sources
+        meant = resolve_back(credit.sources[0], story.sources) if credit.sources else None
+        return story.sources if not credit.sources else meant or credit.sources
     return credit.sources
 
 
@@ -946,7 +992,7 @@ def _count_by_reference(
     if not subgroup and any(
         lemmas[k] in _PRONOUNS
         and (k == 0 or lemmas[k - 1] not in _PARTITIVE)
-        and not (credit and credit.span.start <= tokens[k].start < credit.span.stop)
+        and not (credit and credit.covers(tokens[k].start, tokens[k].start + 1))
         for k in near
     ):
         earlier = [
@@ -1097,7 +1143,7 @@ def _common_place(places: list[Place], geocoder: Geocoder) -> Place:
 def _inside(item: Place | Count, credit: Credit | None) -> bool:
     if credit is None or item.span is None:
         return False
-    return credit.span.start <= item.span.start and item.span.stop <= credit.span.stop
+    return credit.covers(item.span.start, item.span.stop)
 
 
 def with_incident(claim: Claim, incident_id: str | None) -> Claim:
