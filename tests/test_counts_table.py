@@ -233,6 +233,12 @@ CASES: list[tuple[Lang, str, list[Expected]]] = [
     ("ru", "Многие мигранты уехали, несколько человек задержали.", []),
     ("ru", "Телефон горячей линии 8-800-555-35-35.", []),
     ("ru", "Проверки прошли на 140 объектах.", []),
+    # --- issue 19, session 9: a collective numeral before a noun it does not count; ages
+    ("ru", "Ещё пятерых суд оштрафовал за работу без патента.",
+     [(5, 5, "exact", "пятерых")]),
+    ("ru", "Трое суток в отделе провели шесть рабочих.", [(6, 6, "exact", "шесть")]),
+    ("en", "Officers stopped men close to 50 and women over 40 at the gate.", []),
+    ("en", "Police held other men, 14 in all, at the station.", [(14, 14, "exact", "14")]),
 ]
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from khronika.extract.attribution import Credit
+from khronika.extract.counts import PEOPLE_WORDS_EN as _PERSON_WORDS_EN
 from khronika.extract.events import Trigger
 from khronika.model import Count, Lang, Sentence, Span, Token
 
@@ -41,7 +42,87 @@ def counts_of_triggers(
         carried = _count_by_reference(sentence, trigger, lang, assigned, triggers, context)
         if carried is not None:
             assigned[t_index] = carried
+    _share(sentence, triggers, assigned, context)
     return assigned
+
+
+# a gap word that opens a part of the group or a new one: "of whom", «из них», "the rest"
+_SUBGROUP = frozenset(
+    "rest others other another remaining остальные остальных остальным других другие ещё еще"
+    .split()
+)
+_PART_OF = frozenset("of among из среди".split())
+_GROUP_BACK = frozenset("them whom those них которых".split())
+# words of a gap that only join two predicates: "detained and deported", «задержали и выдворили»
+_JOINERS = frozenset(
+    """and , then later also were was been had have has being и , а затем потом после чего
+    также были был была""".split()
+)
+_ACTORS_RU = frozenset(
+    """сотрудник полицейский силовик пристав следователь военком военный представитель
+    инспектор судья дружинник росгвардеец боец офицер""".split()
+)
+_SHARE_REACH = 20
+
+
+def _share(
+    sentence: Sentence, triggers: list[Trigger], assigned: dict[int, Count], context: CountContext
+) -> None:
+    """Predicates joined with no subject of their own share one figure: "15 people were
+    detained and handed summonses", «Шестеро доставлены в военкомат, где поставлены на учёт»,
+    "were detained and deported 12 migrants"; a second word for the same event takes its
+    figure too («рассмотрел материалы: 29 человек оштрафованы»)."""
+    spans = [c.span for c in context.all_counts if c.span is not None]
+    for ti, trig in enumerate(triggers):
+        if ti in assigned or trig.event_type == "raid":
+            continue
+        donors = sorted(
+            (abs(t.first - trig.first), k) for k, t in enumerate(triggers)
+            if k in assigned and t.event_type != "raid"
+        )
+        for _, k in donors:
+            count = assigned[k]
+            lo, hi = sorted((triggers[k].first, trig.first))
+            gap = sentence.tokens[lo + 1 : hi]
+            if hi - lo > _SHARE_REACH or _new_subject(gap, count, spans):
+                continue
+            if trig.first < triggers[k].first and trig.event_type != triggers[k].event_type and (
+                not _after(count, triggers[k], sentence)
+                or any(t.text.lower() not in _JOINERS for t in gap)
+            ):
+                continue  # backwards only over "and": "detained and deported 12 migrants"
+            assigned[ti] = count
+            break
+
+
+def _after(count: Count, trigger: Trigger, sentence: Sentence) -> bool:
+    return count.span is not None and count.span.start >= sentence.tokens[trigger.first].stop
+
+
+def _new_subject(gap: tuple[Token, ...], count: Count, spans: list[Span]) -> bool:
+    """Whether the words between two predicates name people of their own: another figure,
+    a part of the group, a person noun or pronoun."""
+    own = count.span
+    head_until = -1  # the noun of the shared figure itself: "29 человек", "15 people"
+    for k, t in enumerate(gap):
+        if own is not None and own.start <= t.start < own.stop:
+            head_until = k + 3
+        if t.text.lower() in _PART_OF and k + 1 < len(gap) and (
+            gap[k + 1].text.lower() in _GROUP_BACK
+        ):
+            return True
+        if any(sp.start <= t.start < sp.stop for sp in spans) and not (
+            own is not None and own.start <= t.start < own.stop
+        ):
+            return True
+        low = t.text.lower()
+        if low in _SUBGROUP or (low in _HE_SHE and count.min != 1) or low == ";":
+            return True
+        if k > head_until and (low in _PERSON_WORDS_EN or (
+            t.pos == "NOUN" and t.feat("Animacy") == "Anim" and t.lemma not in _ACTORS_RU
+        )):
+            return True
+    return False
 
 
 def _assign_counts(
@@ -114,6 +195,10 @@ def _in_relative_clause(tokens: tuple[Token, ...], count_at: int, trigger_at: in
     return False
 
 
+_VAGUE = frozenset(
+    """several some many few others несколько некоторых некоторые многих многие часть
+    кого-то""".split()
+)
 _PRONOUNS = frozenset("их им они них ними them they their всех все всем all".split())
 _WHOLE = frozenset("all both each every все всех оба".split())  # "all of them": the group
 _PARTITIVE = frozenset("из по среди of among some many most all".split())
@@ -140,6 +225,10 @@ def _count_by_reference(
     tokens = sentence.tokens
     lemmas = [t.text.lower() for t in tokens]
     near = range(max(0, trigger.first - 6), min(len(tokens), trigger.first + 7))
+    if any(lemmas[k] in _VAGUE for k in range(max(0, trigger.first - 8), trigger.first)):
+        # "several Kyrgyz he knows were served", «часть посадили в автобус»: a part of no
+        # told size, neither the whole group nor one person
+        return None
     # "the foreigners among them … they would be deported": a part of the group, unnamed
     subgroup = any(
         lemmas[k] in _PRONOUNS and k > 1 and lemmas[k - 1] in _PARTITIVE
@@ -179,7 +268,9 @@ def _one_person(
     for k in wide if lang == "en" else after:
         tok = tokens[k]
         if lang == "ru":
-            if tok.lemma in _PERSON_RU and tok.feat("Number") == "Sing":
+            if tok.lemma in _PERSON_RU and tok.feat("Number") == "Sing" and not (
+                k > 0 and _counted(tokens[k - 1], counts)
+            ):  # not «23 человека», «два мигранта»: the noun of a figure
                 return Count(1, 1, "exact", tok.text, Span(tok.start, tok.stop, tok.text))
         elif (
             tok.lemma in _PERSON_EN
@@ -202,6 +293,10 @@ def _one_person(
             if e.type == "PER" and lo <= e.start < hi and not _credited(sentence, e.start):
                 return Count(1, 1, "exact", e.text, Span(e.start, e.stop, e.text))
     return None
+
+
+def _counted(tok: Token, counts: list[Count]) -> bool:
+    return any(c.span is not None and c.span.start <= tok.start < c.span.stop for c in counts)
 
 
 def _credited(sentence: Sentence, at: int) -> bool:

@@ -51,7 +51,7 @@ from khronika.errors import ContractViolation
 from khronika.extract.numbers import Lexeme, Reading, lex, read_number
 from khronika.model import Count, Lang, Qualifier, Sentence, Span, Token
 
-__all__ = ["extract_counts", "parse_count", "render_count"]
+__all__ = ["PEOPLE_WORDS_EN", "extract_counts", "parse_count", "render_count"]
 
 COMPONENT = "khronika.counts.v1"
 
@@ -266,6 +266,7 @@ _EN_PEOPLE = frozenset(
     fellows colleague colleagues friend friends neighbour neighbours brother brothers
     son sons""".split()
 )
+PEOPLE_WORDS_EN = _EN_PEOPLE  # nouns that count people, for the claims' count assignment
 _EN_AGENT_SUFFIXES = ("ers", "ees", "ists", "ians", "ors")
 _EN_NOT_AGENTS = frozenset(
     """papers numbers containers centers centres computers letters orders borders matters
@@ -316,7 +317,9 @@ def _people(lexemes: list[Lexeme], ph: _Phrase, sentence: Sentence | None, lang:
     if lang == "ru" and sentence is not None and sentence.tokens:
         stop = sentence.start + lexemes[ph.end - 1].stop
         verdict, direct = _ru_noun(sentence.tokens, stop)
-        if ph.collective and not direct:
+        if ph.collective and (not direct or not _counted_noun(sentence.tokens, stop)):
+            # «ещё четверых суд постановил выдворить»: a collective numeral counts people
+            # unless the noun after it is the one it counts («двое суток», genitive plural)
             return True
     else:
         verdict = _en_noun(lexemes, ph.end)
@@ -329,6 +332,8 @@ def _plain_before(lexemes: list[Lexeme], i: int, lang: Lang) -> bool:
     if i == 0:
         return True
     prev = lexemes[i - 1]
+    if lang == "en" and prev.low in _EN_PEOPLE and not prev.low.startswith("other"):
+        return False  # "men close to 60", "women over 50": an age, English counts go first
     # "November 14" is a day; in Russian the day comes first, so "в середине ноября 14
     # иностранцев" counts people (a year after the month is a thing by its noun, «года»)
     if prev.text in _SYMBOLS_NOT_COUNT or (lang == "en" and _is_month(prev, lang)):
@@ -379,6 +384,11 @@ def _ru_noun(tokens: tuple[Token, ...], stop: int) -> tuple[str, bool]:
     while k < len(tokens) and tokens[k].start < stop:
         k += 1
     return _ru_classify(tokens, k, partitive=False)
+
+
+def _counted_noun(tokens: tuple[Token, ...], stop: int) -> bool:
+    after = [t for t in tokens if t.start >= stop][:1]
+    return bool(after) and after[0].feat("Case") == "Gen"
 
 
 def _ru_modifier(t: Token) -> bool:

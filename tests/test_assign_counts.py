@@ -1,0 +1,77 @@
+"""Which figure goes with which event (``extract/assign_counts.py``), on short reports
+written for these tests, Russian and English."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from khronika import extract_claims_from_jsonl
+
+
+def _claims(tmp_path: Path, resources: Any, lang: str, text: str) -> list[dict[str, Any]]:
+    path = tmp_path / "docs.jsonl"
+    doc = {"id": "t1", "url": None, "outlet": "test", "title": None, "published": "2024-05-15",
+           "language": lang, "text": text}
+    path.write_text(json.dumps(doc, ensure_ascii=False) + "\n", encoding="utf-8")
+    return extract_claims_from_jsonl(path, resources=resources).get("t1", [])
+
+
+def _counts(claims: list[dict[str, Any]]) -> dict[str, int | None]:
+    return {c["event_type"]: (c["count"] or {}).get("min") for c in claims
+            if c["event_type"] != "raid"}
+
+
+def test_joined_predicates_share_the_figure(tmp_path: Path, resources: Any) -> None:
+    en = _claims(tmp_path, resources, "en",
+                 "In Tver at least 12 builders were detained on Monday and handed summonses "
+                 "to the enlistment office.")
+    ru = _claims(tmp_path, resources, "ru",
+                 "В Туле семерых рабочих доставили в военкомат, где поставили на воинский учёт.")
+    assert _counts(en) == {"detention": 12, "summons": 12}
+    assert _counts(ru) == {"escort_to_enlistment_office": 7, "summons": 7}
+
+
+def test_a_fine_and_an_expulsion_of_one_group(tmp_path: Path, resources: Any) -> None:
+    ru = _claims(tmp_path, resources, "ru",
+                 "В Омске для 11 иностранцев проверка закончилась штрафом и выдворением.")
+    assert _counts(ru) == {"prosecution": 11, "deportation": 11}
+
+
+def test_a_part_of_the_group_is_not_shared(tmp_path: Path, resources: Any) -> None:
+    en = _claims(tmp_path, resources, "en",
+                 "In Kazan police detained 40 migrants, of whom 12 were later deported.")
+    ru = _claims(tmp_path, resources, "ru",
+                 "В Самаре суд оштрафовал 18 мигрантов, остальных выдворили из страны.")
+    assert _counts(en) == {"detention": 40, "deportation": 12}
+    assert _counts(ru)["prosecution"] == 18
+    assert _counts(ru)["deportation"] is None
+
+
+def test_a_second_word_for_the_event_takes_its_figure(tmp_path: Path, resources: Any) -> None:
+    ru = _claims(tmp_path, resources, "ru",
+                 "В Пензе суд рассмотрел материалы: 23 человека оштрафованы за работу без "
+                 "патента, ещё троих суд решил выдворить.")
+    assert _counts(ru) == {"prosecution": 23, "deportation": 3}
+
+
+def test_some_of_them_is_no_figure(tmp_path: Path, resources: Any) -> None:
+    text_en = ("Police detained about 300 workers at a market in Kazan. Some were later taken "
+               "to the enlistment office, witnesses said.")
+    text_ru = ("В Казани на рынке задержали около 300 рабочих. Некоторых из них потом отвезли "
+               "в военкомат.")
+    (escort_en,) = [c for c in _claims(tmp_path, resources, "en", text_en)
+                    if c["event_type"] == "escort_to_enlistment_office"]
+    (escort_ru,) = [c for c in _claims(tmp_path, resources, "ru", text_ru)
+                    if c["event_type"] == "escort_to_enlistment_office"]
+    assert escort_en["count"] is None
+    assert escort_ru["count"] is None
+
+
+def test_several_he_knows_is_not_one_person(tmp_path: Path, resources: Any) -> None:
+    en = _claims(tmp_path, resources, "en",
+                 "In Kazan several naturalized Uzbeks he knows were handed summonses last "
+                 "week, the driver said.")
+    (summons,) = [c for c in en if c["event_type"] == "summons"]
+    assert summons["count"] is None
