@@ -239,6 +239,18 @@ CASES: list[tuple[Lang, str, list[Expected]]] = [
     ("ru", "Трое суток в отделе провели шесть рабочих.", [(6, 6, "exact", "шесть")]),
     ("en", "Officers stopped men close to 50 and women over 40 at the gate.", []),
     ("en", "Police held other men, 14 in all, at the station.", [(14, 14, "exact", "14")]),
+    # who the figure counts: companions, shares, capacities, an age after a name, the actors
+    ("en", "He was locked up in Omsk together with nine other workers.", []),
+    ("ru", "Его держали в камере вместе с тремя земляками.", []),
+    ("en", "Nearly one in five detainees signed a contract.", []),
+    ("ru", "Ни один из них не состоял на учёте.", []),
+    ("ru", "Проверку провели в кафе на 300 человек.", []),
+    ("en", "Her brother Anvar, 31, was detained at the market.", []),
+    ("en", "Three police officers and a soldier came into the shop.", []),
+    ("ru", "В рейде участвовали 40 полицейских.", []),
+    ("en", "Courts issued about 700 decisions to expel foreigners.",
+     [(700, 700, "about", "about 700")]),
+    ("ru", "Суды приняли более 500 решений о выдворении.", [(501, None, "more_than", "более 500")]),
 ]
 
 

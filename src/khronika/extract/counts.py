@@ -249,9 +249,19 @@ _RU_PEOPLE_LEMMAS = frozenset(
     ребенок подросток задержанный выходец уроженец работник призывник""".split()
 )
 # Inanimate nouns whose counts coders read as people prosecuted or summoned.
-_RU_ALLOWED_THINGS = frozenset("протокол дело штраф повестка постановление".split())
+_RU_ALLOWED_THINGS = frozenset("протокол дело штраф повестка постановление решение".split())
 _EN_ALLOWED_THINGS = frozenset(
-    "case cases protocol protocols fine fines summons summonses".split()
+    """case cases protocol protocols fine fines summons summonses decision decisions report
+    reports""".split()
+)
+# Those who act, not those acted on: "two police officers came in", «пятеро полицейских»
+_EN_ACTORS = frozenset(
+    """police policemen policeman officer officers officials agents troops guards
+    investigators bailiffs commissars""".split()
+)
+_RU_ACTORS = frozenset(
+    """полицейский силовик пристав следователь росгвардеец оперативник дружинник военком
+    собеседник источник""".split()
 )
 _EN_PEOPLE = frozenset(
     """people person persons man men woman women child children kid kids boy boys girl girls
@@ -406,6 +416,8 @@ def _ru_classify(tokens: tuple[Token, ...], k: int, *, partitive: bool) -> tuple
         return ("people" if skipped else "none"), False
     t = tokens[k]
     if t.pos in ("NOUN", "PROPN"):
+        if t.lemma in _RU_ACTORS:
+            return "thing", skipped == 0 and not partitive
         if (t.lemma in _RU_PEOPLE_LEMMAS or t.lemma in _RU_ALLOWED_THINGS
                 or t.feat("Animacy") == "Anim"):
             return "people", skipped == 0
@@ -433,6 +445,8 @@ def _en_noun(lexemes: list[Lexeme], k: int, *, partitive: bool = False) -> str:
         window.append(x)
         k += 1
     for x in window:
+        if x.low in _EN_ACTORS:
+            return "thing"
         if _en_person(x.low):
             return "people"
         if x.low in _EN_THINGS:
@@ -479,6 +493,9 @@ def extract_counts(sentence: Sentence, lang: Lang) -> list[Count]:
         if found and _partitive_base(lexemes, found[-1], ph, sentence.start):
             i = ph.end  # "two of the three": the three is the group the two are taken from
             continue
+        if _not_counted(lexemes, ph):
+            i = ph.end
+            continue
         if _people(lexemes, ph, sentence, lang) and not _in_link(start, stop, links) and not (
             _every_one(lexemes, ph)
         ):
@@ -513,6 +530,38 @@ def _partitive_base(lexemes: list[Lexeme], prev: Count, ph: _Phrase, offset: int
     between = [x.low for x in lexemes[: ph.start] if x.start >= stop and x.kind == "word"]
     gap = [x for x in lexemes[: ph.start] if x.start >= stop]
     return len(gap) == len(between) and tuple(between) in _OF
+
+
+_COMPANIONS = (("together", "with"), ("along", "with"), ("alongside",), ("вместе", "с"),
+               ("вместе", "со"))
+_CAPACITY_NOUNS = frozenset("человек мест персон гостей".split())
+
+
+def _not_counted(lexemes: list[Lexeme], ph: _Phrase) -> bool:
+    """A figure that counts no one the event befell: companions ("held together with seven
+    others", «вместе с двумя коллегами»), shares ("one in eight", «ни один»), capacities
+    («банкет на 620 человек») and an age after a name ("Malika, 28,")."""
+    before = [x.low for x in lexemes[max(0, ph.start - 3) : ph.start]]
+    nxt = lexemes[ph.end].low if ph.end < len(lexemes) else ""
+    if any(tuple(before[-len(c):]) == c for c in _COMPANIONS):
+        return True
+    if before[-1:] == ["ни"] or before[-2:] in (["not", "one"], ["none", "of"]):
+        return True
+    if ph.min == 1 and nxt == "in" and read_number(lexemes, ph.end + 1, "en") is not None:
+        return True  # "one in eight": a share
+    if before[-2:] == ["one", "in"]:
+        return True
+    if before[-1:] == ["на"] and nxt in _CAPACITY_NOUNS:
+        return True
+    return (
+        before[-1:] == [","]
+        and ph.start >= 2
+        and lexemes[ph.start - 2].text[:1].isupper()
+        and nxt == ","
+        and ph.qualifier == "exact"
+        and ph.min is not None
+        and 14 <= ph.min <= 99
+    )
 
 
 def _in_link(start: int, stop: int, links: list[tuple[int, int]]) -> bool:
