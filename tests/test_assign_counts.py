@@ -75,3 +75,35 @@ def test_several_he_knows_is_not_one_person(tmp_path: Path, resources: Any) -> N
                  "week, the driver said.")
     (summons,) = [c for c in en if c["event_type"] == "summons"]
     assert summons["count"] is None
+
+
+def test_all_who_is_not_the_group_told_before(tmp_path: Path, resources: Any) -> None:
+    ru = _claims(tmp_path, resources, "ru",
+                 "В Тюмени полиция провела рейд на стройке и проверила 90 мигрантов. "
+                 "Полицейские задержали всех, кто пытался убежать.")
+    (held,) = [c for c in ru if c["event_type"] == "detention"]
+    assert held["count"] is None
+
+
+def test_the_one_who_tells_is_not_the_one_held(tmp_path: Path, resources: Any) -> None:
+    en = _claims(tmp_path, resources, "en",
+                 "Officers detained Tajik vendors at a market in Samara, according to a "
+                 "migrant who saw it.")
+    (held,) = [c for c in en if c["event_type"] == "detention"]
+    assert held["count"] is None
+
+
+def test_a_wife_named_is_one_person(tmp_path: Path, resources: Any) -> None:
+    en = _claims(tmp_path, resources, "en",
+                 "Police checked migrants at a market in Perm. His wife was detained on Monday "
+                 "during the document check.")
+    (held,) = [c for c in en if c["event_type"] == "detention"]
+    assert held["count"]["min"] == 1
+
+
+def test_the_same_men_named_again_share_the_figure(tmp_path: Path, resources: Any) -> None:
+    ru = _claims(tmp_path, resources, "ru",
+                 "В Барнауле на стройке нашли 9 рабочих без учёта. Всех отвезли в военкомат, "
+                 "где мужчин поставили на воинский учёт.")
+    got = _counts([c for c in ru if c["evidence"]["text"].startswith("Всех")])
+    assert got == {"escort_to_enlistment_office": 9, "summons": 9}

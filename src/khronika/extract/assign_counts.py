@@ -118,9 +118,10 @@ def _new_subject(gap: tuple[Token, ...], count: Count, spans: list[Span]) -> boo
         low = t.text.lower()
         if low in _SUBGROUP or (low in _HE_SHE and count.min != 1) or low == ";":
             return True
-        if k > head_until and (low in _PERSON_WORDS_EN or (
+        if k > head_until and ((low in _PERSON_WORDS_EN and low == t.lemma) or (
             t.pos == "NOUN" and t.feat("Animacy") == "Anim" and t.lemma not in _ACTORS_RU
-        )):
+            and t.feat("Number") == "Sing"
+        )):  # one person of its own; "где мужчин поставили на учёт" is the same group
             return True
     return False
 
@@ -206,7 +207,10 @@ _PERSON_RU = frozenset(
     """житель жительница мужчина женщина мигрант мигрантка иностранец иностранка гражданин
     гражданка уроженец уроженка выходец работник рабочий подзащитный клиент человек""".split()
 )
-_PERSON_EN = frozenset("man woman migrant foreigner citizen native worker resident client".split())
+_PERSON_EN = frozenset(
+    """man woman migrant foreigner citizen native worker resident client wife husband mother
+    father son daughter brother sister cousin nephew driver courier student""".split()
+)
 _SINGULAR_EN = frozenset("a an the one his her this that".split())
 _SUBJECT_REACH = 20
 _OBJECT_REACH = 16
@@ -239,6 +243,7 @@ def _count_by_reference(
         lemmas[k] in _PRONOUNS
         and (k == 0 or lemmas[k - 1] not in _PARTITIVE)
         and not (credit and credit.span.start <= tokens[k].start < credit.span.stop)
+        and not _heads_relative(tokens, k)
         for k in near
     ):
         earlier = [
@@ -249,11 +254,21 @@ def _count_by_reference(
         if previous is not None:
             # the figure was written in an earlier sentence: its value, not its span, carries
             return replace(previous, span=None)
-    return _one_person(sentence, trigger, lang, list(context.all_counts))
+    return _one_person(sentence, trigger, lang, list(context.all_counts), credit)
+
+
+def _heads_relative(tokens: tuple[Token, ...], k: int) -> bool:
+    """ "задержали всех, кто пытался скрыться", "all who ran": a group the clause defines,
+    not one the text told before."""
+    following = [t.text.lower() for t in tokens[k + 1 : k + 3]]
+    return following[:1] in (["кто"], ["who"]) or following == [",", "кто"] or (
+        following == [",", "who"]
+    )
 
 
 def _one_person(
-    sentence: Sentence, trigger: Trigger, lang: Lang, counts: list[Count]
+    sentence: Sentence, trigger: Trigger, lang: Lang, counts: list[Count],
+    credit: Credit | None = None,
 ) -> Count | None:
     """One person the event befell: "a man", «уроженца Душанбе», or — when no group is named
     near the trigger — "he", «его»."""
@@ -267,6 +282,8 @@ def _one_person(
     after = range(near.start, min(len(tokens), trigger.first + _OBJECT_REACH))
     for k in wide if lang == "en" else after:
         tok = tokens[k]
+        if credit is not None and credit.span.start <= tok.start < credit.span.stop:
+            continue  # "according to an Uzbek citizen who …": the one who tells it
         if lang == "ru":
             if tok.lemma in _PERSON_RU and tok.feat("Number") == "Sing" and not (
                 k > 0 and _counted(tokens[k - 1], counts)
