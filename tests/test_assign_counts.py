@@ -107,3 +107,16 @@ def test_the_same_men_named_again_share_the_figure(tmp_path: Path, resources: An
                  "где мужчин поставили на воинский учёт.")
     got = _counts([c for c in ru if c["evidence"]["text"].startswith("Всех")])
     assert got == {"escort_to_enlistment_office": 9, "summons": 9}
+
+
+def test_an_aside_between_figure_and_predicate_is_skipped(tmp_path: Path,
+                                                          resources: Any) -> None:
+    ru = _claims(tmp_path, resources, "ru",
+                 "В Чите девять мужчин, не вставших на воинский учёт, отвезли в военкомат, "
+                 "двое из них, по данным ведомства, там же подписали контракты.")
+    en = _claims(tmp_path, resources, "en",
+                 "In Kursk two young men, who according to the office had ignored an earlier "
+                 "summons and never came, were on the same day driven to the enlistment "
+                 "office.")
+    assert _counts(ru) == {"escort_to_enlistment_office": 9, "enlistment": 2}
+    assert _counts(en)["escort_to_enlistment_office"] == 2

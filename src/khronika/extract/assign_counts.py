@@ -147,8 +147,11 @@ def _assign_counts(
                 continue
             c = token_at(count.span.start)
             lo, hi = sorted((c, trig.first))
-            clauses = sum(1 for t in tokens[lo:hi] if t.text in (",", ";", ":", "—", "–"))
-            score = hi - lo + _CLAUSE_PENALTY * clauses
+            aside = _aside(tokens, c, trig.first) if c < trig.first else None
+            kept = [t for k, t in enumerate(tokens[lo:hi], lo)
+                    if aside is None or not aside[0] <= k <= aside[1]]
+            clauses = sum(1 for t in kept if t.text in (",", ";", ":", "—", "–"))
+            score = len(kept) + _CLAUSE_PENALTY * clauses
             if c < trig.first and _in_relative_clause(tokens, c, trig.first):
                 # "Three men, who had ignored earlier summonses, were delivered …": the figure
                 # is the subject of the main clause, not of the aside about them
@@ -167,6 +170,40 @@ def _assign_counts(
         out[ti] = counts[ci]
         used.add(ci)
     return out
+
+
+_ASIDE_OPENERS = frozenset(
+    """who which whom whose that most many some all including mostly among которые который
+    которых которым кто среди в том числе большинство""".split()
+)
+
+
+def _aside(tokens: tuple[Token, ...], count_at: int, trigger_at: int) -> tuple[int, int] | None:
+    """The comma-closed aside between a subject's figure and its predicate: "About 20 men,
+    most of them new citizens, were driven …", «Двоих, которые так и не пришли, доставили …»,
+    «14 иностранцев, ожидавших выдворения, подписали …» (token indices of its two commas)."""
+    commas = [k for k in range(count_at + 1, trigger_at) if tokens[k].text == ","]
+    if len(commas) < 2 or (commas[-1] != trigger_at - 1 and not _adverbial_tail(
+        tokens, commas[-1], trigger_at
+    )):
+        return None
+    first = commas[0] + 1
+    if first < len(tokens) and tokens[first].text.lower() == "не":
+        first += 1
+    if first >= len(tokens):
+        return None
+    opener = tokens[first]
+    participle = opener.feat("VerbForm") == "Part" and opener.feat("Variant") != "Short"
+    if opener.text.lower() in _ASIDE_OPENERS or opener.lemma in _ASIDE_OPENERS or participle:
+        return commas[0], commas[-1]
+    return None
+
+
+def _adverbial_tail(tokens: tuple[Token, ...], comma: int, trigger_at: int) -> bool:
+    """Whether only a predicate's own adverbials stand between the aside and the trigger
+    ("…, in the same day on a bus delivered"): no other figure or verb."""
+    tail = tokens[comma + 1 : trigger_at]
+    return all(t.pos not in ("VERB", "NUM") and t.text != "," for t in tail)
 
 
 # nouns a figure counts that are not people: cases, reports, violations, raids
