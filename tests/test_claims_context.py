@@ -37,6 +37,22 @@ def test_claims_a_list_of_figures_each_with_its_place(tmp_path: Path, resources:
     assert got == {("Kazan", 12), ("Samara Oblast", 40), ("Ufa", 9)}
 
 
+def test_claims_a_list_with_a_repeated_preposition_is_one_list(tmp_path: Path,
+                                                              resources: Any) -> None:
+    en = _claims(tmp_path, resources, "en", "Police raided migrant hostels in Tver and "
+                 "Ryazan and in the Kursk and Oryol regions on Friday.")
+    ru = _claims(tmp_path, resources, "ru", "В пятницу полиция провела рейды в общежитиях "
+                 "мигрантов в Твери и в Рязани.")
+    assert {c["location"]["name"] for c in _by(en, "raid")} >= {"Tver", "Ryazan", "Kursk"}
+    assert len(_by(en, "raid")) == 4
+    assert {c["location"]["name"] for c in _by(ru, "raid")} == {"Tver", "Ryazan"}
+
+
+def test_claims_a_place_in_its_region_is_not_a_list(tmp_path: Path, resources: Any) -> None:
+    text = "Police raided a migrant hostel in Obninsk, in the Kaluga region, on Friday."
+    assert len(_by(_claims(tmp_path, resources, "en", text), "raid")) == 1
+
+
 def test_claims_one_figure_in_its_place_stays_one_claim(tmp_path: Path,
                                                          resources: Any) -> None:
     text = "Police detained 30 migrants in Kazan after a check at the market."

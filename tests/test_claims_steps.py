@@ -118,3 +118,24 @@ def test_the_sentence_model_decides_over_the_rules_and_names_itself(resources: A
     keep_quiet = KeepAll()
     assert extract_claims(quiet, _analyse(resources, quiet), model=keep_quiet, **kwargs) == []
     assert keep_quiet.calls == 0
+
+
+class DropFirst:
+    component = "test.drop-first.v1"
+
+    def judge(self, doc: Document, sentences: list[Sentence],
+              triggers: list[list[Trigger]]) -> list[list[Trigger]]:
+        return [[] if i == 0 else found for i, found in enumerate(triggers)]
+
+
+def test_a_sentence_with_its_own_figure_and_date_outlives_the_model(resources: Any) -> None:
+    kwargs = {"codebook": resources.codebook, "geocoder": resources.geocoder}
+    specific = _doc("Police detained 25 migrants at a market in Kirov on Monday. Officers also "
+                    "checked the papers of migrant workers at a hostel.", "en")
+    kept = extract_claims(specific, _analyse(resources, specific), model=DropFirst(), **kwargs)
+    assert {c.event_type for c in kept} == {"detention", "raid"}
+    # a figure without a date of its own is the model's to drop
+    vague = _doc("Police detained 25 migrants at a market in Kirov. Officers also checked the "
+                 "papers of migrant workers at a hostel.", "en")
+    dropped = extract_claims(vague, _analyse(resources, vague), model=DropFirst(), **kwargs)
+    assert [c.event_type for c in dropped] == ["raid"]

@@ -128,6 +128,30 @@ CASES = [
     ("en", "If a migrant had his papers checked at the market, it was routine, the mayor said.",
      set()),
     ("en", "He came to the enlistment office on his own, without a summons.", set()),
+    # "that" opening a clause is no back reference; "that raid" points back
+    ("en", "A local paper writes that checks of migrant hostels took place in Tver on Friday.",
+     {"raid"}),
+    ("en", "The governor later defended that raid on a migrant hostel.", set()),
+    ("en", "Nine new citizens were put on the military register during these raids.",
+     {"summons"}),
+    # a negation set off by commas, an idiom, a decision taken, anyone who, maybe
+    ("en", "The man from Osh never, though, registered with the military.", set()),
+    ("en", "The migrants' lawyer would not say where the registration took place.", set()),
+    ("en", "The migrant lost his temper at the counter and tore up his passport.", set()),
+    ("en", "The decision was taken after a letter from the enlistment office.", set()),
+    ("en", "Recruiters told the inmates that anyone who signed a contract would go free.",
+     {"recruitment_pressure"}),
+    ("en", "Skip the call-up and maybe lose your passport, the migrants were told.", set()),
+    # another subject named only as the time since which things happen leaves the story in scope
+    ("ru", "После теракта в концертном зале проверки мигрантов идут повсюду. В Пензенской "
+     "области с начала апреля провели уже 80 рейдов.", {"raid"}),
+    # "signed" closing its clause after "and" is a man signing; "was signed" is a paper
+    ("en", "Officers pushed the migrant to sign a contract. His calls to his family went "
+     "unanswered, and in the end he gave in and signed.", {"enlistment"}),
+    ("en", "Officers pushed the migrant to sign a contract. The paper was signed.", set()),
+    # a noun the tagger reads as a participle is still a noun
+    ("ru", "Шла обычная профилактика, то есть, проще говоря, облава на мигрантов у рынка.",
+     {"raid"}),
     ("ru", "Если у мигранта проверили документы на рынке, это обычная процедура.", set()),
     ("ru", "Он пришёл в военкомат сам, без повестки.", set()),
     ("ru", "Облавы на мигрантов начнутся за неделю до праздников.", set()),

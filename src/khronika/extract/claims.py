@@ -54,6 +54,10 @@ _REFERENCE_BEFORE = frozenset(
     northwest южнее севернее восточнее западнее""".split()
 )
 _LIST_LINKS = frozenset({",", "и", "and", "а", "также", "or", "или"})
+# "in Barnaul and in the Murmansk region", "в Казани и в Уфе": a repeated preposition still
+# continues the list when a conjunction joins it ("Moscow, in the Kaluga region" does not)
+_LIST_PREPOSITIONS = frozenset({"in", "the", "в", "во"})
+_CONJUNCTIONS = frozenset({"и", "and", "or", "или"})
 
 
 @dataclass
@@ -160,7 +164,8 @@ def extract_claims(
     components: tuple[str, ...] = (),
     model: SentenceModel | None = None,
 ) -> list[Claim]:
-    triggers = candidate_triggers(doc, sentences, codebook=codebook, title=title)
+    by_rules = candidate_triggers(doc, sentences, codebook=codebook, title=title)
+    triggers = by_rules
     if model is not None and any(triggers):
         triggers = model.judge(doc, sentences, triggers)
     if not any(triggers):
@@ -195,6 +200,7 @@ def extract_claims(
             doc, sentence, i, triggers[i], found_places[i], story, codebook=codebook,
             forwarded=forwarded,
         )
+        facts = _spared(facts, by_rules[i])
         facts_by_sentence.append(facts)
         drafts += draft_claims(sentence, facts, story, lang, geocoder, posted=posted)
         # "О задержании рассказали в УМВД": the event named is the topic of the credit
@@ -209,6 +215,17 @@ def extract_claims(
     if model is not None:
         components = (*components, model.component)
     return [_finish(doc, sentences, d, cues, around, components) for d in drafts]
+
+
+def _spared(facts: SentenceFacts, by_rules: list[Trigger]) -> SentenceFacts:
+    """The rules' triggers the model dropped come back when the sentence gives a figure and
+    a date of its own: the model is there for vague sentences (background, plans, recaps),
+    and on the realistic corpus's cross-validation it dropped more right claims than wrong
+    ones among such specific sentences."""
+    if not by_rules or len(by_rules) == len(facts.triggers) or not facts.counts \
+            or not facts.dates:
+        return facts
+    return replace(facts, triggers=list(by_rules))  # kept ones are a subset, in this order
 
 
 def candidate_triggers(
@@ -593,8 +610,12 @@ def _places_for(trigger: Trigger, places: list[Place], sentence: Sentence) -> li
 def _only_links_between(tokens: tuple[object, ...], a: Place, b: Place) -> bool:
     if a.span is None or b.span is None:
         return False
-    between = [t for t in tokens if a.span.stop <= t.start and t.stop <= b.span.start]  # type: ignore[attr-defined]
-    return all(t.text.lower() in _LIST_LINKS for t in between)  # type: ignore[attr-defined]
+    between = [t.text.lower() for t in tokens if a.span.stop <= t.start and t.stop <= b.span.start]  # type: ignore[attr-defined]
+    if all(w in _LIST_LINKS for w in between):
+        return True
+    return bool(_CONJUNCTIONS & set(between)) and all(
+        w in _LIST_LINKS or w in _LIST_PREPOSITIONS for w in between
+    )
 
 
 def _is_reference(tokens: tuple[object, ...], place: Place) -> bool:

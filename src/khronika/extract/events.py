@@ -26,6 +26,7 @@ COMPONENT = "khronika.events.v1"
 # "не" right before the verb; "would lose their citizenship and be deported", «планирует
 # провести на рынках города новые рейды» need eight.
 _NEGATION_REACH = 3
+_PUNCTUATION = frozenset(",;:—–-()")
 _MODAL_REACH = 8
 # How many sentences before a claim sentence may supply its domain cue ("Их доставили в
 # военкоматы" after a sentence about migrants).
@@ -119,8 +120,8 @@ def _bare_signed(
         if tok.text.lower() != "signed" or ("enlistment", i) in seen:
             continue
         closes = i + 1 == len(tokens) or tokens[i + 1].text in _CLAUSE_END
-        if not closes or (i > 0 and lemmas[i - 1] in _EN_AUX):
-            continue  # "was signed": a paper, not a man
+        if not closes or (i > 0 and lemmas[i - 1] in ("be", "get")):
+            continue  # "was signed": a paper, not a man; "gave in and signed" is a man
         if _is_blocked(sentence, lemmas, i, i, "en", lex):
             continue
         out.append(Trigger("enlistment", i, i + 1, Span(tok.start, tok.stop, tok.text)))
@@ -224,7 +225,7 @@ def _is_blocked(
         return True
     if find_phrases(lemmas[max(0, first - _MODAL_REACH) : first], lex.modal):
         return True
-    if _is_back_reference(tokens[first], lemmas, first, lang, lex) or _is_denied(lemmas, first):
+    if _is_back_reference(tokens, lemmas, first, lang, lex) or _is_denied(lemmas, first):
         return True
     if _is_conditional(tokens, lemmas, first) or _is_lacking(lemmas, first):
         return True
@@ -237,7 +238,9 @@ def _is_blocked(
 
 
 def _is_negated(lemmas: list[str], earliest: int, lex: LangLexicon) -> bool:
-    lo = max(0, earliest - _NEGATION_REACH)
+    # words, not commas: "did not, however, register" is as near as "did not register"
+    words = [k for k in range(earliest - 1, -1, -1) if lemmas[k] not in _PUNCTUATION]
+    lo = min(words[:_NEGATION_REACH], default=earliest)
     for _start, stop in find_phrases(lemmas[lo:earliest], lex.negation):
         # "не менее 100 задержанных", "not only": the negation belongs to the quantity
         following = lemmas[lo + stop] if lo + stop < len(lemmas) else ""
@@ -247,13 +250,16 @@ def _is_negated(lemmas: list[str], earliest: int, lex: LangLexicon) -> bool:
 
 
 def _is_back_reference(
-    trigger: Token, lemmas: list[str], first: int, lang: Lang, lex: LangLexicon
+    tokens: tuple[Token, ...], lemmas: list[str], first: int, lang: Lang, lex: LangLexicon
 ) -> bool:
     """People named by an event told elsewhere: "из задержанных", "среди задержанных", "of
     those detained"."""
+    trigger = tokens[first]
     before = lemmas[max(0, first - 2) : first]
     if before[-2:] == ["тот", "быть"]:
         return False  # "то есть облава": "that is", not "of those"
+    if first and tokens[first - 1].text.lower() == "that" and not _singular_noun(trigger):
+        return False  # "reports that checks are under way": "that" opens a clause
     if not find_phrases(before, lex.reference):
         return False
     if trigger.pos not in ("VERB", "ADJ", "NOUN", "X"):
@@ -261,12 +267,18 @@ def _is_back_reference(
     return lang == "en" or trigger.feat("VerbForm") == "Part" or trigger.pos in ("NOUN", "ADJ")
 
 
+def _singular_noun(token: Token) -> bool:
+    """"that raid" points back; "that checks were held", "that detained men" do not."""
+    word = token.text.lower()
+    return not word.endswith(("s", "ed", "ing")) or word.endswith("ss")
+
+
 # How far from a trigger "регулярно", "routinely", "in previous years" make it a habit, not an
 # event (tokens).
 _HABITUAL_REACH = 10
 # Words opening a clause that states a condition, not an event: "If someone had their
 # documents checked, it was for security reasons."
-_CONDITIONS = frozenset("if unless whether если".split())
+_CONDITIONS = frozenset("if unless whether whoever если".split())
 # "пришёл сам, без повестки", "arrived without a summons": the trigger names what was not there
 _LACKING = frozenset("без without".split())
 
@@ -275,7 +287,7 @@ def _is_conditional(tokens: tuple[Token, ...], lemmas: list[str], first: int) ->
     for k in range(first - 1, -1, -1):
         if tokens[k].text in _CLAUSE_BREAKS:
             return False
-        if lemmas[k] in _CONDITIONS:
+        if lemmas[k] in _CONDITIONS or lemmas[k : k + 2] == ["anyone", "who"]:
             return True
     return False
 
@@ -306,6 +318,7 @@ def _is_blocked_ru(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> 
     if (
         trigger.feat("VerbForm") == "Part"
         and trigger.feat("Variant") != "Short"
+        and trigger.text.lower().endswith(_ADJECTIVE_ENDINGS)
         and not _counted_participle(tokens, first)
     ):
         return True  # "задержанные нарушили правила": who, not what happened
@@ -318,6 +331,13 @@ def _is_blocked_ru(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> 
         tok.pos in ("VERB", "AUX") and _is_future(tok) and tok.lemma not in _DISCOURSE_RU
         for tok in tokens[max(0, first - _MODAL_REACH) : first]
     )
+
+
+# a full participle declines like an adjective; the tagger sometimes calls a noun one
+# ("то есть, попросту говоря, облава")
+_ADJECTIVE_ENDINGS = tuple(
+    "ый ий ой ая яя ое ее ые ие ого его ому ему ым им ую юю ых их ыми ими ом ем".split()
+)
 
 
 # "Напомним, облава …", "Добавим, что …": the writer's aside, future in form only
@@ -510,13 +530,27 @@ def document_scope(
     title = title_lemmas or []
     return DocumentScope(
         lemmas=lemmas,
-        out=tuple(bool(find_phrases(lem, lex.out)) for lem in lemmas),
+        out=tuple(_out_of_scope(lem, lex) for lem in lemmas),
         domain=tuple(bool(find_phrases(lem, lex.domain)) for lem in lemmas),
         title_out=bool(find_phrases(title, lex.out)),
         title_domain=bool(find_phrases(title, lex.domain)),
         anchored=not lex.anchor
         or any(find_phrases(lem, lex.anchor) for lem in (title, *lemmas)),
     )
+
+
+# "после теракта", "since the terrorist attack": an out-of-scope event as a point in time
+_SINCE = frozenset("после since after following".split())
+
+
+def _out_of_scope(lemmas: list[str], lex: LangLexicon) -> bool:
+    """Whether a sentence is about another subject; one named only as the time since which
+    things happen ("После теракта … проверки идут по всей стране") leaves it in scope."""
+    for start, _stop in find_phrases(lemmas, lex.out):
+        before = lemmas[max(0, start - 3) : start]
+        if not (_SINCE & set(before)) or any(w in _PUNCTUATION for w in before):
+            return True
+    return False
 
 
 # Where the stories this codebook is about happen: Russia and the countries its migrants come
