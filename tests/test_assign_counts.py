@@ -120,3 +120,19 @@ def test_an_aside_between_figure_and_predicate_is_skipped(tmp_path: Path,
                  "office.")
     assert _counts(ru) == {"escort_to_enlistment_office": 9, "enlistment": 2}
     assert _counts(en)["escort_to_enlistment_office"] == 2
+
+
+def test_one_person_named_at_the_predicate(tmp_path: Path, resources: Any) -> None:
+    en = _claims(tmp_path, resources, "en",
+                 "Police checked a hostel in Saratov on Monday. A district court fined Dilnoza "
+                 "3,000 rubles and ordered her expulsion from Russia.")
+    got = _counts([c for c in en if c["evidence"]["text"].startswith("A district")])
+    assert got == {"prosecution": 1, "deportation": 1}
+
+
+def test_a_nationality_after_the_trigger_is_no_name(tmp_path: Path, resources: Any) -> None:
+    en = _claims(tmp_path, resources, "en",
+                 "Police raided a market in Saratov on Monday and detained Tajik migrants who "
+                 "had no work permits.")
+    (held,) = [c for c in en if c["event_type"] == "detention"]
+    assert held["count"] is None

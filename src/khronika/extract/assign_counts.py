@@ -25,6 +25,7 @@ class CountContext:
     previous: Count | None = None  # the last figure of the sentences before
     credit: Credit | None = None
     all_counts: tuple[Count, ...] = ()  # every count of the sentence, paired or not
+    places: tuple[Span, ...] = ()  # where the sentence's places are written
 
 
 def counts_of_triggers(
@@ -291,7 +292,9 @@ def _count_by_reference(
         if previous is not None:
             # the figure was written in an earlier sentence: its value, not its span, carries
             return replace(previous, span=None)
-    return _one_person(sentence, trigger, lang, list(context.all_counts), credit)
+    return _one_person(sentence, trigger, lang, list(context.all_counts), credit) or (
+        _named_one(sentence, trigger, context) if lang == "en" else None
+    )
 
 
 def _heads_relative(tokens: tuple[Token, ...], k: int) -> bool:
@@ -349,6 +352,48 @@ def _one_person(
     return None
 
 
+# what may stand between a named subject and its predicate, or follow a named object:
+# "Nurbek was taken", "fined Malika 5,000 rubles", "detained Ivanov on Monday"
+_NAME_LINKS = frozenset("was were had has been is also then later".split())
+_NAME_FOLLOWERS = frozenset(
+    """was were had has is and on in at to for after before with by from , . ; : — who
+    signed refused""".split()
+)
+_CALENDAR_EN = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december""".split()
+)
+
+
+def _named_one(sentence: Sentence, trigger: Trigger, context: CountContext) -> Count | None:
+    """One person named right at the predicate: "Nurbek was taken to the enlistment office",
+    "a court fined Malika 5,000 rubles" (not "detained Tajik workers", a credit or a place)."""
+    tokens = sentence.tokens
+    k = trigger.first - 1
+    while k > 0 and tokens[k].text.lower() in _NAME_LINKS:
+        k -= 1
+    for at in (k, trigger.first + 1):
+        if not 0 < at < len(tokens) - 1:
+            continue
+        tok, nxt = tokens[at], tokens[at + 1]
+        if not tok.text[:1].isupper() or tok.text.lower() in _CALENDAR_EN:
+            continue
+        if tokens[at - 1].text[:1].isupper() or nxt.text[:1].isupper():
+            continue  # a longer name: an office, a court, a place
+        if nxt.text.lower() not in _NAME_FOLLOWERS and nxt.pos != "NUM" and not (
+            nxt.text[:1].isdigit()
+        ):
+            continue
+        if any(sp.start <= tok.start < sp.stop for sp in context.places) or (
+            context.credit is not None
+            and context.credit.span.start <= tok.start < context.credit.span.stop
+        ):
+            continue
+        if any(e.start == tok.start and e.stop == tok.stop for e in sentence.entities):
+            return Count(1, 1, "exact", tok.text, Span(tok.start, tok.stop, tok.text))
+    return None
+
+
 def _counted(tok: Token, counts: list[Count]) -> bool:
     return any(c.span is not None and c.span.start <= tok.start < c.span.stop for c in counts)
 
@@ -366,7 +411,7 @@ _CREDIT_WORDS_RU = frozenset(
 
 
 # a single person named by a pronoun: "he was stripped of his citizenship", «его задержали»
-_HE_SHE = frozenset("he him she он его ему она её ее ей".split())
+_HE_SHE = frozenset("he him she her он его ему она её ее ей".split())
 _GROUP_EN = frozenset("they them their men people workers migrants others".split())
 
 

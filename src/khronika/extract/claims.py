@@ -315,7 +315,8 @@ def draft_claims(
         triggers,
         counts_left,
         lang,
-        CountContext(story.last_count, facts.credit, tuple(facts.counts)),
+        CountContext(story.last_count, facts.credit, tuple(facts.counts),
+                     tuple(p.span for p in facts.places if p.span is not None)),
     )
     drafts: list[_Draft] = []
     seen: set[tuple[EventType, str | None]] = set()
