@@ -251,6 +251,16 @@ CASES: list[tuple[Lang, str, list[Expected]]] = [
     ("en", "Courts issued about 700 decisions to expel foreigners.",
      [(700, 700, "about", "about 700")]),
     ("ru", "Суды приняли более 500 решений о выдворении.", [(501, None, "more_than", "более 500")]),
+    # two figures of one noun phrase joined by "and" are one group; a verb or a place parts them
+    ("en", "The court heard four citizens of Tajikistan and two citizens of Kyrgyzstan.",
+     [(6, 6, "exact", "four citizens of Tajikistan and two")]),
+    ("ru", "Задержаны трое мужчин и две женщины.", [(5, 5, "exact", "трое мужчин и две")]),
+    ("en", "Officers checked 80 people and 12 were detained.",
+     [(80, 80, "exact", "80"), (12, 12, "exact", "12")]),
+    ("en", "Police held 9 migrants in Tula and 4 in Orel.",
+     [(9, 9, "exact", "9"), (4, 4, "exact", "4")]),
+    ("en", "A woman and her three children were held at the centre.",
+     [(4, 4, "exact", "woman and her three")]),
 ]
 
 
