@@ -136,3 +136,35 @@ def test_a_nationality_after_the_trigger_is_no_name(tmp_path: Path, resources: A
                  "had no work permits.")
     (held,) = [c for c in en if c["event_type"] == "detention"]
     assert held["count"] is None
+
+
+def test_the_verbs_own_object_is_one_person(tmp_path: Path, resources: Any) -> None:
+    en = _claims(tmp_path, resources, "en",
+                 "Police stopped a courier in Tula on Monday. \"They put me in a car and drove "
+                 "me to the enlistment office,\" he said.")
+    ru = _claims(tmp_path, resources, "ru",
+                 "В Туле полицейские остановили курьера у рынка. Потом сотрудники доставили "
+                 "его в военкомат.")
+    (escort_en,) = [c for c in en if c["event_type"] == "escort_to_enlistment_office"]
+    (escort_ru,) = [c for c in ru if c["event_type"] == "escort_to_enlistment_office"]
+    assert escort_en["count"]["min"] == 1
+    assert escort_ru["count"]["min"] == 1
+
+
+def test_a_group_defined_afresh_takes_no_earlier_figure(tmp_path: Path,
+                                                        resources: Any) -> None:
+    en = _claims(tmp_path, resources, "en",
+                 "Police detained 25 workers at a depot in Omsk. Migrants who had no patents "
+                 "were, witnesses said, threatened with deportation unless they signed up.")
+    later = [c for c in en if c["evidence"]["text"].startswith("Migrants")]
+    assert later and all(c["count"] is None for c in later)
+
+
+def test_several_of_them_as_subject_take_no_figure(tmp_path: Path, resources: Any) -> None:
+    en = _claims(tmp_path, resources, "en",
+                 "Police detained about 150 Tajik migrants at a building site in Omsk on Monday. "
+                 "Several of the workers "
+                 "said that officers woke them up at dawn and took them in buses to the police "
+                 "station.")
+    later = [c for c in en if c["evidence"]["text"].startswith("Several")]
+    assert later and all(c["count"] is None for c in later)

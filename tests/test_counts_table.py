@@ -261,6 +261,8 @@ CASES: list[tuple[Lang, str, list[Expected]]] = [
      [(9, 9, "exact", "9"), (4, 4, "exact", "4")]),
     ("en", "A woman and her three children were held at the centre.",
      [(4, 4, "exact", "woman and her three")]),
+    ("en", "He was held for a day with four other men.", []),
+    ("ru", "Его держали в отделе с тремя земляками.", []),
 ]
 
 

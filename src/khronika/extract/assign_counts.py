@@ -267,7 +267,15 @@ def _count_by_reference(
     tokens = sentence.tokens
     lemmas = [t.text.lower() for t in tokens]
     near = range(max(0, trigger.first - 6), min(len(tokens), trigger.first + 7))
-    if any(lemmas[k] in _VAGUE for k in range(max(0, trigger.first - 8), trigger.first)):
+    after = lemmas[trigger.first + 1] if trigger.first + 1 < len(tokens) else ""
+    if after in _OBJECT_ONE:
+        # "drove me to the office", "told him", «задержали его»: the verb's own object
+        tok = tokens[trigger.first + 1]
+        return Count(1, 1, "exact", tok.text, Span(tok.start, tok.stop, tok.text))
+    vague_from = 0 if lemmas[:1] and lemmas[0] in _VAGUE else max(0, trigger.first - 8)
+    if any(lemmas[k] in _VAGUE for k in range(vague_from, trigger.first)) or _defined_anew(
+        tokens, trigger
+    ):
         # "several Kyrgyz he knows were served", «часть посадили в автобус»: a part of no
         # told size, neither the whole group nor one person
         return None
@@ -295,6 +303,28 @@ def _count_by_reference(
     return _one_person(sentence, trigger, lang, list(context.all_counts), credit) or (
         _named_one(sentence, trigger, context) if lang == "en" else None
     )
+
+
+_OBJECT_ONE = frozenset("me him her меня его её ее мне ему ей".split())
+_DEFINING = frozenset("who которые которых кто".split())
+
+
+def _defined_anew(tokens: tuple[Token, ...], trigger: Trigger) -> bool:
+    """ "Migrants who were not yet citizens were threatened", «Мигрантам, которые ждут
+    выдворения, предлагают»: a group the sentence defines afresh, not the figure told before."""
+    for k in range(trigger.first - 1):
+        nxt = tokens[k + 1].text.lower()
+        if nxt == "," and k + 2 < trigger.first:
+            nxt = tokens[k + 2].text.lower()
+        if nxt not in _DEFINING:
+            continue
+        tok = tokens[k]
+        low = tok.text.lower()
+        if (low in _PERSON_WORDS_EN and low != tok.lemma) or (
+            tok.feat("Number") == "Plur" and tok.feat("Animacy") == "Anim"
+        ):
+            return True
+    return False
 
 
 def _heads_relative(tokens: tuple[Token, ...], k: int) -> bool:

@@ -610,6 +610,10 @@ def _not_counted(lexemes: list[Lexeme], ph: _Phrase) -> bool:
     nxt = lexemes[ph.end].low if ph.end < len(lexemes) else ""
     if any(tuple(before[-len(c):]) == c for c in _COMPANIONS):
         return True
+    if before[-1:] in (["with"], ["с"], ["со"]) and any(
+        x.low in _ONE_PRONOUNS for x in lexemes[: ph.start]
+    ):
+        return True  # "he was sitting with two colleagues", «его держали с тремя земляками»
     if before[-1:] == ["ни"] or before[-2:] in (["not", "one"], ["none", "of"]):
         return True
     if ph.min == 1 and nxt == "in" and read_number(lexemes, ph.end + 1, "en") is not None:
