@@ -168,3 +168,23 @@ def test_several_of_them_as_subject_take_no_figure(tmp_path: Path, resources: An
                  "station.")
     later = [c for c in en if c["evidence"]["text"].startswith("Several")]
     assert later and all(c["count"] is None for c in later)
+
+
+def test_the_rest_is_the_whole_less_the_part(tmp_path: Path, resources: Any) -> None:
+    ru = _claims(tmp_path, resources, "ru",
+                 "В Кирове задержали 25 рабочих; суд постановил выдворить семерых из них, "
+                 "остальных оштрафовали.")
+    assert _counts(ru) == {"detention": 25, "deportation": 7, "prosecution": 18}
+
+
+def test_a_total_before_its_breakdown(tmp_path: Path, resources: Any) -> None:
+    ru = _claims(tmp_path, resources, "ru",
+                 "В Омске после рейда полиция составила 14 протоколов: восемь — за работу без "
+                 "патента, шесть — за нарушение режима пребывания.")
+    assert _counts(ru)["prosecution"] == 14
+
+
+def test_one_person_by_a_noun_of_trade(tmp_path: Path, resources: Any) -> None:
+    ru = _claims(tmp_path, resources, "ru",
+                 "В Чите суд лишил гражданства фельдшера, получившего паспорт в 2019 году.")
+    assert _counts(ru) == {"citizenship_revocation": 1}

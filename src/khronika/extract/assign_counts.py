@@ -40,6 +40,10 @@ def counts_of_triggers(
     for t_index, trigger in enumerate(triggers):
         if t_index in assigned or trigger.event_type == "raid":
             continue
+        rest = _the_rest(sentence, trigger, list(context.all_counts))
+        if rest is not None:
+            assigned[t_index] = rest
+            continue
         carried = _count_by_reference(sentence, trigger, lang, assigned, triggers, context)
         if carried is not None:
             assigned[t_index] = carried
@@ -161,6 +165,9 @@ def _assign_counts(
                 # "выявлены 20 нарушителей, возбуждено 10 дел": people before papers; a
                 # figure of cases stands for the people only when none is given
                 score += _THING_PENALTY
+            if _in_breakdown(tokens, c, counts, ci):
+                # "19 протоколов: десять — за …, шесть — за …": the total, not its parts
+                score += _MAX_COUNT_DISTANCE
             if score <= _MAX_COUNT_DISTANCE:
                 pairs.append((score, ti, ci))
     out: dict[int, Count] = {}
@@ -218,6 +225,18 @@ _THING_PENALTY = 10
 def _counts_things(tokens: tuple[Token, ...], at: int) -> bool:
     after = tokens[at + 1 : at + 3]
     return any(t.lemma.lower() in _THINGS for t in after)
+
+
+def _in_breakdown(tokens: tuple[Token, ...], at: int, counts: list[Count], ci: int) -> bool:
+    """Whether the figure is a part listed after a colon that closes another figure's phrase."""
+    colon = next((k for k in range(at - 1, max(-1, at - 8), -1) if tokens[k].text == ":"), None)
+    if colon is None:
+        return False
+    lo = tokens[max(0, colon - 5)].start
+    return any(
+        j != ci and c.span is not None and lo <= c.span.start < tokens[colon].start
+        for j, c in enumerate(counts)
+    )
 
 
 _RELATIVE = frozenset("who which that whom который которые которых которым кто".split())
@@ -327,6 +346,31 @@ def _defined_anew(tokens: tuple[Token, ...], trigger: Trigger) -> bool:
     return False
 
 
+_REST = frozenset("остальных остальные остальным остальными rest remaining".split())
+
+
+def _the_rest(sentence: Sentence, trigger: Trigger, counts: list[Count]) -> Count | None:
+    """ "Задержали 19 рабочих; четверых из них выдворят, остальных оштрафовали": the rest of
+    a group whose whole and whose part the sentence gives before it (19 - 4)."""
+    tokens = sentence.tokens
+    window = range(max(0, trigger.first - 3), min(len(tokens), trigger.first + 4))
+    at = next((k for k in window if tokens[k].text.lower() in _REST), None)
+    if at is None:
+        return None
+    told = [c for c in counts if c.span is not None and c.span.stop <= tokens[at].start]
+    if len(told) < 2:
+        return None
+    whole, part = told[-2], told[-1]
+    if whole.qualifier != "exact" or part.qualifier != "exact" or whole.min is None or (
+        part.min is None or whole.min != whole.max or part.min != part.max
+        or whole.min <= part.min
+    ):
+        return None
+    tok = tokens[at]
+    value = whole.min - part.min
+    return Count(value, value, "exact", tok.text, Span(tok.start, tok.stop, tok.text))
+
+
 def _heads_relative(tokens: tuple[Token, ...], k: int) -> bool:
     """ "задержали всех, кто пытался скрыться", "all who ran": a group the clause defines,
     not one the text told before."""
@@ -355,7 +399,7 @@ def _one_person(
         if credit is not None and credit.span.start <= tok.start < credit.span.stop:
             continue  # "according to an Uzbek citizen who …": the one who tells it
         if lang == "ru":
-            if tok.lemma in _PERSON_RU and tok.feat("Number") == "Sing" and not (
+            if _one_ru(tok) and not (
                 k > 0 and _counted(tokens[k - 1], counts)
             ):  # not «23 человека», «два мигранта»: the noun of a figure
                 return Count(1, 1, "exact", tok.text, Span(tok.start, tok.stop, tok.text))
@@ -422,6 +466,28 @@ def _named_one(sentence: Sentence, trigger: Trigger, context: CountContext) -> C
         if any(e.start == tok.start and e.stop == tok.stop for e in sentence.entities):
             return Count(1, 1, "exact", tok.text, Span(tok.start, tok.stop, tok.text))
     return None
+
+
+def _one_ru(tok: Token) -> bool:
+    """A person in the singular: «уроженца Душанбе», «врача-реаниматолога», «медика» (an
+    animate noun that is not one of those who act or speak)."""
+    if tok.feat("Number") != "Sing":
+        return False
+    if tok.lemma in _PERSON_RU:
+        return True
+    return (
+        tok.pos == "NOUN"
+        and tok.feat("Animacy") == "Anim"
+        and tok.lemma not in _ACTORS_RU
+        and tok.lemma not in _SPEAKERS_RU
+    )
+
+
+_SPEAKERS_RU = frozenset(
+    """представитель глава начальник руководитель адвокат юрист правозащитник координатор
+    корреспондент журналист эксперт депутат министр губернатор мэр прокурор омбудсмен
+    уполномоченный собеседник очевидец свидетель источник автор""".split()
+)
 
 
 def _counted(tok: Token, counts: list[Count]) -> bool:

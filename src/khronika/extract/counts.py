@@ -249,7 +249,9 @@ _RU_PEOPLE_LEMMAS = frozenset(
     ребенок подросток задержанный выходец уроженец работник призывник""".split()
 )
 # Inanimate nouns whose counts coders read as people prosecuted or summoned.
-_RU_ALLOWED_THINGS = frozenset("протокол дело штраф повестка постановление решение".split())
+_RU_ALLOWED_THINGS = frozenset(
+    "протокол дело штраф повестка постановление решение материал".split()
+)
 _EN_ALLOWED_THINGS = frozenset(
     """case cases protocol protocols fine fines summons summonses decision decisions report
     reports""".split()
