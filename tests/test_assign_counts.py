@@ -188,3 +188,21 @@ def test_one_person_by_a_noun_of_trade(tmp_path: Path, resources: Any) -> None:
     ru = _claims(tmp_path, resources, "ru",
                  "В Чите суд лишил гражданства фельдшера, получившего паспорт в 2019 году.")
     assert _counts(ru) == {"citizenship_revocation": 1}
+
+
+def test_a_figure_opening_the_next_clause_is_not_this_ones(tmp_path: Path,
+                                                          resources: Any) -> None:
+    en = _claims(tmp_path, resources, "en",
+                 "Checks at the airport in Kazan found 11 men who had never registered. All of "
+                 "them were handed summonses, and three who had hidden for a year were escorted "
+                 "to the enlistment office.")
+    later = _counts([c for c in en if c["evidence"]["text"].startswith("All of")])
+    assert later == {"summons": 11, "escort_to_enlistment_office": 3}
+
+
+def test_the_other_of_two_is_one_person(tmp_path: Path, resources: Any) -> None:
+    en = _claims(tmp_path, resources, "en",
+                 "Police checked a depot in Ufa. One of the drivers signed a contract; the "
+                 "other refused and was released with a summons.")
+    (summons,) = [c for c in en if c["event_type"] == "summons"]
+    assert summons["count"]["min"] == 1

@@ -262,6 +262,8 @@ CASES: list[tuple[Lang, str, list[Expected]]] = [
     ("en", "A woman and her three children were held at the centre.",
      [(4, 4, "exact", "woman and her three")]),
     ("en", "He was held for a day with four other men.", []),
+    ("en", "The men, aged 19 and 23, were detained.", []),
+    ("ru", "Задержаны мужчины в возрасте 20 и 27 лет.", []),
     ("ru", "Его держали в отделе с тремя земляками.", []),
 ]
 

@@ -165,6 +165,10 @@ def _assign_counts(
                 # "выявлены 20 нарушителей, возбуждено 10 дел": people before papers; a
                 # figure of cases stands for the people only when none is given
                 score += _THING_PENALTY
+            if c > trig.first and _opens_clause(tokens, c):
+                # "All of them were handed summonses, and two who … were escorted": the figure
+                # is the subject of the next clause, not the object of this one
+                score += _MAX_COUNT_DISTANCE
             if _in_breakdown(tokens, c, counts, ci):
                 # "19 протоколов: десять — за …, шесть — за …": the total, not its parts
                 score += _MAX_COUNT_DISTANCE
@@ -227,6 +231,11 @@ def _counts_things(tokens: tuple[Token, ...], at: int) -> bool:
     return any(t.lemma.lower() in _THINGS for t in after)
 
 
+def _opens_clause(tokens: tuple[Token, ...], at: int) -> bool:
+    before = [t.text.lower() for t in tokens[max(0, at - 2) : at]]
+    return before == [",", "and"] or before == [",", "и"] or before == [",", "а"]
+
+
 def _in_breakdown(tokens: tuple[Token, ...], at: int, counts: list[Count], ci: int) -> bool:
     """Whether the figure is a part listed after a colon that closes another figure's phrase."""
     colon = next((k for k in range(at - 1, max(-1, at - 8), -1) if tokens[k].text == ":"), None)
@@ -257,7 +266,7 @@ _VAGUE = frozenset(
     """several some many few others несколько некоторых некоторые многих многие часть
     кого-то""".split()
 )
-_PRONOUNS = frozenset("их им они них ними them they their всех все всем all".split())
+_PRONOUNS = frozenset("их им они них ними them they their всех все всем all both оба обоих".split())
 _WHOLE = frozenset("all both each every все всех оба".split())  # "all of them": the group
 _PARTITIVE = frozenset("из по среди of among some many most all".split())
 _PERSON_RU = frozenset(
@@ -409,6 +418,8 @@ def _one_person(
             and any(t.text.lower() in _SINGULAR_EN for t in tokens[max(0, k - 8) : k])
         ):
             return Count(1, 1, "exact", tok.text, Span(tok.start, tok.stop, tok.text))
+        elif _the_other(tokens, k):
+            return Count(1, 1, "exact", tok.text, Span(tok.start, tok.stop, tok.text))
     # a number counts a group only when it counts people ("штраф по ст. 21.5", "в 2025 году"
     # name none)
     people = [c.span for c in counts if c.span is not None]
@@ -466,6 +477,14 @@ def _named_one(sentence: Sentence, trigger: Trigger, context: CountContext) -> C
         if any(e.start == tok.start and e.stop == tok.stop for e in sentence.entities):
             return Count(1, 1, "exact", tok.text, Span(tok.start, tok.stop, tok.text))
     return None
+
+
+def _the_other(tokens: tuple[Token, ...], k: int) -> bool:
+    """ "the other refused and was released": one of two, standing alone as the subject."""
+    if tokens[k].text.lower() != "other" or k == 0 or tokens[k - 1].text.lower() != "the":
+        return False
+    nxt = tokens[k + 1].text.lower() if k + 1 < len(tokens) else ""
+    return nxt.endswith("ed") or nxt in ("was", "had", "is", "has", "got", "signed")
 
 
 def _one_ru(tok: Token) -> bool:

@@ -624,6 +624,8 @@ def _not_counted(lexemes: list[Lexeme], ph: _Phrase) -> bool:
         return True
     if before[-1:] == ["на"] and nxt in _CAPACITY_NOUNS:
         return True
+    if _more_ages(lexemes, ph.start):
+        return True
     return (
         before[-1:] == [","]
         and ph.start >= 2
@@ -633,6 +635,20 @@ def _not_counted(lexemes: list[Lexeme], ph: _Phrase) -> bool:
         and ph.min is not None
         and 14 <= ph.min <= 99
     )
+
+
+_AGE_WORDS = frozenset("aged ages age возрасте возрастом".split())
+_AGE_LINKS = frozenset("and , и to or или - –".split())
+
+
+def _more_ages(lexemes: list[Lexeme], i: int) -> bool:
+    """ "aged 21 and 24", «в возрасте 19 и 23 лет»: the later numbers are ages too."""
+    k = i - 1
+    seen_number = False
+    while k >= 0 and (lexemes[k].low in _AGE_LINKS or lexemes[k].kind == "num"):
+        seen_number = seen_number or lexemes[k].kind == "num"
+        k -= 1
+    return seen_number and k >= 0 and lexemes[k].low in _AGE_WORDS
 
 
 def _in_link(start: int, stop: int, links: list[tuple[int, int]]) -> bool:
