@@ -550,7 +550,7 @@ def _joined(a: Count, b: Count, sentence: Sentence) -> bool:
         2 <= len(words) <= 5
         and _has_noun_after(b, sentence)
         and words[-1].lower() in ("and", "и")
-        and not any(ch in gap for ch in ",;:()—–-0123456789")
+        and not any(ch in gap for ch in ",;:()—–-0123456789./")
         and not any(w.lower() in _GAP_STOPS for w in words)
         and not any(
             (w.lower() in _EN_STOP and w.lower() not in _NOUN_PHRASE_WORDS)
