@@ -35,9 +35,17 @@ part numbers ("ч. 1 ст. 328", "Article 338"), money, percentages, measures, t
 group). "Shavkat and two others", "он и ещё двое" count the named one too (3). Russian
 nouns are judged by the tagger's animacy (people are animate), English nouns by word lists
 and agent suffixes.
+Nor are companions ("together with seven others", "he sat with two colleagues", «вместе с
+тремя»), shares ("one in eight", «ни один»), capacities («банкет на 620 человек»), an age
+after a name ("Malika, 28,", "aged 21 and 24", "men close to 60") or those who act ("two
+police officers", «40 полицейских», «трое собеседников»). Two exact figures of one noun
+phrase joined by "and" are one group ("five citizens of Azerbaijan and one of Uzbekistan" →
+6; "a woman and her two children" → 3); a collective numeral counts people unless the noun
+after it is the one it counts («четверых суд выдворил», not «двое суток»).
 A number with no noun ("27 were deported", "двое задержаны") counts people; "один"/"one"
 and a bare 4-digit year count only with an explicit people noun. Counts of cases,
-protocols, fines and summonses are returned as people counts (coders read them as the
+protocols, administrative materials and reports, decisions, fines and summonses are returned
+as people counts (coders read them as the
 number of people prosecuted or summoned).
 """
 
