@@ -206,3 +206,19 @@ def test_the_other_of_two_is_one_person(tmp_path: Path, resources: Any) -> None:
                  "other refused and was released with a summons.")
     (summons,) = [c for c in en if c["event_type"] == "summons"]
     assert summons["count"]["min"] == 1
+
+
+def test_speakers_who_tell_of_themselves_are_counted(tmp_path: Path, resources: Any) -> None:
+    en = _claims(tmp_path, resources, "en",
+                 "Police held migrants at the centre in Sakharovo for weeks. Four of them say "
+                 "they eventually signed contracts.")
+    (signed,) = [c for c in en if c["event_type"] == "enlistment"]
+    assert signed["count"]["min"] == 4
+
+
+def test_complaints_count_the_people_who_made_them(tmp_path: Path, resources: Any) -> None:
+    en = _claims(tmp_path, resources, "en",
+                 "A lawyer in Moscow said she had received 312 complaints from migrants who "
+                 "said police had detained them without grounds.")
+    (held,) = [c for c in en if c["event_type"] == "detention"]
+    assert held["count"]["min"] == 312

@@ -11,7 +11,7 @@ from khronika.extract.counts import PEOPLE_WORDS_EN as _PERSON_WORDS_EN
 from khronika.extract.events import Trigger
 from khronika.model import Count, Lang, Sentence, Span, Token
 
-__all__ = ["CountContext", "counts_of_triggers"]
+__all__ = ["CountContext", "counts_of_triggers", "speaks_of_self"]
 
 # A count further than this (tokens, with clause penalties) from every trigger is left alone.
 _MAX_COUNT_DISTANCE = 30
@@ -129,6 +129,19 @@ def _new_subject(gap: tuple[Token, ...], count: Count, spans: list[Span]) -> boo
         )):  # one person of its own; "где мужчин поставили на учёт" is the same group
             return True
     return False
+
+
+_SELF = frozenset("they them их им они ними".split())
+
+
+def speaks_of_self(count: Count, sentence: Sentence, credit: Credit | None) -> bool:
+    """A figure inside the credit that also counts those the event befell: "Three of them
+    say they eventually signed", "Two other men said officers had offered them a contract"."""
+    if credit is None or count.span is None:
+        return False
+    return any(
+        t.start >= credit.span.stop and t.text.lower() in _SELF for t in sentence.tokens
+    )
 
 
 def _assign_counts(

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from khronika.codebook import Codebook
-from khronika.extract.assign_counts import CountContext, counts_of_triggers
+from khronika.extract.assign_counts import CountContext, counts_of_triggers, speaks_of_self
 from khronika.extract.attribution import Credit, Cues, find_credit, find_cues
 from khronika.extract.background import is_habitual, looks_back
 from khronika.extract.backref import credits_back
@@ -283,7 +283,8 @@ def read_sentence(
             and not _when_said(sentence, d) and not _quoted_deixis(sentence, d)
         ],
         relative=extract_relative_date(sentence, lang, story.date),
-        counts=[c for c in extract_counts(sentence, lang) if not _inside(c, credit)],
+        counts=[c for c in extract_counts(sentence, lang)
+                if not _inside(c, credit) or speaks_of_self(c, sentence, credit)],
         actors=lex.actors_in(lemmas) or story.actors,
         targets=lex.targets_in(lemmas) or story.targets,
         new_place=bool(places)

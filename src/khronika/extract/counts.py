@@ -258,11 +258,11 @@ _RU_PEOPLE_LEMMAS = frozenset(
 )
 # Inanimate nouns whose counts coders read as people prosecuted or summoned.
 _RU_ALLOWED_THINGS = frozenset(
-    "протокол дело штраф повестка постановление решение материал".split()
+    "протокол дело штраф повестка постановление решение материал жалоба".split()
 )
 _EN_ALLOWED_THINGS = frozenset(
     """case cases protocol protocols fine fines summons summonses decision decisions report
-    reports""".split()
+    reports complaint complaints""".split()
 )
 # Those who act, not those acted on: "two police officers came in", «пятеро полицейских»
 _EN_ACTORS = frozenset(
