@@ -294,3 +294,21 @@ def test_claims_one_person_after_the_trigger_ru(tmp_path: Path, resources: Any) 
     counts = [(c["event_type"], (c["count"] or {}).get("min")) for c in claims
               if c["event_type"] in ("prosecution", "citizenship_revocation")]
     assert counts == [("prosecution", 1), ("citizenship_revocation", 1)]
+
+
+def test_claims_a_raid_retold_as_the_setting_of_a_later_event(tmp_path: Path,
+                                                             resources: Any) -> None:
+    en = _claims(tmp_path, resources, "en",
+                 "On Tuesday police raided a migrant hostel in Tula. According to the regional "
+                 "police, officers checked 90 people and took 40 foreigners to a police station.")
+    ru = _claims(tmp_path, resources, "ru",
+                 "Во вторник полиция провела рейд в общежитии мигрантов в Туле. Как сообщили в "
+                 "УМВД, документы проверили у 90 человек, 40 иностранцев доставили в отдел.")
+    for claims in (en, ru):
+        assert len(_by(claims, "raid")) == 1
+        assert len(_by(claims, "detention")) == 1
+    # a later raid somewhere else of its own stays
+    other = _claims(tmp_path, resources, "en",
+                    "On Tuesday police raided a migrant hostel in Tula. On Wednesday officers "
+                    "checked a market in Kaluga and took 12 migrants to a police station.")
+    assert {c["location"]["name"] for c in _by(other, "raid")} == {"Tula", "Kaluga"}

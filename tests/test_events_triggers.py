@@ -149,6 +149,47 @@ CASES = [
     ("en", "Officers pushed the migrant to sign a contract. His calls to his family went "
      "unanswered, and in the end he gave in and signed.", {"enlistment"}),
     ("en", "Officers pushed the migrant to sign a contract. The paper was signed.", set()),
+    # held for hours, led away to be questioned
+    ("en", "Twenty migrant porters have been held for hours without water or food.",
+     {"detention"}),
+    ("en", "Officers pulled four migrant men off the bus and led them to a back room to be "
+     "interrogated.", {"detention"}),
+    # «из» before a place is where from, not «из задержанных»
+    ("ru", "За полгода из области выдворено 210 мигрантов.", {"deportation"}),
+    ("ru", "Из числа задержанных мигрантов двоих отпустили.", set()),
+    # open questions, intents, risks, what the law provides, what awaits them, papers sent
+    ("ru", "Сейчас в отношении шестерых мигрантов решается вопрос о выдворении.", set()),
+    ("ru", "Адвокат мигрантов намерен обжаловать штрафы в областном суде.", set()),
+    ("ru", "Депутаты указали на риск лишения гражданства для добросовестных мигрантов.", set()),
+    ("ru", "За неявку в военкомат законом предусмотрено прекращение гражданства.", set()),
+    ("ru", "Мигрантов предупредили, что в противном случае их выдворят.", set()),
+    ("ru", "Если новый гражданин не встал на учёт, военкомат направляет сведения в полицию, "
+     "и гражданство прекращают.", set()),
+    ("ru", "Сведения о двенадцати мигрантах передали в военкомат.", set()),
+    ("ru", "Двенадцать мигрантов, по данным полиции, передали в военкомат.",
+     {"escort_to_enlistment_office"}),
+    ("ru", "Эксперты связывают отток мигрантов с режимом высылки.", set()),
+    ("ru", "Полиция теперь чаще проводит рейды на рынках, где торгуют мигранты.", set()),
+    # EN: what is allowed, what waits, a summons ignored, another story, a bomb plot
+    ("en", "A new decree allows the expulsion of migrants without a court ruling.", set()),
+    ("en", "Until their deportation, the migrants will stay in the centre near Perm.", set()),
+    ("en", "Thirty migrant men awaiting deportation went on hunger strike.", set()),
+    ("en", "Two men who had ignored the summons were driven to the enlistment office.",
+     {"escort_to_enlistment_office"}),
+    ("en", "In other news, police detained six teenagers near a migrant hostel.", set()),
+    ("en", "Officers detained a migrant suspected of building a bomb.", set()),
+    ("en", "A police major was sentenced for taking bribes from migrant workers.", set()),
+    # more of the places checked
+    ("ru", "Полицейские проверили продуктовые магазины, где работали мигранты.", {"raid"}),
+    ("en", "Officers searched a greenhouse farm that employed migrant pickers.", {"raid"}),
+    ("en", "Activists complain of beatings during recent raids on migrant hostels.", set()),
+    ("en", "A Georgian court extended the arrest of an opposition activist and a migrant.",
+     set()),
+    ("en", "Reporters read the case files of thirty migrants fined in Tver.",
+     {"prosecution"}),
+    ("en", "Reporters went through the court's case files on migrants.", set()),
+    ("ru", "Сколько мигрантов задержали на рынке, в полиции не говорят.", set()),
+    ("en", "How many migrants were detained at the market, police would not say.", set()),
     # a noun the tagger reads as a participle is still a noun
     ("ru", "Шла обычная профилактика, то есть, проще говоря, облава на мигрантов у рынка.",
      {"raid"}),
@@ -195,7 +236,7 @@ CASES = [
      {"citizenship_revocation"}),
     ("en", "Officers stopped the migrant courier near the metro and locked him up overnight.",
      {"detention"}),
-    ("en", "Police took the migrant cook in for questioning.", set()),
+    ("en", "Police took the migrant cook in for questioning.", {"detention"}),
     ("en", "Police took the migrant baker for questioning after the check.", {"detention"}),
     ("en", "Around 30 of the migrant loaders were taken away in the evening.", {"detention"}),
     # taken away from people, not people taken away

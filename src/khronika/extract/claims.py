@@ -381,7 +381,8 @@ def _dated(
 def without_restated_raids(drafts: list[_Draft], sentences: list[Sentence]) -> list[_Draft]:
     """Drop a raid draft that repeats an earlier one of the same document: same place, taken
     from the story rather than named in its own sentence, same dates, no credit or doubt the
-    earlier lacks.
+    earlier lacks; or told, after the document's first raid, as the setting of another event
+    of its sentence without a place of its own.
 
     A raid claim carries no count, so a later sentence telling the same raid again ("Всего на
     объекте проверили 200 иностранцев", "The raid began shortly after 2 a.m.") adds only a
@@ -394,12 +395,23 @@ def without_restated_raids(drafts: list[_Draft], sentences: list[Sentence]) -> l
             kept.append(d)
             continue
         key = (d.place.name, d.place.precision, d.date.start, d.date.end)
+        if first and _raid_as_setting(d, drafts, sentences[d.sentence]):
+            continue
         earlier = first.get(key)
         if earlier is not None and _adds_nothing(d, earlier, sentences[d.sentence]):
             continue
         first.setdefault(key, d)
         kept.append(d)
     return kept
+
+
+def _raid_as_setting(d: _Draft, drafts: list[_Draft], sentence: Sentence) -> bool:
+    """A raid told again as the setting of what followed it ("с овощебазы в отдел доставили
+    23 человека", "The check revealed 72 people … they were taken to police departments"):
+    the sentence's news is its other event, and it names no place of its own."""
+    others = any(o.sentence == d.sentence and o.event_type != "raid" for o in drafts)
+    span = d.place.span
+    return others and not (span is not None and sentence.start <= span.start < sentence.stop)
 
 
 def _adds_nothing(later: _Draft, earlier: _Draft, sentence: Sentence) -> bool:

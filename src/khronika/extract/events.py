@@ -260,11 +260,19 @@ def _is_back_reference(
         return False  # "то есть облава": "that is", not "of those"
     if first and tokens[first - 1].text.lower() == "that" and not _singular_noun(trigger):
         return False  # "reports that checks are under way": "that" opens a clause
-    if not find_phrases(before, lex.reference):
+    hits = find_phrases(before, lex.reference)
+    if lang == "ru":
+        # "из задержанных", "из числа задержанных"; "из региона выдворено" names a place
+        hits = [h for h in hits if before[h[0]] != "из" or h[1] == len(before)
+                or before[-1] in _REFERENCE_GAP_RU]
+    if not hits:
         return False
     if trigger.pos not in ("VERB", "ADJ", "NOUN", "X"):
         return False
     return lang == "en" or trigger.feat("VerbForm") == "Part" or trigger.pos in ("NOUN", "ADJ")
+
+
+_REFERENCE_GAP_RU = frozenset({"число", "ряд", "кто", ","})
 
 
 def _singular_noun(token: Token) -> bool:
@@ -284,6 +292,11 @@ _LACKING = frozenset("без without".split())
 
 
 def _is_conditional(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> bool:
+    opening = [w for w in lemmas[:4] if w not in _PUNCTUATION][:2]
+    if opening[:1] and opening[0] in _CONDITIONS:
+        return True  # "Если этого не произошло, военкомат направляет …": the rule, not a case
+    if opening[:1] == ["сколько"] or opening == ["how", "many"]:
+        return True  # "Сколько человек увезли, не уточняют": a question, not a report
     for k in range(first - 1, -1, -1):
         if tokens[k].text in _CLAUSE_BREAKS:
             return False
