@@ -12,6 +12,7 @@ from typing import Protocol
 
 from khronika.codebook import Codebook
 from khronika.extract.accounts import account_sources
+from khronika.extract.assign_counts import CountContext, counts_of_triggers, speaks_of_self
 from khronika.extract.attribution import (
     Credit,
     Cues,
@@ -54,15 +55,10 @@ from khronika.model import (
     Lang,
     Place,
     Sentence,
-    Span,
     Target,
-    Token,
 )
 
 COMPONENT = "khronika.claims.v1"
-# A count further than this (tokens, with clause penalties) from every trigger is left alone.
-_MAX_COUNT_DISTANCE = 30
-_CLAUSE_PENALTY = 4
 # words before a place that make it a landmark for another: "near Moscow", "south of Moscow",
 # «под Красноярском», «южнее Тулы»
 _REFERENCE_BEFORE = frozenset(
@@ -352,7 +348,8 @@ def read_sentence(
         dates=dates,
         said=[d for d in found if _when_said(sentence, d) and d.precision == "day"],
         relative=extract_relative_date(sentence, lang, story.date),
-        counts=[c for c in extract_counts(sentence, lang) if not _inside(c, credit)],
+        counts=[c for c in extract_counts(sentence, lang)
+                if not _inside(c, credit) or speaks_of_self(c, sentence, credit)],
         actors=lex.actors_in(lemmas) or story.actors,
         targets=lex.targets_in(lemmas) or story.targets,
         new_place=bool(places)
@@ -380,7 +377,14 @@ def draft_claims(
     paired_counts = {id(c) for _, c in elliptic}
     places_left = [p for p in facts.places if id(p) not in paired_places]
     counts_left = [c for c in facts.counts if id(c) not in paired_counts]
-    assigned = _counts_of_triggers(sentence, facts, story, lang, counts_left)
+    assigned = counts_of_triggers(
+        sentence,
+        triggers,
+        counts_left,
+        lang,
+        CountContext(story.last_count, facts.credit, tuple(facts.counts),
+                     tuple(p.span for p in facts.places if p.span is not None)),
+    )
     drafts: list[_Draft] = []
     seen: set[tuple[EventType, str | None]] = set()
     for t_index, trigger in enumerate(triggers):
@@ -516,23 +520,6 @@ def _after_the_check(
     before = [t for t in sentence.tokens
               if trigger.span.stop <= t.start and t.stop <= own.span.start][-12:]
     return any(t.lemma.lower() in _CHECKED or t.text.lower() in _CHECKED for t in before)
-
-
-def _counts_of_triggers(
-    sentence: Sentence, facts: SentenceFacts, story: Story, lang: Lang, counts: list[Count]
-) -> dict[int, Count]:
-    """Trigger index → its count: the nearest figure, else one the text refers back to."""
-    triggers = facts.triggers
-    assigned = _assign_counts(sentence, triggers, counts)
-    for t_index, trigger in enumerate(triggers):
-        if t_index in assigned or trigger.event_type == "raid":
-            continue
-        carried = _count_by_reference(
-            sentence, trigger, lang, assigned, triggers, story.last_count, facts
-        )
-        if carried is not None:
-            assigned[t_index] = carried
-    return assigned
 
 
 def without_restated_raids(drafts: list[_Draft], sentences: list[Sentence]) -> list[_Draft]:
@@ -879,79 +866,6 @@ def _nearest_date(trigger: Trigger, dates: list[DateRange]) -> DateRange | None:
     return min(spans, key=lambda d: abs(d.span.start - trigger.span.start))  # type: ignore[union-attr]
 
 
-def _assign_counts(
-    sentence: Sentence, triggers: list[Trigger], counts: list[Count]
-) -> dict[int, Count]:
-    """Each count to at most one trigger, nearest pairs first; raids take no count."""
-    tokens = sentence.tokens
-    index_of = {t.start: k for k, t in enumerate(tokens)}
-
-    def token_at(offset: int) -> int:
-        if offset in index_of:
-            return index_of[offset]
-        return min(range(len(tokens)), key=lambda k: abs(tokens[k].start - offset))
-
-    pairs = []
-    for ti, trig in enumerate(triggers):
-        if trig.event_type == "raid":
-            continue
-        for ci, count in enumerate(counts):
-            if count.span is None:
-                continue
-            c = token_at(count.span.start)
-            lo, hi = sorted((c, trig.first))
-            clauses = sum(1 for t in tokens[lo:hi] if t.text in (",", ";", ":", "—", "–"))
-            score = hi - lo + _CLAUSE_PENALTY * clauses
-            if c < trig.first and _in_relative_clause(tokens, c, trig.first):
-                # "Three men, who had ignored earlier summonses, were delivered …": the figure
-                # is the subject of the main clause, not of the aside about them
-                score += _MAX_COUNT_DISTANCE
-            if _counts_things(tokens, c):
-                # "выявлены 20 нарушителей, возбуждено 10 дел": people before papers; a
-                # figure of cases stands for the people only when none is given
-                score += _THING_PENALTY
-            if score <= _MAX_COUNT_DISTANCE:
-                pairs.append((score, ti, ci))
-    out: dict[int, Count] = {}
-    used: set[int] = set()
-    for _, ti, ci in sorted(pairs):
-        if ti in out or ci in used:
-            continue
-        out[ti] = counts[ci]
-        used.add(ci)
-    return out
-
-
-# nouns a figure counts that are not people: cases, reports, violations, raids
-_THINGS = frozenset(
-    """дело протокол материал нарушение правонарушение рейд проверка штраф постановление
-    решение case report protocol violation offence offense raid check fine decision""".split()
-)
-_THING_PENALTY = 10
-
-
-def _counts_things(tokens: tuple[Token, ...], at: int) -> bool:
-    after = tokens[at + 1 : at + 3]
-    return any(t.lemma.lower() in _THINGS for t in after)
-
-
-_RELATIVE = frozenset("who which that whom который которые которых которым кто".split())
-
-
-def _in_relative_clause(tokens: tuple[Token, ...], count_at: int, trigger_at: int) -> bool:
-    """Whether the trigger stands in a comma-opened relative clause that begins after the
-    count and closes before the sentence ends."""
-    for k in range(trigger_at - 1, count_at, -1):
-        if tokens[k].text == "," and k + 1 < len(tokens):
-            if tokens[k + 1].text.lower() not in _RELATIVE and tokens[k + 1].lemma not in _RELATIVE:
-                return False
-            return any(t.text == "," for t in tokens[trigger_at + 1 :])
-    return False
-
-
-_PRONOUNS = frozenset("их им они них ними them they their всех все всем all".split())
-_WHOLE = frozenset("all both each every все всех оба".split())  # "all of them": the group
-_PARTITIVE = frozenset("из по среди of among some many most all".split())
 _ACQUIRED = frozenset(
     "получить получивший стать become obtain receive get naturalize родиться bear".split()
 )
@@ -959,119 +873,6 @@ _ACQUIRED = frozenset(
 _RECEIVED = frozenset("получить получивший obtain receive get".split())
 _STATUS = ("гражданств", "паспорт", "вид", "разрешени", "citizen", "passport", "residen",
            "permit", "nationalit")
-_PERSON_RU = frozenset(
-    """житель жительница мужчина женщина мигрант мигрантка иностранец иностранка гражданин
-    гражданка уроженец уроженка выходец работник рабочий подзащитный клиент человек""".split()
-)
-_PERSON_EN = frozenset("man woman migrant foreigner citizen native worker resident client".split())
-_SINGULAR_EN = frozenset("a an the one his her this that".split())
-_SUBJECT_REACH = 20
-_OBJECT_REACH = 16
-
-
-def _count_by_reference(
-    sentence: Sentence,
-    trigger: Trigger,
-    lang: Lang,
-    assigned: dict[int, Count],
-    triggers: list[Trigger],
-    previous: Count | None,
-    facts: SentenceFacts,
-) -> Count | None:
-    """A count the text refers back to ("Их доставили", "суд назначил им"), or one person."""
-    credit = facts.credit
-    tokens = sentence.tokens
-    lemmas = [t.text.lower() for t in tokens]
-    near = range(max(0, trigger.first - 6), min(len(tokens), trigger.first + 7))
-    # "the foreigners among them … they would be deported": a part of the group, unnamed
-    subgroup = any(
-        lemmas[k] in _PRONOUNS and k > 1 and lemmas[k - 1] in _PARTITIVE
-        and lemmas[k - 2] not in _WHOLE
-        for k in range(len(tokens))
-    )
-    if not subgroup and any(
-        lemmas[k] in _PRONOUNS
-        and (k == 0 or lemmas[k - 1] not in _PARTITIVE)
-        and not (credit and credit.covers(tokens[k].start, tokens[k].start + 1))
-        for k in near
-    ):
-        earlier = [
-            assigned[k] for k, t in enumerate(triggers) if k in assigned and t.first < trigger.first
-        ]
-        if earlier:
-            return earlier[-1]
-        if previous is not None:
-            # the figure was written in an earlier sentence: its value, not its span, carries
-            return replace(previous, span=None)
-    return _one_person(sentence, trigger, lang, facts.counts)
-
-
-def _one_person(
-    sentence: Sentence, trigger: Trigger, lang: Lang, counts: list[Count]
-) -> Count | None:
-    """One person the event befell: "a man", «уроженца Душанбе», or — when no group is named
-    near the trigger — "he", «его»."""
-    tokens = sentence.tokens
-    near = range(max(0, trigger.first - 8), min(len(tokens), trigger.first + 8))
-    # a subject stretched by a relative clause: "a 28-year-old man who had worked … was held"
-    # (the article may stand eight tokens back: "a 28 - year - old Kyrgyz man")
-    wide = range(max(0, trigger.first - _SUBJECT_REACH), near.stop)
-    # Russian puts the person after the trigger, often past an article number
-    # («приговор по ч. 1 ст. 328 УК РФ 27-летнему жителю Томска»)
-    after = range(near.start, min(len(tokens), trigger.first + _OBJECT_REACH))
-    for k in wide if lang == "en" else after:
-        tok = tokens[k]
-        if lang == "ru":
-            if tok.lemma in _PERSON_RU and tok.feat("Number") == "Sing":
-                return Count(1, 1, "exact", tok.text, Span(tok.start, tok.stop, tok.text))
-        elif (
-            tok.lemma in _PERSON_EN
-            and tok.text.lower() == tok.lemma
-            and any(t.text.lower() in _SINGULAR_EN for t in tokens[max(0, k - 8) : k])
-        ):
-            return Count(1, 1, "exact", tok.text, Span(tok.start, tok.stop, tok.text))
-    # a number counts a group only when it counts people ("штраф по ст. 21.5", "в 2025 году"
-    # name none)
-    people = [c.span for c in counts if c.span is not None]
-    if any(_names_a_group(tokens[k], lang, people) for k in near):
-        return None
-    for k in near:
-        tok = tokens[k]
-        if tok.text.lower() in _HE_SHE:
-            return Count(1, 1, "exact", tok.text, Span(tok.start, tok.stop, tok.text))
-    if lang == "ru" and near:
-        lo, hi = tokens[near.start].start, tokens[near.stop - 1].stop
-        for e in sentence.entities:
-            if e.type == "PER" and lo <= e.start < hi and not _credited(sentence, e.start):
-                return Count(1, 1, "exact", e.text, Span(e.start, e.stop, e.text))
-    return None
-
-
-def _credited(sentence: Sentence, at: int) -> bool:
-    """"по словам адвоката Ивана Петрова": a name that gives the account, not one it tells of."""
-    before = [t.lemma for t in sentence.tokens if t.stop <= at][-3:]
-    return bool(set(before) & _CREDIT_WORDS_RU)
-
-
-_CREDIT_WORDS_RU = frozenset(
-    "слово адвокат юрист правозащитник координатор представитель глава начальник сообщить "
-    "рассказать заявить пояснить уточнить".split()
-)
-
-
-# a single person named by a pronoun: "he was stripped of his citizenship", «его задержали»
-_HE_SHE = frozenset("he him she он его ему она её ее ей".split())
-_GROUP_EN = frozenset("they them their men people workers migrants others".split())
-
-
-def _names_a_group(tok: Token, lang: Lang, people: list[Span]) -> bool:
-    if tok.text.lower() in _PRONOUNS:
-        return True
-    if tok.pos == "NUM":
-        return any(sp.start <= tok.start < sp.stop for sp in people)
-    if lang == "ru":
-        return tok.pos == "NOUN" and tok.feat("Number") == "Plur" and tok.lemma in _PERSON_RU
-    return tok.text.lower() in _GROUP_EN
 
 
 def _about_the_people(
