@@ -566,13 +566,14 @@ def document_scope(
     )
 
 
-# "после теракта", "since the terrorist attack": an out-of-scope event as a point in time
-_SINCE = frozenset("после since after following".split())
+# "since the terrorist attack": an out-of-scope event as a point in time ("after the brawl"
+# is its cause: the detentions that follow are that story)
+_SINCE = frozenset({"since"})
 
 
 def _out_of_scope(lemmas: list[str], lex: LangLexicon) -> bool:
     """Whether a sentence is about another subject; one named only as the time since which
-    things happen ("После теракта … проверки идут по всей стране") leaves it in scope."""
+    things happen ("since the terrorist attack, raids have …") leaves it in scope."""
     for start, _stop in find_phrases(lemmas, lex.out):
         before = lemmas[max(0, start - 3) : start]
         if before[-1:] == ["migration"]:
