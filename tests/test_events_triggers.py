@@ -206,6 +206,12 @@ CASES = [
     ("en", "The plan was to surround the migrant hostel and detain everyone inside.", set()),
     ("en", "Officers came to surround the migrant hostel and detained everyone inside.",
      {"raid", "detention"}),
+    # credits are not pressure: "the press service said", "told local media"
+    ("en", "Two naturalized men lost their citizenship last year, an official told local "
+     "media.", {"citizenship_revocation"}),
+    ("en", "Forty migrants were deported in May, the press service said.", {"deportation"}),
+    ("en", "Officers told the detained migrants they would be deported unless they signed.",
+     {"recruitment_pressure"}),
     # a noun the tagger reads as a participle is still a noun
     ("ru", "Шла обычная профилактика, то есть, проще говоря, облава на мигрантов у рынка.",
      {"raid"}),
