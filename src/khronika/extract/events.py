@@ -419,11 +419,12 @@ def _is_blocked_en(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> 
         return True  # "Raids to find illegal migrants will continue at markets"
     if _is_attributive_en(tokens, first):
         return True  # "the detained men", "pressured detained migrants"
-    # "the option of enlisting", "in return for signing"
+    # "the option of enlisting", "in return for signing"; "said that signing a contract
+    # would …": a gerund opening a clause names an act, it does not tell one
     return (
         first > 0
         and tokens[first].text.lower().endswith("ing")
-        and tokens[first - 1].text.lower() in _PREPOSITIONS_EN
+        and tokens[first - 1].text.lower() in (*_PREPOSITIONS_EN, "that")
     )
 
 
