@@ -214,6 +214,8 @@ CASES = [
      {"recruitment_pressure"}),
     ("en", "The channel says that signing an army contract brings a passport within months.",
      set()),
+    ("en", "A recruitment drive was carried out in migrant hostels across the Kursk region.",
+     {"raid"}),
     # a noun the tagger reads as a participle is still a noun
     ("ru", "Шла обычная профилактика, то есть, проще говоря, облава на мигрантов у рынка.",
      {"raid"}),
