@@ -198,7 +198,7 @@ def extract_claims(
     triggers = by_rules
     if model is not None and any(triggers):
         triggers = model.judge(doc, sentences, triggers)
-    if not any(triggers):
+    if not any(by_rules):
         # most of what a keyword search brings in holds no event: skip places, dates, counts
         return []
     lang = doc.language
