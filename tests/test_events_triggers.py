@@ -216,6 +216,7 @@ CASES = [
      set()),
     ("en", "A recruitment drive was carried out in migrant hostels across the Kursk region.",
      {"raid"}),
+    ("en", "Men of fighting age leaving the metro were handed summonses.", {"summons"}),
     # a noun the tagger reads as a participle is still a noun
     ("ru", "Шла обычная профилактика, то есть, проще говоря, облава на мигрантов у рынка.",
      {"raid"}),

@@ -575,10 +575,12 @@ _SINCE = frozenset({"since"})
 def _out_of_scope(lemmas: list[str], lex: LangLexicon) -> bool:
     """Whether a sentence is about another subject; one named only as the time since which
     things happen ("since the terrorist attack, raids have …") leaves it in scope."""
-    for start, _stop in find_phrases(lemmas, lex.out):
+    for start, stop in find_phrases(lemmas, lex.out):
         before = lemmas[max(0, start - 3) : start]
         if before[-1:] == ["migration"]:
             continue  # "violations of migration legislation" is this story's own law
+        if lemmas[stop : stop + 1] == ["age"]:
+            continue  # "men of fighting age" are who the recruiters look for
         if not (_SINCE & set(before)) or any(w in _PUNCTUATION for w in before):
             return True
     return False
