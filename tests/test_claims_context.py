@@ -402,3 +402,10 @@ def test_claims_a_raid_retold_as_the_setting_of_a_later_event(tmp_path: Path,
                     "On Tuesday police raided a migrant hostel in Tula. On Wednesday officers "
                     "checked a market in Kaluga and took 12 migrants to a police station.")
     assert {c["location"]["name"] for c in _by(other, "raid")} == {"Tula", "Kaluga"}
+
+
+def test_claims_one_figure_for_towns_of_one_region_is_the_region(tmp_path: Path,
+                                                                 resources: Any) -> None:
+    text = "In all, 25 migrants held in Tolyatti, Syzran and Samara were deported in May."
+    (deported,) = _by(_claims(tmp_path, resources, "en", text), "deportation")
+    assert (deported["location"]["name"], deported["count"]["min"]) == ("Samara Oblast", 25)

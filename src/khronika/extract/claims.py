@@ -932,7 +932,14 @@ _COUNTRY_NAMES = {"RU": "Russia", "UA": "Ukraine", "BY": "Belarus", "KZ": "Kazak
 
 
 def _common_place(places: list[Place], geocoder: Geocoder) -> Place:
+    """The narrowest place all of a list lie in: their region when they share one ("in
+    Kemerovo, Novokuznetsk and Prokopyevsk" is the Kemerovo region), else their country."""
     countries = {p.country for p in places}
+    regions = {p.admin1 for p in places}
+    if len(countries) == 1 and len(regions) == 1 and None not in countries | regions:
+        entry = geocoder.gazetteer.division(places[0].country or "", places[0].admin1 or "")
+        if entry is not None:
+            return geocoder.gazetteer.place(entry)
     if len(countries) == 1:
         code = next(iter(countries)) or ""
         country = geocoder.gazetteer.lookup(_COUNTRY_NAMES.get(code, code), None)
