@@ -16,9 +16,18 @@ from khronika.extract.counts import extract_counts
 LINKS = ["https://t.me/channel_{n}/{m}", "t.me/news{n}/{m}", "https://example.org/{n}/{m}",
          "www.example.org/story/{n}-{m}"]
 RU_EVENTS = ["В Казани полиция задержала {n} мигрантов.", "Их доставили в отдел полиции.",
-             "Всех отвезли в военкомат.", "Суд оштрафовал {n} иностранцев."]
+             "Всех отвезли в военкомат.", "Суд оштрафовал {n} иностранцев.",
+             # session 9: shared figures, sums, the rest, one person
+             "Суд оштрафовал трёх граждан Узбекистана и двух граждан Таджикистана.",
+             "Задержали {n} рабочих; двоих из них выдворят, остальных оштрафовали.",
+             "Шестеро доставлены в военкомат, где поставлены на учёт.",
+             "Потом сотрудники доставили его в военкомат."]
 EN_EVENTS = ["Police in Kazan detained {n} migrants.", "They were taken to a police station.",
-             "All of them were sent to the enlistment office.", "A court fined {n} foreigners."]
+             "All of them were sent to the enlistment office.", "A court fined {n} foreigners.",
+             "A court fined four citizens of Tajikistan and one citizen of Uzbekistan.",
+             "At least {n} people were detained and handed summonses.",
+             "A court fined Dilnoza 3,000 rubles and ordered her expulsion.",
+             "They put me in a car and drove me to the enlistment office."]
 
 numbers = st.integers(min_value=2, max_value=999)
 

@@ -233,6 +233,38 @@ CASES: list[tuple[Lang, str, list[Expected]]] = [
     ("ru", "Многие мигранты уехали, несколько человек задержали.", []),
     ("ru", "Телефон горячей линии 8-800-555-35-35.", []),
     ("ru", "Проверки прошли на 140 объектах.", []),
+    # --- issue 19, session 9: a collective numeral before a noun it does not count; ages
+    ("ru", "Ещё пятерых суд оштрафовал за работу без патента.",
+     [(5, 5, "exact", "пятерых")]),
+    ("ru", "Трое суток в отделе провели шесть рабочих.", [(6, 6, "exact", "шесть")]),
+    ("en", "Officers stopped men close to 50 and women over 40 at the gate.", []),
+    ("en", "Police held other men, 14 in all, at the station.", [(14, 14, "exact", "14")]),
+    # who the figure counts: companions, shares, capacities, an age after a name, the actors
+    ("en", "He was locked up in Omsk together with nine other workers.", []),
+    ("ru", "Его держали в камере вместе с тремя земляками.", []),
+    ("en", "Nearly one in five detainees signed a contract.", []),
+    ("ru", "Ни один из них не состоял на учёте.", []),
+    ("ru", "Проверку провели в кафе на 300 человек.", []),
+    ("en", "Her brother Anvar, 31, was detained at the market.", []),
+    ("en", "Three police officers and a soldier came into the shop.", []),
+    ("ru", "В рейде участвовали 40 полицейских.", []),
+    ("en", "Courts issued about 700 decisions to expel foreigners.",
+     [(700, 700, "about", "about 700")]),
+    ("ru", "Суды приняли более 500 решений о выдворении.", [(501, None, "more_than", "более 500")]),
+    # two figures of one noun phrase joined by "and" are one group; a verb or a place parts them
+    ("en", "The court heard four citizens of Tajikistan and two citizens of Kyrgyzstan.",
+     [(6, 6, "exact", "four citizens of Tajikistan and two")]),
+    ("ru", "Задержаны трое мужчин и две женщины.", [(5, 5, "exact", "трое мужчин и две")]),
+    ("en", "Officers checked 80 people and 12 were detained.",
+     [(80, 80, "exact", "80"), (12, 12, "exact", "12")]),
+    ("en", "Police held 9 migrants in Tula and 4 in Orel.",
+     [(9, 9, "exact", "9"), (4, 4, "exact", "4")]),
+    ("en", "A woman and her three children were held at the centre.",
+     [(4, 4, "exact", "woman and her three")]),
+    ("en", "He was held for a day with four other men.", []),
+    ("en", "The men, aged 19 and 23, were detained.", []),
+    ("ru", "Задержаны мужчины в возрасте 20 и 27 лет.", []),
+    ("ru", "Его держали в отделе с тремя земляками.", []),
 ]
 
 

@@ -11,7 +11,18 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from khronika.codebook import Codebook
-from khronika.extract.attribution import Credit, Cues, find_credit, find_cues
+from khronika.extract.accounts import account_sources
+from khronika.extract.assign_counts import CountContext, counts_of_triggers, speaks_of_self
+from khronika.extract.attribution import (
+    Credit,
+    Cues,
+    bare_back_reference,
+    find_credit,
+    find_cues,
+    own_outlet,
+    person_named,
+    resolve_back,
+)
 from khronika.extract.background import is_habitual, looks_back
 from khronika.extract.backref import credits_back
 from khronika.extract.counts import extract_counts
@@ -44,15 +55,10 @@ from khronika.model import (
     Lang,
     Place,
     Sentence,
-    Span,
     Target,
-    Token,
 )
 
 COMPONENT = "khronika.claims.v1"
-# A count further than this (tokens, with clause penalties) from every trigger is left alone.
-_MAX_COUNT_DISTANCE = 30
-_CLAUSE_PENALTY = 4
 # words before a place that make it a landmark for another: "near Moscow", "south of Moscow",
 # «под Красноярском», «южнее Тулы»
 _REFERENCE_BEFORE = frozenset(
@@ -83,6 +89,7 @@ class Story:
     published: dt.date | None = None
     date_of_check: bool = False  # the story's day was told for a check or detention only
     court: DateRange | None = None  # the day or days the story's court outcomes were told
+    person: str = ""  # the person last named as a speaker or subject: whom "he says" means
 
     def new_item(self) -> Story:
         """A round-up's next item: its place, date and source start afresh."""
@@ -93,6 +100,9 @@ class Story:
         """Move on past a sentence, after its claims took what they needed."""
         if facts.credit and not facts.credit.generic:
             self.sources = facts.credit.sources
+            self.person = facts.person  # a body credited: no "he" to mean any more
+        elif facts.person:
+            self.person = facts.person
         if facts.places:
             self.places = facts.places
         told = [d for d in facts.dates if not is_bound(d)]
@@ -142,6 +152,7 @@ class SentenceFacts:
     actors: tuple[Actor, ...] = ()
     targets: tuple[Target, ...] = ()
     new_place: bool = False  # a place the story has not been at yet
+    person: str = ""  # a person named as speaker or subject
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +198,7 @@ def extract_claims(
     triggers = by_rules
     if model is not None and any(triggers):
         triggers = model.judge(doc, sentences, triggers)
-    if not any(triggers):
+    if not any(by_rules):
         # most of what a keyword search brings in holds no event: skip places, dates, counts
         return []
     lang = doc.language
@@ -208,10 +219,12 @@ def extract_claims(
         story.places = headline[:1]
     drafts: list[_Draft] = []
     facts_by_sentence: list[SentenceFacts] = []
+    moves_on: list[bool] = []
     for i, sentence in enumerate(sentences):
         if title_text and " ".join(sentence.text.split()).casefold() == title_text:
             # the headline repeats the story that follows; it is not evidence of its own
             facts_by_sentence.append(SentenceFacts(i, []))
+            moves_on.append(False)
             continue
         if _starts_item(sentence):
             story = story.new_item()
@@ -223,15 +236,24 @@ def extract_claims(
         facts_by_sentence.append(facts)
         drafts += draft_claims(sentence, facts, story, lang, geocoder, posted=posted)
         # "О задержании рассказали в УМВД": the event named is the topic of the credit
-        if facts.sources and credits_back(sentence, lang):
+        if facts.credit and credits_back(sentence, lang):
             drafts = _credit_back(drafts, i, facts.sources)
+        # a new place or a date of its own: the next item, which the account before may not cover
+        moves_on.append(facts.new_place or bool(facts.dates and facts.dates[0] != story.date))
         story.advance(facts)
+    # a paragraph told on one source's word credits that source throughout
+    carried = account_sources(
+        doc.text, sentences, [f.sources for f in facts_by_sentence],
+        moves_on, [f.cues.hedged for f in facts_by_sentence],
+        [credits_back(s, lang) for s in sentences],
+    )
     around = _Around(
         [f.triggers for f in facts_by_sentence], [f.mentioned for f in facts_by_sentence]
     )
     cues = [f.cues for f in facts_by_sentence]
     drafts = without_restated_raids(drafts, sentences)
     drafts = _dated_from_body(drafts, facts_by_sentence, sentences)
+    drafts = [d if d.sources else replace(d, sources=carried[d.sentence]) for d in drafts]
     if model is not None:
         components = (*components, model.component)
     return [_finish(doc, sentences, d, cues, around, components) for d in drafts]
@@ -295,6 +317,8 @@ def read_sentence(
     lang = doc.language
     credit = find_credit(sentence, lang)
     cues = find_cues(sentence, lang)
+    if credit is not None and (credit.personal or credit.generic) and not cues.hedged:
+        cues = replace(cues, hedged=True)  # "he told the court": somebody's account
     places = _event_places(found_places, sentence, credit, story)
     lex = codebook.lexicons[lang]
     lemmas = sentence_lemmas(sentence)
@@ -317,16 +341,20 @@ def read_sentence(
             if not triggers and cues.disputed
             else frozenset()
         ),
-        sources=_resolve_sources(credit, story) or forwarded,
+        sources=tuple(
+            n for n in _resolve_sources(credit, story) if not own_outlet(n, doc.outlet)
+        ) or forwarded,
         places=places,
         dates=dates,
         said=[d for d in found if _when_said(sentence, d) and d.precision == "day"],
         relative=extract_relative_date(sentence, lang, story.date),
-        counts=[c for c in extract_counts(sentence, lang) if not _inside(c, credit)],
+        counts=[c for c in extract_counts(sentence, lang)
+                if not _inside(c, credit) or speaks_of_self(c, sentence, credit)],
         actors=lex.actors_in(lemmas) or story.actors,
         targets=lex.targets_in(lemmas) or story.targets,
         new_place=bool(places)
         and not any(p.name == q.name for p in places for q in story.places),
+        person=person_named(sentence, lang, credit, [p.span for p in found_places if p.span]),
     )
 
 
@@ -349,7 +377,14 @@ def draft_claims(
     paired_counts = {id(c) for _, c in elliptic}
     places_left = [p for p in facts.places if id(p) not in paired_places]
     counts_left = [c for c in facts.counts if id(c) not in paired_counts]
-    assigned = _counts_of_triggers(sentence, facts, story, lang, counts_left)
+    assigned = counts_of_triggers(
+        sentence,
+        triggers,
+        counts_left,
+        lang,
+        CountContext(story.last_count, facts.credit, tuple(facts.counts),
+                     tuple(p.span for p in facts.places if p.span is not None)),
+    )
     drafts: list[_Draft] = []
     seen: set[tuple[EventType, str | None]] = set()
     for t_index, trigger in enumerate(triggers):
@@ -381,13 +416,20 @@ def draft_claims(
                     chosen,
                     count,
                     date,
-                    facts.sources,
+                    _clause_sources(facts, sentence, trigger),
                     facts.cues,
                     facts.actors,
                     facts.targets,
                 )
             )
     return drafts
+
+
+def _clause_sources(facts: SentenceFacts, sentence: Sentence, trigger: Trigger) -> tuple[str, ...]:
+    credit = facts.credit
+    if credit is None or credit.generic or facts.sources != credit.sources:
+        return facts.sources
+    return credit.of_clause(sentence.text, sentence.start, trigger.span.start)
 
 
 def _dated(
@@ -478,23 +520,6 @@ def _after_the_check(
     before = [t for t in sentence.tokens
               if trigger.span.stop <= t.start and t.stop <= own.span.start][-12:]
     return any(t.lemma.lower() in _CHECKED or t.text.lower() in _CHECKED for t in before)
-
-
-def _counts_of_triggers(
-    sentence: Sentence, facts: SentenceFacts, story: Story, lang: Lang, counts: list[Count]
-) -> dict[int, Count]:
-    """Trigger index → its count: the nearest figure, else one the text refers back to."""
-    triggers = facts.triggers
-    assigned = _assign_counts(sentence, triggers, counts)
-    for t_index, trigger in enumerate(triggers):
-        if t_index in assigned or trigger.event_type == "raid":
-            continue
-        carried = _count_by_reference(
-            sentence, trigger, lang, assigned, triggers, story.last_count, facts
-        )
-        if carried is not None:
-            assigned[t_index] = carried
-    return assigned
 
 
 def without_restated_raids(drafts: list[_Draft], sentences: list[Sentence]) -> list[_Draft]:
@@ -673,14 +698,22 @@ def _credit_back(drafts: list[_Draft], index: int, sources: tuple[str, ...]) -> 
     while back >= max(0, index - _CREDIT_REACH) and back not in credited:
         back -= 1
     covered = range(back + 1, index)
-    return [replace(d, sources=sources) if d.sentence in covered else d for d in drafts]
+    # «Об этом ведомство сообщило» with no body named before still tells whose word it is
+    return [replace(d, sources=sources, cues=replace(d.cues, hedged=True))
+            if d.sentence in covered else d for d in drafts]
 
 
 def _resolve_sources(credit: Credit | None, story: Story) -> tuple[str, ...]:
     if credit is None:
         return ()
+    if credit.personal and story.person:
+        return (story.person,)
+    bare = credit.personal or bare_back_reference(credit.sources[0] if credit.sources else "")
+    if bare and not story.sources:
+        return ()  # "he told the court", «ведомство сообщило» with nobody named before
     if credit.generic and story.sources:
-        return story.sources
+        meant = resolve_back(credit.sources[0], story.sources) if credit.sources else None
+        return story.sources if not credit.sources else meant or credit.sources
     return credit.sources
 
 
@@ -833,79 +866,6 @@ def _nearest_date(trigger: Trigger, dates: list[DateRange]) -> DateRange | None:
     return min(spans, key=lambda d: abs(d.span.start - trigger.span.start))  # type: ignore[union-attr]
 
 
-def _assign_counts(
-    sentence: Sentence, triggers: list[Trigger], counts: list[Count]
-) -> dict[int, Count]:
-    """Each count to at most one trigger, nearest pairs first; raids take no count."""
-    tokens = sentence.tokens
-    index_of = {t.start: k for k, t in enumerate(tokens)}
-
-    def token_at(offset: int) -> int:
-        if offset in index_of:
-            return index_of[offset]
-        return min(range(len(tokens)), key=lambda k: abs(tokens[k].start - offset))
-
-    pairs = []
-    for ti, trig in enumerate(triggers):
-        if trig.event_type == "raid":
-            continue
-        for ci, count in enumerate(counts):
-            if count.span is None:
-                continue
-            c = token_at(count.span.start)
-            lo, hi = sorted((c, trig.first))
-            clauses = sum(1 for t in tokens[lo:hi] if t.text in (",", ";", ":", "—", "–"))
-            score = hi - lo + _CLAUSE_PENALTY * clauses
-            if c < trig.first and _in_relative_clause(tokens, c, trig.first):
-                # "Three men, who had ignored earlier summonses, were delivered …": the figure
-                # is the subject of the main clause, not of the aside about them
-                score += _MAX_COUNT_DISTANCE
-            if _counts_things(tokens, c):
-                # "выявлены 20 нарушителей, возбуждено 10 дел": people before papers; a
-                # figure of cases stands for the people only when none is given
-                score += _THING_PENALTY
-            if score <= _MAX_COUNT_DISTANCE:
-                pairs.append((score, ti, ci))
-    out: dict[int, Count] = {}
-    used: set[int] = set()
-    for _, ti, ci in sorted(pairs):
-        if ti in out or ci in used:
-            continue
-        out[ti] = counts[ci]
-        used.add(ci)
-    return out
-
-
-# nouns a figure counts that are not people: cases, reports, violations, raids
-_THINGS = frozenset(
-    """дело протокол материал нарушение правонарушение рейд проверка штраф постановление
-    решение case report protocol violation offence offense raid check fine decision""".split()
-)
-_THING_PENALTY = 10
-
-
-def _counts_things(tokens: tuple[Token, ...], at: int) -> bool:
-    after = tokens[at + 1 : at + 3]
-    return any(t.lemma.lower() in _THINGS for t in after)
-
-
-_RELATIVE = frozenset("who which that whom который которые которых которым кто".split())
-
-
-def _in_relative_clause(tokens: tuple[Token, ...], count_at: int, trigger_at: int) -> bool:
-    """Whether the trigger stands in a comma-opened relative clause that begins after the
-    count and closes before the sentence ends."""
-    for k in range(trigger_at - 1, count_at, -1):
-        if tokens[k].text == "," and k + 1 < len(tokens):
-            if tokens[k + 1].text.lower() not in _RELATIVE and tokens[k + 1].lemma not in _RELATIVE:
-                return False
-            return any(t.text == "," for t in tokens[trigger_at + 1 :])
-    return False
-
-
-_PRONOUNS = frozenset("их им они них ними them they their всех все всем all".split())
-_WHOLE = frozenset("all both each every все всех оба".split())  # "all of them": the group
-_PARTITIVE = frozenset("из по среди of among some many most all".split())
 _ACQUIRED = frozenset(
     "получить получивший стать become obtain receive get naturalize родиться bear".split()
 )
@@ -913,119 +873,6 @@ _ACQUIRED = frozenset(
 _RECEIVED = frozenset("получить получивший obtain receive get".split())
 _STATUS = ("гражданств", "паспорт", "вид", "разрешени", "citizen", "passport", "residen",
            "permit", "nationalit")
-_PERSON_RU = frozenset(
-    """житель жительница мужчина женщина мигрант мигрантка иностранец иностранка гражданин
-    гражданка уроженец уроженка выходец работник рабочий подзащитный клиент человек""".split()
-)
-_PERSON_EN = frozenset("man woman migrant foreigner citizen native worker resident client".split())
-_SINGULAR_EN = frozenset("a an the one his her this that".split())
-_SUBJECT_REACH = 20
-_OBJECT_REACH = 16
-
-
-def _count_by_reference(
-    sentence: Sentence,
-    trigger: Trigger,
-    lang: Lang,
-    assigned: dict[int, Count],
-    triggers: list[Trigger],
-    previous: Count | None,
-    facts: SentenceFacts,
-) -> Count | None:
-    """A count the text refers back to ("Их доставили", "суд назначил им"), or one person."""
-    credit = facts.credit
-    tokens = sentence.tokens
-    lemmas = [t.text.lower() for t in tokens]
-    near = range(max(0, trigger.first - 6), min(len(tokens), trigger.first + 7))
-    # "the foreigners among them … they would be deported": a part of the group, unnamed
-    subgroup = any(
-        lemmas[k] in _PRONOUNS and k > 1 and lemmas[k - 1] in _PARTITIVE
-        and lemmas[k - 2] not in _WHOLE
-        for k in range(len(tokens))
-    )
-    if not subgroup and any(
-        lemmas[k] in _PRONOUNS
-        and (k == 0 or lemmas[k - 1] not in _PARTITIVE)
-        and not (credit and credit.span.start <= tokens[k].start < credit.span.stop)
-        for k in near
-    ):
-        earlier = [
-            assigned[k] for k, t in enumerate(triggers) if k in assigned and t.first < trigger.first
-        ]
-        if earlier:
-            return earlier[-1]
-        if previous is not None:
-            # the figure was written in an earlier sentence: its value, not its span, carries
-            return replace(previous, span=None)
-    return _one_person(sentence, trigger, lang, facts.counts)
-
-
-def _one_person(
-    sentence: Sentence, trigger: Trigger, lang: Lang, counts: list[Count]
-) -> Count | None:
-    """One person the event befell: "a man", «уроженца Душанбе», or — when no group is named
-    near the trigger — "he", «его»."""
-    tokens = sentence.tokens
-    near = range(max(0, trigger.first - 8), min(len(tokens), trigger.first + 8))
-    # a subject stretched by a relative clause: "a 28-year-old man who had worked … was held"
-    # (the article may stand eight tokens back: "a 28 - year - old Kyrgyz man")
-    wide = range(max(0, trigger.first - _SUBJECT_REACH), near.stop)
-    # Russian puts the person after the trigger, often past an article number
-    # («приговор по ч. 1 ст. 328 УК РФ 27-летнему жителю Томска»)
-    after = range(near.start, min(len(tokens), trigger.first + _OBJECT_REACH))
-    for k in wide if lang == "en" else after:
-        tok = tokens[k]
-        if lang == "ru":
-            if tok.lemma in _PERSON_RU and tok.feat("Number") == "Sing":
-                return Count(1, 1, "exact", tok.text, Span(tok.start, tok.stop, tok.text))
-        elif (
-            tok.lemma in _PERSON_EN
-            and tok.text.lower() == tok.lemma
-            and any(t.text.lower() in _SINGULAR_EN for t in tokens[max(0, k - 8) : k])
-        ):
-            return Count(1, 1, "exact", tok.text, Span(tok.start, tok.stop, tok.text))
-    # a number counts a group only when it counts people ("штраф по ст. 21.5", "в 2025 году"
-    # name none)
-    people = [c.span for c in counts if c.span is not None]
-    if any(_names_a_group(tokens[k], lang, people) for k in near):
-        return None
-    for k in near:
-        tok = tokens[k]
-        if tok.text.lower() in _HE_SHE:
-            return Count(1, 1, "exact", tok.text, Span(tok.start, tok.stop, tok.text))
-    if lang == "ru" and near:
-        lo, hi = tokens[near.start].start, tokens[near.stop - 1].stop
-        for e in sentence.entities:
-            if e.type == "PER" and lo <= e.start < hi and not _credited(sentence, e.start):
-                return Count(1, 1, "exact", e.text, Span(e.start, e.stop, e.text))
-    return None
-
-
-def _credited(sentence: Sentence, at: int) -> bool:
-    """"по словам адвоката Ивана Петрова": a name that gives the account, not one it tells of."""
-    before = [t.lemma for t in sentence.tokens if t.stop <= at][-3:]
-    return bool(set(before) & _CREDIT_WORDS_RU)
-
-
-_CREDIT_WORDS_RU = frozenset(
-    "слово адвокат юрист правозащитник координатор представитель глава начальник сообщить "
-    "рассказать заявить пояснить уточнить".split()
-)
-
-
-# a single person named by a pronoun: "he was stripped of his citizenship", «его задержали»
-_HE_SHE = frozenset("he him she он его ему она её ее ей".split())
-_GROUP_EN = frozenset("they them their men people workers migrants others".split())
-
-
-def _names_a_group(tok: Token, lang: Lang, people: list[Span]) -> bool:
-    if tok.text.lower() in _PRONOUNS:
-        return True
-    if tok.pos == "NUM":
-        return any(sp.start <= tok.start < sp.stop for sp in people)
-    if lang == "ru":
-        return tok.pos == "NOUN" and tok.feat("Number") == "Plur" and tok.lemma in _PERSON_RU
-    return tok.text.lower() in _GROUP_EN
 
 
 def _about_the_people(
@@ -1097,7 +944,7 @@ def _common_place(places: list[Place], geocoder: Geocoder) -> Place:
 def _inside(item: Place | Count, credit: Credit | None) -> bool:
     if credit is None or item.span is None:
         return False
-    return credit.span.start <= item.span.start and item.span.stop <= credit.span.stop
+    return credit.covers(item.span.start, item.span.stop)
 
 
 def with_incident(claim: Claim, incident_id: str | None) -> Claim:

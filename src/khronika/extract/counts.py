@@ -35,9 +35,17 @@ part numbers ("ч. 1 ст. 328", "Article 338"), money, percentages, measures, t
 group). "Shavkat and two others", "он и ещё двое" count the named one too (3). Russian
 nouns are judged by the tagger's animacy (people are animate), English nouns by word lists
 and agent suffixes.
+Nor are companions ("together with seven others", "he sat with two colleagues", «вместе с
+тремя»), shares ("one in eight", «ни один»), capacities («банкет на 620 человек»), an age
+after a name ("Malika, 28,", "aged 21 and 24", "men close to 60") or those who act ("two
+police officers", «40 полицейских», «трое собеседников»). Two exact figures of one noun
+phrase joined by "and" are one group ("five citizens of Azerbaijan and one of Uzbekistan" →
+6; "a woman and her two children" → 3); a collective numeral counts people unless the noun
+after it is the one it counts («четверых суд выдворил», not «двое суток»).
 A number with no noun ("27 were deported", "двое задержаны") counts people; "один"/"one"
 and a bare 4-digit year count only with an explicit people noun. Counts of cases,
-protocols, fines and summonses are returned as people counts (coders read them as the
+protocols, administrative materials and reports, decisions, fines and summonses are returned
+as people counts (coders read them as the
 number of people prosecuted or summoned).
 """
 
@@ -51,7 +59,7 @@ from khronika.errors import ContractViolation
 from khronika.extract.numbers import Lexeme, Reading, lex, read_number
 from khronika.model import Count, Lang, Qualifier, Sentence, Span, Token
 
-__all__ = ["extract_counts", "parse_count", "render_count"]
+__all__ = ["PEOPLE_WORDS_EN", "extract_counts", "parse_count", "render_count"]
 
 COMPONENT = "khronika.counts.v1"
 
@@ -249,9 +257,21 @@ _RU_PEOPLE_LEMMAS = frozenset(
     ребенок подросток задержанный выходец уроженец работник призывник""".split()
 )
 # Inanimate nouns whose counts coders read as people prosecuted or summoned.
-_RU_ALLOWED_THINGS = frozenset("протокол дело штраф повестка постановление".split())
+_RU_ALLOWED_THINGS = frozenset(
+    "протокол дело штраф повестка постановление решение материал жалоба".split()
+)
 _EN_ALLOWED_THINGS = frozenset(
-    "case cases protocol protocols fine fines summons summonses".split()
+    """case cases protocol protocols fine fines summons summonses decision decisions report
+    reports complaint complaints""".split()
+)
+# Those who act, not those acted on: "two police officers came in", «пятеро полицейских»
+_EN_ACTORS = frozenset(
+    """police policemen policeman officer officers officials agents troops guards
+    investigators bailiffs commissars""".split()
+)
+_RU_ACTORS = frozenset(
+    """полицейский силовик пристав следователь росгвардеец оперативник дружинник военком
+    собеседник источник""".split()
 )
 _EN_PEOPLE = frozenset(
     """people person persons man men woman women child children kid kids boy boys girl girls
@@ -266,6 +286,7 @@ _EN_PEOPLE = frozenset(
     fellows colleague colleagues friend friends neighbour neighbours brother brothers
     son sons""".split()
 )
+PEOPLE_WORDS_EN = _EN_PEOPLE  # nouns that count people, for the claims' count assignment
 _EN_AGENT_SUFFIXES = ("ers", "ees", "ists", "ians", "ors")
 _EN_NOT_AGENTS = frozenset(
     """papers numbers containers centers centres computers letters orders borders matters
@@ -316,7 +337,9 @@ def _people(lexemes: list[Lexeme], ph: _Phrase, sentence: Sentence | None, lang:
     if lang == "ru" and sentence is not None and sentence.tokens:
         stop = sentence.start + lexemes[ph.end - 1].stop
         verdict, direct = _ru_noun(sentence.tokens, stop)
-        if ph.collective and not direct:
+        if ph.collective and (not direct or not _counted_noun(sentence.tokens, stop)):
+            # «ещё четверых суд постановил выдворить»: a collective numeral counts people
+            # unless the noun after it is the one it counts («двое суток», genitive plural)
             return True
     else:
         verdict = _en_noun(lexemes, ph.end)
@@ -329,6 +352,8 @@ def _plain_before(lexemes: list[Lexeme], i: int, lang: Lang) -> bool:
     if i == 0:
         return True
     prev = lexemes[i - 1]
+    if lang == "en" and prev.low in _EN_PEOPLE and not prev.low.startswith("other"):
+        return False  # "men close to 60", "women over 50": an age, English counts go first
     # "November 14" is a day; in Russian the day comes first, so "в середине ноября 14
     # иностранцев" counts people (a year after the month is a thing by its noun, «года»)
     if prev.text in _SYMBOLS_NOT_COUNT or (lang == "en" and _is_month(prev, lang)):
@@ -381,6 +406,11 @@ def _ru_noun(tokens: tuple[Token, ...], stop: int) -> tuple[str, bool]:
     return _ru_classify(tokens, k, partitive=False)
 
 
+def _counted_noun(tokens: tuple[Token, ...], stop: int) -> bool:
+    after = [t for t in tokens if t.start >= stop][:1]
+    return bool(after) and after[0].feat("Case") == "Gen"
+
+
 def _ru_modifier(t: Token) -> bool:
     if t.pos in ("ADJ", "DET"):
         return True
@@ -396,6 +426,8 @@ def _ru_classify(tokens: tuple[Token, ...], k: int, *, partitive: bool) -> tuple
         return ("people" if skipped else "none"), False
     t = tokens[k]
     if t.pos in ("NOUN", "PROPN"):
+        if t.lemma in _RU_ACTORS:
+            return "thing", skipped == 0 and not partitive
         if (t.lemma in _RU_PEOPLE_LEMMAS or t.lemma in _RU_ALLOWED_THINGS
                 or t.feat("Animacy") == "Anim"):
             return "people", skipped == 0
@@ -423,6 +455,8 @@ def _en_noun(lexemes: list[Lexeme], k: int, *, partitive: bool = False) -> str:
         window.append(x)
         k += 1
     for x in window:
+        if x.low in _EN_ACTORS:
+            return "thing"
         if _en_person(x.low):
             return "people"
         if x.low in _EN_THINGS:
@@ -469,6 +503,9 @@ def extract_counts(sentence: Sentence, lang: Lang) -> list[Count]:
         if found and _partitive_base(lexemes, found[-1], ph, sentence.start):
             i = ph.end  # "two of the three": the three is the group the two are taken from
             continue
+        if _not_counted(lexemes, ph):
+            i = ph.end
+            continue
         if _people(lexemes, ph, sentence, lang) and not _in_link(start, stop, links) and not (
             _every_one(lexemes, ph)
         ):
@@ -484,7 +521,72 @@ def extract_counts(sentence: Sentence, lang: Lang) -> list[Count]:
             one = 0 if named is None else 1
             found.append(Count(_plus(ph.min, one), _plus(ph.max, one), qualifier, text, span))
         i = ph.end
-    return found
+    return _summed(found, sentence)
+
+
+# a gap word that parts two groups counted apart rather than joining them: places, times
+_GAP_STOPS = frozenset(
+    """in at on from to by during after before near в на во из у при после до по""".split()
+)
+
+
+def _summed(found: list[Count], sentence: Sentence) -> list[Count]:
+    """ "five citizens of Azerbaijan and one citizen of Uzbekistan", «трое мужчин и две
+    женщины»: two exact figures joined by "and" in one noun phrase are one group."""
+    out: list[Count] = []
+    for c in found:
+        prev = out[-1] if out else None
+        if prev is not None and _joined(prev, c, sentence):
+            assert prev.span is not None and c.span is not None and prev.min and c.min
+            start, stop = prev.span.start, c.span.stop
+            text = sentence.text[start - sentence.start : stop - sentence.start]
+            total = prev.min + c.min
+            out[-1] = Count(total, total, "exact", text, Span(start, stop, text))
+            continue
+        out.append(c)
+    return out
+
+
+def _joined(a: Count, b: Count, sentence: Sentence) -> bool:
+    if a.span is None or b.span is None or a.qualifier != "exact" or b.qualifier != "exact":
+        return False
+    if a.min is None or a.min != a.max or b.min is None or b.min != b.max:
+        return False
+    gap = sentence.text[a.span.stop - sentence.start : b.span.start - sentence.start]
+    words = gap.split()
+    return (
+        2 <= len(words) <= 5
+        and _has_noun_after(b, sentence)
+        and words[-1].lower() in ("and", "и")
+        and not any(ch in gap for ch in ",;:()—–-0123456789./")
+        and not any(w.lower() in _GAP_STOPS for w in words)
+        and not any(
+            (w.lower() in _EN_STOP and w.lower() not in _NOUN_PHRASE_WORDS)
+            or w.lower().endswith("ed")
+            for w in words
+        )
+        and not any(
+            t.pos in ("VERB", "AUX") and a.span.stop <= t.start < b.span.start
+            for t in sentence.tokens
+        )
+    )
+
+
+_NOUN_PHRASE_WORDS = frozenset("of the a an and".split())
+
+
+def _has_noun_after(b: Count, sentence: Sentence) -> bool:
+    """Whether the second figure has a noun of its own ("two citizens", «две женщины»), not
+    a verb or "others" ("12 were detained", "two others fled")."""
+    assert b.span is not None
+    after = [t for t in sentence.tokens if t.start >= b.span.stop][:1]
+    if not after:
+        return False
+    t = after[0]
+    low = t.text.lower()
+    if low in _EN_STOP or low in _EN_BARE_MODIFIERS or low.endswith("ed") or not t.text.isalpha():
+        return False
+    return t.pos in ("NOUN", "ADJ", "PROPN", "X")
 
 
 # a web address or a bare domain path: "https://t.me/channel/4512", "t.me/x/12", "site.ru/123"
@@ -503,6 +605,58 @@ def _partitive_base(lexemes: list[Lexeme], prev: Count, ph: _Phrase, offset: int
     between = [x.low for x in lexemes[: ph.start] if x.start >= stop and x.kind == "word"]
     gap = [x for x in lexemes[: ph.start] if x.start >= stop]
     return len(gap) == len(between) and tuple(between) in _OF
+
+
+_COMPANIONS = (("together", "with"), ("along", "with"), ("alongside",), ("вместе", "с"),
+               ("вместе", "со"))
+_CAPACITY_NOUNS = frozenset("человек мест персон гостей".split())
+
+
+def _not_counted(lexemes: list[Lexeme], ph: _Phrase) -> bool:
+    """A figure that counts no one the event befell: companions ("held together with seven
+    others", «вместе с двумя коллегами»), shares ("one in eight", «ни один»), capacities
+    («банкет на 620 человек») and an age after a name ("Malika, 28,")."""
+    before = [x.low for x in lexemes[max(0, ph.start - 3) : ph.start]]
+    nxt = lexemes[ph.end].low if ph.end < len(lexemes) else ""
+    if any(tuple(before[-len(c):]) == c for c in _COMPANIONS):
+        return True
+    if before[-1:] in (["with"], ["с"], ["со"]) and any(
+        x.low in _ONE_PRONOUNS for x in lexemes[: ph.start]
+    ):
+        return True  # "he was sitting with two colleagues", «его держали с тремя земляками»
+    if before[-1:] == ["ни"] or before[-2:] in (["not", "one"], ["none", "of"]):
+        return True
+    if ph.min == 1 and nxt == "in" and read_number(lexemes, ph.end + 1, "en") is not None:
+        return True  # "one in eight": a share
+    if before[-2:] == ["one", "in"]:
+        return True
+    if before[-1:] == ["на"] and nxt in _CAPACITY_NOUNS:
+        return True
+    if _more_ages(lexemes, ph.start):
+        return True
+    return (
+        before[-1:] == [","]
+        and ph.start >= 2
+        and lexemes[ph.start - 2].text[:1].isupper()
+        and nxt == ","
+        and ph.qualifier == "exact"
+        and ph.min is not None
+        and 14 <= ph.min <= 99
+    )
+
+
+_AGE_WORDS = frozenset("aged ages age возрасте возрастом".split())
+_AGE_LINKS = frozenset("and , и to or или - –".split())
+
+
+def _more_ages(lexemes: list[Lexeme], i: int) -> bool:
+    """ "aged 21 and 24", «в возрасте 19 и 23 лет»: the later numbers are ages too."""
+    k = i - 1
+    seen_number = False
+    while k >= 0 and (lexemes[k].low in _AGE_LINKS or lexemes[k].kind == "num"):
+        seen_number = seen_number or lexemes[k].kind == "num"
+        k -= 1
+    return seen_number and k >= 0 and lexemes[k].low in _AGE_WORDS
 
 
 def _in_link(start: int, stop: int, links: list[tuple[int, int]]) -> bool:
@@ -537,6 +691,10 @@ def _plus(value: int | None, n: int) -> int | None:
 def _and_others(lexemes: list[Lexeme], ph: _Phrase) -> int | None:
     """Where "X and two others" / "он и ещё двое" begins (the named one counts too)."""
     i, end = ph.start, ph.end
+    if i >= 3 and lexemes[i - 1].low in _THEIR_ONE and lexemes[i - 2].low in ("and", "и") and (
+        lexemes[i - 3].low in _ONE_PERSON_WORDS
+    ):
+        return i - 3  # "a woman and her two children", «женщину и её троих детей»
     if i >= 2 and lexemes[i - 1].low == "and" and _one_named(lexemes[i - 2]) and (
         end < len(lexemes) and lexemes[end].low in ("others", "other")
     ):
@@ -558,6 +716,11 @@ def _one_named(lx: Lexeme) -> bool:
     return lx.kind == "word" and (lx.text[:1].isupper() or lx.low in _ONE_PRONOUNS)
 
 
+_THEIR_ONE = frozenset("her his её ее его".split())
+_ONE_PERSON_WORDS = frozenset(
+    """woman man mother father wife husband migrant worker женщина женщину женщины мать
+    матери отец отца мужчина мужчину мужчины""".split()
+)
 _ONE_PRONOUNS = frozenset("he she him her он она его её ее".split())
 
 
