@@ -143,3 +143,11 @@ def test_a_sentence_with_its_own_figure_and_date_outlives_the_model(resources: A
                  "papers of migrant workers at a hostel.", "en")
     dropped = extract_claims(vague, _analyse(resources, vague), model=DropFirst(), **kwargs)
     assert [c.event_type for c in dropped] == ["raid"]
+
+
+def test_a_sentence_naming_several_places_outlives_the_model(resources: Any) -> None:
+    kwargs = {"codebook": resources.codebook, "geocoder": resources.geocoder}
+    doc = _doc("Police raided migrant hostels in Tver and Ryazan. Officers also checked the "
+               "papers of migrant workers at a market.", "en")
+    kept = extract_claims(doc, _analyse(resources, doc), model=DropFirst(), **kwargs)
+    assert {c.location.name for c in kept if c.event_type == "raid"} >= {"Tver", "Ryazan"}
