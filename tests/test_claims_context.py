@@ -296,6 +296,96 @@ def test_claims_one_person_after_the_trigger_ru(tmp_path: Path, resources: Any) 
     assert counts == [("prosecution", 1), ("citizenship_revocation", 1)]
 
 
+def test_claims_paragraph_rests_on_one_account(tmp_path: Path, resources: Any) -> None:
+    en = _claims(tmp_path, resources, "en",
+                 "According to the Kama Pulse channel, police detained 40 migrants at a depot in "
+                 "Kazan on Monday. The next day a court fined 25 of them.\n\n"
+                 "A court in Kazan ordered three men expelled.")
+    ru = _claims(tmp_path, resources, "ru",
+                 "По данным канала «Волжский вестник», в Самаре полиция задержала 30 мигрантов. "
+                 "Всех доставили в военкомат.\nСуд в Самаре оштрафовал ещё двоих.")
+    (fined, expelled) = sorted(_by(en, "prosecution") + _by(en, "deportation"),
+                               key=lambda c: c["evidence"]["start"])
+    assert (fined["attribution"], fined["certainty"]) == (["Kama Pulse"], "reported")
+    assert (expelled["attribution"], expelled["certainty"]) == ([], "asserted")  # a new paragraph
+    (escort,) = _by(ru, "escort_to_enlistment_office")
+    assert (escort["attribution"], escort["certainty"]) == (["Волжский вестник"], "reported")
+    (fine_ru,) = _by(ru, "prosecution")
+    assert fine_ru["attribution"] == []
+
+
+def test_claims_account_stops_at_the_next_item_or_a_hedge(tmp_path: Path,
+                                                          resources: Any) -> None:
+    en = _claims(tmp_path, resources, "en",
+                 "In Kazan, police detained 40 migrants, the regional ministry said. "
+                 "In Tomsk, police detained 12 workers at a market. "
+                 "Officers reportedly detained 9 more men in Tomsk.")
+    got = {c["evidence"]["text"][:8]: (c["attribution"], c["certainty"])
+           for c in _by(en, "detention")}
+    assert got["In Kazan"] == (["regional ministry"], "reported")
+    assert got["In Tomsk"] == ([], "asserted")  # a round-up's next item is the outlet's own
+    assert got["Officers"] == ([], "reported")  # hedged on its own
+
+
+def test_claims_quotation_paragraph_keeps_the_account(tmp_path: Path, resources: Any) -> None:
+    text = ("The press service of the regional police said a check was held at a market in "
+            "Tver.\n\n\"Eleven foreign citizens were detained and taken to the station.\"\n\n"
+            "A court in Tver fined four men.")
+    claims = _claims(tmp_path, resources, "en", text)
+    (held,) = _by(claims, "detention")
+    assert held["attribution"] == ["press service of the regional police"]
+    (fined,) = _by(claims, "prosecution")
+    assert fined["attribution"] == []
+
+
+def test_claims_he_says_means_the_person_named(tmp_path: Path, resources: Any) -> None:
+    en = _claims(tmp_path, resources, "en",
+                 "Rustam, a migrant from Tajikistan, told the Volga Wire channel that he had "
+                 "been stopped in Samara.\n\nRustam, 29, works at a warehouse. On Monday, he "
+                 "says, police detained him and eleven other migrant workers during a raid in "
+                 "Samara.")
+    (held,) = _by(en, "detention")
+    assert held["attribution"] == ["Rustam"]  # the person, not the outlet he spoke to
+    ru = _claims(tmp_path, resources, "ru",
+                 "Об облаве на мигрантов в Самаре рассказал адвокат Рустам Каримов, который "
+                 "защищает рабочих.\nПо его словам, в понедельник полицейские задержали 14 "
+                 "мигрантов на рынке в Самаре.")
+    (held_ru,) = _by(ru, "detention")
+    assert held_ru["attribution"] == ["адвокат Рустам Каримов"]
+
+
+def test_claims_a_quotation_over_sentences_is_its_speakers(tmp_path: Path,
+                                                           resources: Any) -> None:
+    en = _claims(tmp_path, resources, "en",
+                 "Most of the passengers had come home by train.\n\n"
+                 "\"Police detained us in a raid on a hostel in Kazan. Then two weeks in a cell,\" "
+                 "said Bakhrom, a migrant worker.")
+    assert [c["attribution"] for c in en] == [["Bakhrom"]] * len(en) and en
+    ru = _claims(tmp_path, resources, "ru",
+                 "«Нас задержали во время облавы на рынке в Казани. Потом неделю держали в "
+                 "отделе», — рассказал мигрант Бахром.")
+    (held_ru,) = _by(ru, "detention")
+    assert held_ru["attribution"] == ["мигрант Бахром"]
+
+
+def test_claims_each_clause_keeps_its_own_credit(tmp_path: Path, resources: Any) -> None:
+    ru = _claims(tmp_path, resources, "ru",
+                 "В общежитии в Туле, по сообщениям паблика «Окраина», ночью прошла облава на "
+                 "мигрантов; четверых, по словам соседей, увезли в военкомат.")
+    (raid,) = _by(ru, "raid")
+    (escort,) = _by(ru, "escort_to_enlistment_office")
+    assert raid["attribution"] == ["Окраина"]
+    assert escort["attribution"] == ["соседи"]
+
+
+def test_claims_a_bare_back_reference_names_nobody(tmp_path: Path, resources: Any) -> None:
+    ru = _claims(tmp_path, resources, "ru",
+                 "С начала года приставы Тульской области выдворили из России 120 мигрантов. "
+                 "Об этом ведомство сообщило на своём сайте.")
+    (expelled,) = _by(ru, "deportation")
+    assert (expelled["attribution"], expelled["certainty"]) == ([], "reported")
+
+
 def test_claims_a_raid_retold_as_the_setting_of_a_later_event(tmp_path: Path,
                                                              resources: Any) -> None:
     en = _claims(tmp_path, resources, "en",

@@ -64,8 +64,9 @@ CASES: list[Row] = [
     # nights
     ("В ночь на 5 января полиция оцепила рынок.", "ru", "2024-02-01",
      [("2024-01-04", "2024-01-05", "day")]),
+    # in English "the night of January 5" begins on January 5
     ("On the night of January 5, police sealed off the market.", "en", "2024-02-01",
-     [("2024-01-04", "2024-01-05", "day")]),
+     [("2024-01-05", "2024-01-06", "day")]),
     ("Рабочих задержали в ночь с 13 на 14 февраля.", "ru", "2025-02-20",
      [("2025-02-13", "2025-02-14", "day")]),
     ("The site was sealed off overnight into Friday, February 14.", "en", "2025-02-15",

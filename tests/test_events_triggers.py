@@ -143,8 +143,9 @@ CASES = [
      {"recruitment_pressure"}),
     ("en", "Skip the call-up and maybe lose your passport, the migrants were told.", set()),
     # another subject named only as the time since which things happen leaves the story in scope
-    ("ru", "После теракта в концертном зале проверки мигрантов идут повсюду. В Пензенской "
-     "области с начала апреля провели уже 80 рейдов.", {"raid"}),
+    ("en", "Since the terrorist attack on the concert hall, migrants have been checked "
+     "everywhere. In the Penza region police carried out 80 raids in April.", {"raid"}),
+    ("ru", "После драки у кафе полиция задержала пятерых уроженцев Киргизии.", set()),
     # "signed" closing its clause after "and" is a man signing; "was signed" is a paper
     ("en", "Officers pushed the migrant to sign a contract. His calls to his family went "
      "unanswered, and in the end he gave in and signed.", {"enlistment"}),
@@ -190,6 +191,31 @@ CASES = [
     ("en", "Reporters went through the court's case files on migrants.", set()),
     ("ru", "Сколько мигрантов задержали на рынке, в полиции не говорят.", set()),
     ("en", "How many migrants were detained at the market, police would not say.", set()),
+    # the story's own law is no other subject; military records and investigators are its cues
+    ("en", "Officers looked for foreigners breaking migration legislation. As a result, 12 of "
+     "them were fined.", {"prosecution"}),
+    ("en", "Fourteen men were put on military record that day.", {"summons"}),
+    ("ru", "Тогда в отделы полиции свезли около трёхсот мигрантов.", {"detention"}),
+    ("ru", "На складе полицейские выявили 14 нарушителей миграционных правил.", {"raid"}),
+    # profiling by looks marks the story as this codebook's
+    ("en", "At the bus station officers checked the papers of every man who looked "
+     "non-Slavic.", {"raid"}),
+    ("ru", "У вокзала полицейские проверяли документы у всех мужчин неславянской внешности.",
+     {"raid"}),
+    # a bare verb sharing an earlier "to" is a purpose, not an event; a past verb is
+    ("en", "The plan was to surround the migrant hostel and detain everyone inside.", set()),
+    ("en", "Officers came to surround the migrant hostel and detained everyone inside.",
+     {"raid", "detention"}),
+    # credits are not pressure: "the press service said", "told local media"
+    ("en", "Two naturalized men lost their citizenship last year, an official told local "
+     "media.", {"citizenship_revocation"}),
+    ("en", "Forty migrants were deported in May, the press service said.", {"deportation"}),
+    ("en", "Officers told the detained migrants they would be deported unless they signed.",
+     {"recruitment_pressure"}),
+    ("en", "The channel says that signing an army contract brings a passport within months.",
+     set()),
+    ("en", "A recruitment drive was carried out in migrant hostels across the Kursk region.",
+     {"raid"}),
     # a noun the tagger reads as a participle is still a noun
     ("ru", "Шла обычная профилактика, то есть, проще говоря, облава на мигрантов у рынка.",
      {"raid"}),

@@ -207,6 +207,8 @@ def _year(g: Groups, base: date | None) -> int | None:
 
 def _offset(word: str) -> int:
     word = word.lower()
+    if word.startswith("the "):
+        word = word[4:]  # "the previous week" is last week; "the" alone is this one
     for stem, value in _REL_OFFSETS.items():
         if word.startswith(stem):
             return value
@@ -276,6 +278,14 @@ def shift_start(resolver: Resolver, days: int) -> Resolver:
     def resolve(base: date | None) -> Resolved | None:
         got = resolver(base)
         return None if got is None else (got[0] - timedelta(days=days), got[1], got[2])
+
+    return resolve
+
+
+def shift_end(resolver: Resolver, days: int) -> Resolver:
+    def resolve(base: date | None) -> Resolved | None:
+        got = resolver(base)
+        return None if got is None else (got[0], got[1] + timedelta(days=days), got[2])
 
     return resolve
 
@@ -382,6 +392,13 @@ def read_relday(g: Groups) -> tuple[str, Resolver] | None:
     return "day", _relative(
         lambda base: (base - timedelta(days=back + span), base - timedelta(days=back)), "day"
     )
+
+
+def read_clock_today(g: Groups) -> tuple[str, Resolver] | None:
+    """ "since about 10 a.m.", «с утра»: a time of day with no date, told as it goes on, is
+    the day of publication (dates.py keeps it only in a present-tense sentence with no other
+    date)."""
+    return "clock", _relative(lambda base: (base, base), "day")
 
 
 def read_month(g: Groups) -> tuple[str, Resolver] | None:
@@ -547,10 +564,22 @@ def read_since_start(g: Groups) -> tuple[str, Resolver] | None:
     return read_season({**g, "season": unit, "pre": "с"})
 
 
+_FEW = 3  # "over the past few weeks", «за последние несколько месяцев»
+
+
 def read_duration(g: Groups) -> tuple[str, Resolver] | None:
     n = _number(g.get("n")) or 1
     unit = str(g["unit"]).lower()
     ago = bool(g.get("ago"))
+    if g.get("few"):
+        # a vague span told up to now: it runs to the report, whatever the unit
+        if unit.startswith(("месяц", "month")):
+            return "period", _relative(lambda b: (add_months(b, -_FEW), b), "month")
+        if unit.startswith(("недел", "week")):
+            return "period", _relative(lambda b: (b - timedelta(weeks=_FEW), b), "week")
+        if unit.startswith(("д", "day", "сут")):
+            return "period", _relative(lambda b: (b - timedelta(days=_FEW), b), "day")
+        return None
     if unit.startswith(("час", "hour")):
         if ago:
             return None

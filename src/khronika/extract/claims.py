@@ -4,19 +4,30 @@ certainty, actors and targets, with the story's context carried between sentence
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from khronika.codebook import Codebook
+from khronika.extract.accounts import account_sources
 from khronika.extract.assign_counts import CountContext, counts_of_triggers, speaks_of_self
-from khronika.extract.attribution import Credit, Cues, find_credit, find_cues
+from khronika.extract.attribution import (
+    Credit,
+    Cues,
+    bare_back_reference,
+    find_credit,
+    find_cues,
+    own_outlet,
+    person_named,
+    resolve_back,
+)
 from khronika.extract.background import is_habitual, looks_back
 from khronika.extract.backref import credits_back
 from khronika.extract.counts import extract_counts
 from khronika.extract.dateline import is_dateline, opens_dateline
-from khronika.extract.dates import extract_dates
+from khronika.extract.dates import extract_dates, is_bound, names_rite
 from khronika.extract.events import (
     Trigger,
     document_scope,
@@ -25,6 +36,7 @@ from khronika.extract.events import (
     mentioned_events,
     sentence_lemmas,
 )
+from khronika.extract.lede import Dated, lede_dates
 from khronika.extract.posts import forwarded_from, post_date
 from khronika.extract.relative import extract_relative_date
 from khronika.extract.weekdays import within_week
@@ -74,26 +86,42 @@ class Story:
     targets: tuple[Target, ...] = ()
     last_count: Count | None = None
     frame: DateRange | None = None
+    published: dt.date | None = None
+    date_of_check: bool = False  # the story's day was told for a check or detention only
+    court: DateRange | None = None  # the day or days the story's court outcomes were told
+    person: str = ""  # the person last named as a speaker or subject: whom "he says" means
 
     def new_item(self) -> Story:
         """A round-up's next item: its place, date and source start afresh."""
-        return Story(actors=self.actors, targets=self.targets, frame=self.frame)
+        return Story(actors=self.actors, targets=self.targets, frame=self.frame,
+                     published=self.published)
 
     def advance(self, facts: SentenceFacts) -> None:
         """Move on past a sentence, after its claims took what they needed."""
         if facts.credit and not facts.credit.generic:
             self.sources = facts.credit.sources
+            self.person = facts.person  # a body credited: no "he" to mean any more
+        elif facts.person:
+            self.person = facts.person
         if facts.places:
             self.places = facts.places
-        if facts.dates and (facts.triggers or facts.dates[0].precision != "year"):
+        told = [d for d in facts.dates if not is_bound(d)]
+        if told and (facts.triggers or told[0].precision != "year"):
             # a bare year in a sentence telling no event is background ("came to Surgut in
             # 2019"), not the story's date
-            self.date = facts.dates[0]
+            # the date its event took; with no event, the narrowest date told: "в аэропорту,
+            # где в ноябре открылся пункт контроля, во вторник встречали рейсы" is Tuesday
+            self.date = (_nearest_date(facts.triggers[0], told) if facts.triggers else None) \
+                or min(told, key=_days)
+            self.date_of_check = bool(facts.triggers) and all(
+                t.event_type in _CHECKS for t in facts.triggers)
             for d in facts.dates:
-                if _days(d) >= 2 and (self.frame is None or _days(d) > _days(self.frame)):
+                if _days(d) >= 2 and (self.frame is None or _wider(d, self.frame)):
                     self.frame = d
         elif facts.relative is not None and facts.relative.precision == "day":
             self.date = facts.relative
+            self.date_of_check = bool(facts.triggers) and all(
+                t.event_type in _CHECKS for t in facts.triggers)
         if facts.counts:
             self.last_count = facts.counts[-1]
         elif facts.triggers:
@@ -118,11 +146,13 @@ class SentenceFacts:
     sources: tuple[str, ...] = ()
     places: list[Place] = field(default_factory=list)
     dates: list[DateRange] = field(default_factory=list)
+    said: list[DateRange] = field(default_factory=list)  # "said on March 24": when told
     relative: DateRange | None = None
     counts: list[Count] = field(default_factory=list)
     actors: tuple[Actor, ...] = ()
     targets: tuple[Target, ...] = ()
     new_place: bool = False  # a place the story has not been at yet
+    person: str = ""  # a person named as speaker or subject
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,7 +211,7 @@ def extract_claims(
         return []  # a page about deportations from the US, a hockey contract
     posted = post_date(doc)
     forwarded = forwarded_from(doc)
-    story = Story()
+    story = Story(published=doc.published)
     # the headline's one place stands for a story whose body names none before its events
     headline = [p for places in geocoder.find_document_places(title or [], lang, home)
                 for p in places]
@@ -189,10 +219,12 @@ def extract_claims(
         story.places = headline[:1]
     drafts: list[_Draft] = []
     facts_by_sentence: list[SentenceFacts] = []
+    moves_on: list[bool] = []
     for i, sentence in enumerate(sentences):
         if title_text and " ".join(sentence.text.split()).casefold() == title_text:
             # the headline repeats the story that follows; it is not evidence of its own
             facts_by_sentence.append(SentenceFacts(i, []))
+            moves_on.append(False)
             continue
         if _starts_item(sentence):
             story = story.new_item()
@@ -204,17 +236,42 @@ def extract_claims(
         facts_by_sentence.append(facts)
         drafts += draft_claims(sentence, facts, story, lang, geocoder, posted=posted)
         # "О задержании рассказали в УМВД": the event named is the topic of the credit
-        if facts.sources and credits_back(sentence, lang):
+        if facts.credit and credits_back(sentence, lang):
             drafts = _credit_back(drafts, i, facts.sources)
+        # a new place or a date of its own: the next item, which the account before may not cover
+        moves_on.append(facts.new_place or bool(facts.dates and facts.dates[0] != story.date))
         story.advance(facts)
+    # a paragraph told on one source's word credits that source throughout
+    carried = account_sources(
+        doc.text, sentences, [f.sources for f in facts_by_sentence],
+        moves_on, [f.cues.hedged for f in facts_by_sentence],
+        [credits_back(s, lang) for s in sentences],
+    )
     around = _Around(
         [f.triggers for f in facts_by_sentence], [f.mentioned for f in facts_by_sentence]
     )
     cues = [f.cues for f in facts_by_sentence]
     drafts = without_restated_raids(drafts, sentences)
+    drafts = _dated_from_body(drafts, facts_by_sentence, sentences)
+    drafts = [d if d.sources else replace(d, sources=carried[d.sentence]) for d in drafts]
     if model is not None:
         components = (*components, model.component)
     return [_finish(doc, sentences, d, cues, around, components) for d in drafts]
+
+
+def _dated_from_body(
+    drafts: list[_Draft], facts: list[SentenceFacts], sentences: list[Sentence]
+) -> list[_Draft]:
+    """The lede's undated claims take the date the body gives the same event (lede.py); a
+    practice still going on ("have been expelling") stays undated."""
+    found = [
+        Dated(d.sentence, d.event_type, d.place.name, d.date,
+              any(d.date is f for f in facts[d.sentence].dates)
+              or d.date is facts[d.sentence].relative
+              or bool(_PROGRESSIVE_EN.search(sentences[d.sentence].text)))
+        for d in drafts
+    ]
+    return [replace(d, date=date) for d, date in zip(drafts, lede_dates(found), strict=True)]
 
 
 def _spared(facts: SentenceFacts, by_rules: list[Trigger]) -> SentenceFacts:
@@ -260,10 +317,20 @@ def read_sentence(
     lang = doc.language
     credit = find_credit(sentence, lang)
     cues = find_cues(sentence, lang)
+    if credit is not None and (credit.personal or credit.generic) and not cues.hedged:
+        cues = replace(cues, hedged=True)  # "he told the court": somebody's account
     places = _event_places(found_places, sentence, credit, story)
     lex = codebook.lexicons[lang]
     lemmas = sentence_lemmas(sentence)
-    dates = extract_dates(sentence, lang, doc.published)
+    found = extract_dates(sentence, lang, doc.published)
+    dates = [
+        within_week(d, story.frame)
+        for d in found
+        if not _about_the_people(sentence, d, triggers) and not is_dateline(sentence, d)
+        and not _when_said(sentence, d) and not _quoted_deixis(sentence, d)
+    ]
+    if len(dates) > 1:
+        dates = [d for d in dates if not names_rite(sentence, d)]
     return SentenceFacts(
         index=index,
         triggers=triggers,
@@ -274,14 +341,12 @@ def read_sentence(
             if not triggers and cues.disputed
             else frozenset()
         ),
-        sources=_resolve_sources(credit, story) or forwarded,
+        sources=tuple(
+            n for n in _resolve_sources(credit, story) if not own_outlet(n, doc.outlet)
+        ) or forwarded,
         places=places,
-        dates=[
-            within_week(d, story.frame)
-            for d in dates
-            if not _about_the_people(sentence, d) and not is_dateline(sentence, d)
-            and not _when_said(sentence, d) and not _quoted_deixis(sentence, d)
-        ],
+        dates=dates,
+        said=[d for d in found if _when_said(sentence, d) and d.precision == "day"],
         relative=extract_relative_date(sentence, lang, story.date),
         counts=[c for c in extract_counts(sentence, lang)
                 if not _inside(c, credit) or speaks_of_self(c, sentence, credit)],
@@ -289,6 +354,7 @@ def read_sentence(
         targets=lex.targets_in(lemmas) or story.targets,
         new_place=bool(places)
         and not any(p.name == q.name for p in places for q in story.places),
+        person=person_named(sentence, lang, credit, [p.span for p in found_places if p.span]),
     )
 
 
@@ -340,6 +406,8 @@ def draft_claims(
                 continue
             seen.add(key)
             date = _dated(sentence, lang, trigger, chosen, facts, story, posted)
+            if trigger.event_type in _COURT and _nearest_date(trigger, facts.dates):
+                story.court = date  # the days this story's court sat, for what it tells next
             drafts.append(
                 _Draft(
                     facts.index,
@@ -348,13 +416,20 @@ def draft_claims(
                     chosen,
                     count,
                     date,
-                    facts.sources,
+                    _clause_sources(facts, sentence, trigger),
                     facts.cues,
                     facts.actors,
                     facts.targets,
                 )
             )
     return drafts
+
+
+def _clause_sources(facts: SentenceFacts, sentence: Sentence, trigger: Trigger) -> tuple[str, ...]:
+    credit = facts.credit
+    if credit is None or credit.generic or facts.sources != credit.sources:
+        return facts.sources
+    return credit.of_clause(sentence.text, sentence.start, trigger.span.start)
 
 
 def _dated(
@@ -370,12 +445,81 @@ def _dated(
     Telegram message); none for habitual or look-back background."""
     if is_habitual(sentence, lang) or (not facts.dates and looks_back(sentence, lang)):
         return UNKNOWN_DATE  # background: no single event, or an earlier one
-    date = _nearest_date(trigger, facts.dates) or _implied_date(
-        sentence, lang, place, story, facts.relative, facts.new_place
-    )
+    if not facts.dates and _GOING_ON.search(sentence.text):
+        return UNKNOWN_DATE  # a practice going on, even in a post of the day
+    own = _nearest_date(trigger, facts.dates)
+    relative = facts.relative
+    if relative is not None and relative.span is not None \
+            and ";" in sentence.text[trigger.span.stop - sentence.start:
+                                     relative.span.start - sentence.start]:
+        relative = None  # «Задержали 19 рабочих; на следующий день суд …»: the next clause's day
+    date = own or _implied_date(sentence, lang, place, story, relative, facts.new_place)
+    if own is not None and story.published is not None and _after_clause(sentence, own, trigger) \
+            and own.start is not None and own.start <= story.published:
+        # "After Moscow declared mobilisation on September 21, men were served summonses":
+        # the day of what came before, the event some time after it
+        return DateRange(own.start, story.published, own.precision, own.text, own.span)
+    if own is None and trigger.event_type in _COURT and story.court is not None \
+            and date is story.date and story.court is not story.date:
+        return story.court  # "All 48 were fined": on the days the court sat, told before
+    told = facts.said[0] if facts.said else None
+    if own is None and told is not None and told.start is not None and told.end is not None:
+        if date.start is not None and date.start > told.end:
+            return told  # "said on March 24 that …": told of it by then, not on a later day
+        if date.start is None and date.precision == "unknown" and not date.text \
+                and not _PERFECT_EN.search(sentence.text):
+            # "… stormed a concert, officials said on Tuesday": news of that day or the one before
+            return DateRange(told.start - dt.timedelta(days=1), told.end, "day", told.text,
+                             told.span)
+    if trigger.event_type in _COURT and _after_the_check(sentence, trigger, story, own, date):
+        # a court rules after the check that found the people: from that day to publication
+        assert date.start is not None and story.published is not None
+        date = DateRange(date.start, story.published, "day", date.text, date.span)
     if posted and date.precision == "unknown":
         return posted
     return date
+
+
+_AFTER_OPENING = re.compile(r"^\W*(?:after|ever\s+since|после\s+того\s*,?\s+как)\s[^,;:]*$",
+                            re.I)
+
+
+def _after_clause(sentence: Sentence, own: DateRange, trigger: Trigger) -> bool:
+    """Whether ``own`` dates an opening "After …," clause and ``trigger`` the main one."""
+    if own.span is None:
+        return False
+    head = sentence.text[: own.span.start - sentence.start]
+    if not _AFTER_OPENING.match(head):
+        return False
+    comma = sentence.text.find(",", own.span.stop - sentence.start)
+    return comma >= 0 and trigger.span.start - sentence.start > comma
+
+
+_CHECKS = frozenset({"raid", "detention"})
+# a report drawn up on the spot is the check's day; a court sits later
+_COURT_WORD = re.compile(r"(?<!\w)(?:суд\w*|court\w*|judge\w*)", re.I)
+_COURT = frozenset({"prosecution", "deportation"})
+# «выявленных 12 марта», "detained during an inspection on August 12": the check's day
+_CHECKED = frozenset(
+    "задержать выявить задержанный выявленный detain detained identify identified catch".split()
+)
+
+
+def _after_the_check(
+    sentence: Sentence, trigger: Trigger, story: Story, own: DateRange | None, date: DateRange
+) -> bool:
+    """Whether a court outcome's day is the day of the check before it, not its own."""
+    if story.published is None or date.start is None or _days(date) != 0 \
+            or date.start >= story.published:
+        return False
+    if own is None:
+        return date is story.date and story.date_of_check and bool(_COURT_WORD.search(
+            sentence.text))
+    if own.span is None or own.span.start < trigger.span.stop:
+        return False
+    before = [t for t in sentence.tokens
+              if trigger.span.stop <= t.start and t.stop <= own.span.start][-12:]
+    return any(t.lemma.lower() in _CHECKED or t.text.lower() in _CHECKED for t in before)
 
 
 def without_restated_raids(drafts: list[_Draft], sentences: list[Sentence]) -> list[_Draft]:
@@ -554,14 +698,22 @@ def _credit_back(drafts: list[_Draft], index: int, sources: tuple[str, ...]) -> 
     while back >= max(0, index - _CREDIT_REACH) and back not in credited:
         back -= 1
     covered = range(back + 1, index)
-    return [replace(d, sources=sources) if d.sentence in covered else d for d in drafts]
+    # «Об этом ведомство сообщило» with no body named before still tells whose word it is
+    return [replace(d, sources=sources, cues=replace(d.cues, hedged=True))
+            if d.sentence in covered else d for d in drafts]
 
 
 def _resolve_sources(credit: Credit | None, story: Story) -> tuple[str, ...]:
     if credit is None:
         return ()
+    if credit.personal and story.person:
+        return (story.person,)
+    bare = credit.personal or bare_back_reference(credit.sources[0] if credit.sources else "")
+    if bare and not story.sources:
+        return ()  # "he told the court", «ведомство сообщило» with nobody named before
     if credit.generic and story.sources:
-        return story.sources
+        meant = resolve_back(credit.sources[0], story.sources) if credit.sources else None
+        return story.sources if not credit.sources else meant or credit.sources
     return credit.sources
 
 
@@ -641,11 +793,20 @@ def _is_reference(tokens: tuple[object, ...], place: Place) -> bool:
 
 # still going on, or a trend: "are being carried out", "have been arresting", "in recent months"
 _PROGRESSIVE_EN = re.compile(
-    r"\b(?:(?:are|is)\s+(?:being|still)|(?:have|has)\s+been\s+\w+ing|in\s+recent\s+"
+    # "are being held" is custody that began with the story's event, not a practice going on
+    r"\b(?:(?:are|is)\s+(?:(?:now|also|currently)\s+)?(?:being(?!\s+(?:held|kept|detained)\b)|"
+    r"still)|(?:have|has)\s+been\s+\w+ing|in\s+recent\s+"
     r"(?:days|weeks|months|years))\b",
     re.I,
 )
 
+_ANOTHER_EVENT = re.compile(r"\b(?:in\s+a\s+separate|in\s+another)\s+(?:episode|incident|case)\b|"
+                            r"(?<!\w)в\s+(?:другом|отдельном)\s+(?:эпизоде|случае|инциденте)(?!\w)",
+                            re.I)
+# «Полиция продолжает рейды», "police continue to check", «чаще проводят»: a practice going on
+# or a trend, no one day
+_GOING_ON = re.compile(r"(?<!\w)(?:продолжа(?:ет|ют)|не\s+прекраща(?:ет|ют)ся|continues?\s+to|"
+                       r"keeps?\s+\w+ing|(?:вс[её]\s+)?чаще|more\s+often|increasingly)(?!\w)", re.I)
 _PERFECT_EN = re.compile(
     r"(?<!to )\b(?:have|has)\s+(?:also\s+|now\s+)?(?:been\s+)?\w+(?:ed|en)\b",
     re.I,
@@ -671,13 +832,25 @@ def _implied_date(
     if lang == "en" and _PROGRESSIVE_EN.search(sentence.text):
         return UNKNOWN_DATE  # "Raids are also being carried out": still going on, no date told
     carried = story.date or frame
-    if lang == "en" and story.places and carried and _days(carried) == 0 \
-            and _PERFECT_EN.search(sentence.text):
-        # past the lede, "have been issued" tells a result, not the one day told before
+    if lang == "en" and story.places and carried and _PERFECT_EN.search(sentence.text):
+        # past the lede, "have been issued" tells a result, not the day or period told before
         return UNKNOWN_DATE
+    if _ANOTHER_EVENT.search(sentence.text):
+        return UNKNOWN_DATE  # "In a separate episode, …": not the story's event, nor its day
     if new_place and frame is not None:
         return frame  # a round-up's next town inherits the round-up's period, not a day
     return story.date or frame or UNKNOWN_DATE
+
+
+_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4, "unknown": -1}
+
+
+def _wider(d: DateRange, frame: DateRange) -> bool:
+    """A round-up's frame is widened by a longer kind of period ("in March" after "in
+    April" is another month, not a wider frame)."""
+    if _RANK[d.precision] != _RANK[frame.precision]:
+        return _RANK[d.precision] > _RANK[frame.precision]
+    return d.precision == "day" and _days(d) > _days(frame)
 
 
 def _days(d: DateRange) -> int:
@@ -696,14 +869,29 @@ def _nearest_date(trigger: Trigger, dates: list[DateRange]) -> DateRange | None:
 _ACQUIRED = frozenset(
     "получить получивший стать become obtain receive get naturalize родиться bear".split()
 )
+# received, got, obtained: the people's only when what they got is a status or a paper
+_RECEIVED = frozenset("получить получивший obtain receive get".split())
+_STATUS = ("гражданств", "паспорт", "вид", "разрешени", "citizen", "passport", "residen",
+           "permit", "nationalit")
 
 
-def _about_the_people(sentence: Sentence, date: DateRange) -> bool:
-    """ "получивших паспорта в 2022 году", "became a citizen in 2021": not the event's date."""
+def _about_the_people(
+    sentence: Sentence, date: DateRange, triggers: list[Trigger] | None = None
+) -> bool:
+    """ "получивших паспорта в 2022 году", "became a citizen in 2021": not the event's date;
+    "received summonses in March" receives the event itself, whose date it is."""
     if date.span is None:
         return False
     before = [t for t in sentence.tokens if t.stop <= date.span.start][-5:]
-    return any(t.lemma.lower() in _ACQUIRED for t in before)
+    acquired = [t for t in before if t.lemma.lower() in _ACQUIRED]
+    if not acquired:
+        return False
+    got, at = acquired[-1].start, date.span.start
+    if acquired[-1].lemma.lower() in _RECEIVED and not any(
+        got < t.start < at and t.lemma.lower().startswith(_STATUS) for t in sentence.tokens
+    ):
+        return False  # "received four complaints since June": not a status the people got
+    return not any(got < t.span.start < at for t in triggers or [])
 
 
 # A date right after a verb of saying dates the statement, not the event: "the ministry said
@@ -756,7 +944,7 @@ def _common_place(places: list[Place], geocoder: Geocoder) -> Place:
 def _inside(item: Place | Count, credit: Credit | None) -> bool:
     if credit is None or item.span is None:
         return False
-    return credit.span.start <= item.span.start and item.span.stop <= credit.span.stop
+    return credit.covers(item.span.start, item.span.stop)
 
 
 def with_incident(claim: Claim, incident_id: str | None) -> Claim:

@@ -23,7 +23,16 @@ Resolution rules (the domain reports past events):
   → year, "since January" → month, "с 1 марта" → day; "с конца ноября" starts on 20
   November, "в конце марта" is 21–31 March with precision month (parts of a month are
   day ranges with the month's precision: the writer did not say which days);
-- "в ночь на 5 января" → 4–5 January; "в новогоднюю ночь" → 31 December – 1 January;
+- "в ночь на 5 января" → 4–5 January, but English "on the night of January 5" → 5–6 January;
+  "в новогоднюю ночь" → 31 December – 1 January;
+- "the previous week" is last week; "over the past few weeks", «за последние несколько
+  месяцев» run three units back to publication;
+- a clock time with no date told in the present ("since 10 a.m. police have blocked",
+  «с утра ищут») is the publication day; "by Friday evening", «к вечеру среды» date their
+  sentence (``is_bound``: the story does not move to that day), but not in an order ("must
+  leave by Friday morning");
+- an outlet called "… Today" is no date; a rite's weekday ("left Friday prayers") gives way
+  to another date of its sentence (``names_rite``, applied in claims.py);
 - without a publication date only expressions carrying their own year resolve.
 """
 
@@ -43,6 +52,7 @@ from khronika.extract.calendar import (
     Handler,
     Resolved,
     Resolver,
+    read_clock_today,
     read_day,
     read_day_range,
     read_duration,
@@ -65,6 +75,7 @@ from khronika.extract.calendar import (
     read_weekday_range,
     read_weekend,
     read_year,
+    shift_end,
     shift_start,
 )
 from khronika.model import DatePrecision, DateRange, Lang, Sentence, Span
@@ -74,7 +85,7 @@ from khronika.model import DatePrecision, DateRange, Lang, Sentence, Span
 class _Found:
     start: int
     stop: int
-    kind: str  # "day" and "weekday" merge into ranges; "period" and "since" do not
+    kind: str  # "day" and "weekday" merge into ranges; "period", "since" and "clock" do not
     resolve: Resolver
     has_year: bool = False
 
@@ -114,6 +125,10 @@ _RU: list[tuple[str, Handler]] = [
      read_weekday_range),
     (rf"(?:в|во)\s+(?:(?P<rel>прошл\w+|минувш\w+|эт(?:от|у|о))\s+)?(?P<wd>{_WD})\b", read_weekday),
     (rf"(?<=ночь\sна\s)(?P<wd>{_WD})\b", read_weekday),
+    # «к вечеру среды»: when a thing was done by, told of that day
+    (rf"к\s+(?:вечеру|утру|обеду|ночи|концу\s+дня)\s+(?P<wd>{_WD})\b", read_weekday),
+    (r"с\s+(?:самого\s+|раннего\s+)?утра|с\s+\d{1,2}(?::\d\d)?\s+(?:часов\s+)?(?:утра|вечера)"
+     r"|с\s+\d{1,2}:\d\d", read_clock_today),
     (rf"(?P<pre>в|во|с|со|за)\s+(?:(?P<rel>прошлом|прошлого|минувшем)\s+)?(?P<mon>{_MON_RU})"
      rf"{_YS_RU}", read_month),
     (rf"(?:(?:с|в)\s+)?(?P<mon1>{_MON_RU})\s*(?:по|[-–—])\s*(?P<mon>{_MON_RU}){_YS_RU}",
@@ -149,7 +164,8 @@ _RU: list[tuple[str, Handler]] = [
     (r"(?:в|на)\s+(?:(?P<rel>минувшие|прошлые|прошедшие|эти|последние)\s+)?выходн(?:ые|ых)",
      read_weekend),
     (rf"(?:за|в\s+течение)\s+(?:(?:последн|прошедш|минувш)(?:ие|ую|ий|ее|их|юю)\s+)?"
-     rf"(?:(?P<n>{_NUM})\s+)?(?P<unit>дн(?:я|ей)|день|сутки|суток|недел[юиь]|месяц(?:а|ев)?|"
+     rf"(?:(?P<n>{_NUM})\s+|(?P<few>несколько)\s+)?(?P<unit>дн(?:я|ей)|день|сутки|суток|"
+     rf"недел[юиь]|месяц(?:а|ев)?|"
      rf"год(?:а)?|лет|час(?:а|ов)?)\b(?!\s+до\b)", read_duration),
     (rf"в\s+последние\s+(?P<n>{_NUM})\s+(?P<unit>дн(?:я|ей)|недел[иь]|месяц(?:а|ев)|год(?:а)?|лет)",
      read_duration),
@@ -174,6 +190,9 @@ _EN: list[tuple[str, Handler]] = [
     (rf"(?:(?:on\s+)?the\s+night\s+from\s+|(?<!\w)from\s+)(?P<wd1>{_WD})\s+(?:to|into|until)\s+"
      rf"(?P<wd>{_WD})\b", read_weekday_range),
     (rf"(?:(?P<rel>last|this|this\s+past|past)\s+)?(?P<wd>{_WD})\b", read_weekday),
+    (rf"by\s+(?P<wd>{_WD})\s+(?:morning|afternoon|evening|night)\b", read_weekday),
+    (r"since\s+(?:about\s+|around\s+|roughly\s+)?(?:\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|"
+     r"am\b|pm\b|o['’]clock)|(?:early\s+|this\s+)?morning)", read_clock_today),
     (rf"{_PRE_EN}(?:(?P<rel>last)\s+)?(?P<mon>{_MON_EN})(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?",
      read_month),
     (rf"(?:(?:from|between)\s+)?(?P<mon1>{_MON_EN})\s*(?:to|through|until|and|[-–—])\s*"
@@ -209,7 +228,8 @@ _EN: list[tuple[str, Handler]] = [
     (r"(?:(?P<rel>last|this|the\s+previous|previous|earlier\s+this)\s+)(?P<unit>week|month|year|"
      r"quarter)\b", read_relperiod),
     (r"(?:(?:over|at|on|during)\s+the|last|this|this\s+past)\s+weekend", read_weekend),
-    (rf"(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+(?:(?P<n>{_NUM})\s+)?"
+    (rf"(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+(?:(?P<n>{_NUM})\s+|"
+     rf"(?P<few>few|several|couple\s+of)\s+)?"
      r"(?P<unit>days?|weeks?|months?|years?|hours?)\b", read_duration),
     (rf"over\s+(?P<n>{_NUM})\s+(?P<unit>days|weeks|months|years)\b", read_duration),
     (rf"(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<ago>ago)", read_duration),
@@ -235,9 +255,9 @@ _TABLES: dict[str, list[tuple[re.Pattern[str], Handler]]] = {
 }
 _JOINER = re.compile(r"\s*(?:и|или|and|or|по|до|to|until|till|through|[-–—])\s*", re.IGNORECASE)
 _RANGE_OPENER = re.compile(r"(?<!\w)(?:с|со|from|between)\s+$", re.IGNORECASE)
-_NIGHT = re.compile(
-    r"(?<!\w)(?:в\s+ночь\s+на|overnight\s+(?:into|to|on)|(?:on\s+)?the\s+night\s+of)\s+$",
-    re.IGNORECASE)
+_NIGHT = re.compile(r"(?<!\w)(?:в\s+ночь\s+на|overnight\s+(?:into|to|on))\s+$", re.IGNORECASE)
+# "on the night of June 30" is the night that begins on June 30, «в ночь на 30 июня» ends on it
+_NIGHT_OF = re.compile(r"(?<!\w)(?:on\s+)?the\s+night\s+of\s+$", re.IGNORECASE)
 # A date after these words is a deadline or a boundary, not when something happened.
 _DEADLINE = re.compile(r"(?<!\w)(?:до|к|ко|by|until|till|before|after|после|не\s+позднее|"
                        r"no\s+later\s+than)\s+$", re.IGNORECASE)
@@ -250,13 +270,25 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 _NAMED_BY_DAY = re.compile(
     r"\s+(?!(?:morning|afternoon|evening|night|noon|midday|at|or|and|to|in|on)\b)[a-z]{3,}\b"
 )
+# "as worshippers left Friday prayers": the weekday names a rite, not a day of the story
+_OBSERVANCE = re.compile(r"\s+(?:prayers?|sermons?|services?|worship|mass|namaz)\b",
+                         re.IGNORECASE)
+_ON_BEFORE = re.compile(r"(?<!\w)on\s+$", re.IGNORECASE)
+_BOUND = re.compile(r"(?:by|к)\s", re.IGNORECASE)
+# "must leave by Friday morning": a bound in an order or a plan is a deadline
+_MODAL = re.compile(r"\b(?:must|will|shall|should|ha(?:ve|s)\s+to|(?:is|are)\s+to|until)\b|"
+                    r"(?<!\w)(?:должн\w*|обязан\w*|нужно|надо|предписан\w*)(?!\w)", re.IGNORECASE)
+# "Samara Today reported", "KOSTROMA TODAY": an outlet's name, not the day
+_NAME_BEFORE = re.compile(r"[A-ZА-ЯЁ][\w.-]*\s+$")
+# a sentence told in the present: "since 10 a.m. police have blocked", «с утра ищут»
+_PRESENT_EN = re.compile(r"\b(?:have|has|is|are|am)\b|\bright\s+now\b", re.IGNORECASE)
 
 
 # Every pattern needs one of these stems or a digit: most sentences have none and skip the
 # table (the table costs ~0.3 ms a sentence; this test a few µs).
 _TRIGGER = re.compile(
     r"\d|январ|феврал|март|апрел|\bма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр|"
-    r"понедельник|вторник|сред|четверг|пятниц|суббот|воскресень|вчера|сегодня|недел|месяц|"
+    r"понедельник|вторник|сред|четверг|пятниц|суббот|воскресень|вчера|сегодня|недел|месяц|утр|"
     r"год|квартал|ноч|зим|весн|лет|осен|выходн|сутк|суток|дн[яе]|день|час|полугоди|"
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|quarter|night|"
     r"winter|spring|summer|autumn|fall|today|tonight|morning|afternoon|evening|hour|half",
@@ -319,8 +351,11 @@ def _combine(text: str, found: list[_Found]) -> list[_Found]:
     for f in out:
         if f.kind in _MERGEABLE:
             night = _NIGHT.search(text, 0, f.start)
+            night_of = _NIGHT_OF.search(text, 0, f.start)
             if night:
                 f = replace(f, start=night.start(), resolve=shift_start(f.resolve, 1))
+            elif night_of:
+                f = replace(f, start=night_of.start(), resolve=shift_end(f.resolve, 1))
         if (
             f.start not in merged
             and f.kind != "since"
@@ -333,9 +368,43 @@ def _combine(text: str, found: list[_Found]) -> list[_Found]:
     return result
 
 
-def _extract(text: str, lang: Lang, published: date | None) -> list[DateRange]:
+def names_rite(sentence: Sentence, found: DateRange) -> bool:
+    """ "as worshippers left Friday prayers": the weekday names a rite; beside another date
+    of the sentence ("in late January") it is not the event's day (claims.py)."""
+    if found.span is None or found.precision != "day" or not _bare_weekday(found.text):
+        return False
+    lo, hi = found.span.start - sentence.start, found.span.stop - sentence.start
+    text = sentence.text
+    return bool(_OBSERVANCE.match(text, hi)) and not _ON_BEFORE.search(text, 0, lo)
+
+
+def is_bound(found: DateRange) -> bool:
+    """ "by Friday evening", «к вечеру среды»: when a thing was done by; it dates that
+    thing, but the story does not move on to that day."""
+    return bool(_BOUND.match(found.text or ""))
+
+
+def _bare_weekday(text: str | None) -> bool:
+    return (text or "").strip().lower() in WEEKDAYS
+
+
+def _outlet(text: str, f: _Found) -> bool:
+    words = text[f.start : f.stop]
+    return words[:1].isupper() and words.lower() == "today" and bool(
+        _NAME_BEFORE.search(text, 0, f.start))
+
+
+def _extract(
+    text: str, lang: Lang, published: date | None, *, present: bool = False
+) -> list[DateRange]:
     ranges: list[DateRange] = []
-    for f in _combine(text, _candidates(text, lang)):
+    found = [f for f in _combine(text, _candidates(text, lang)) if not _outlet(text, f)]
+    if _MODAL.search(text):
+        found = [f for f in found if not _BOUND.match(text, f.start)]
+    if len(found) > 1 or not present:
+        # a time of day dates the publication day only in a sentence told as it goes on
+        found = [f for f in found if f.kind != "clock"]
+    for f in found:
         got = f.resolve(published)
         if got is None or got[0] > got[1]:
             continue
@@ -350,7 +419,12 @@ def extract_dates(sentence: Sentence, lang: Lang, published: date | None) -> lis
     """Every time expression in ``sentence`` resolved against ``published``, in text
     order, with spans in document offsets."""
     out = []
-    for r in _extract(sentence.text, lang, published):
+    if lang == "en":
+        present = bool(_PRESENT_EN.search(sentence.text))
+    else:
+        present = any(t.feat("Tense") == "Pres" and t.pos in ("VERB", "AUX")
+                      for t in sentence.tokens)
+    for r in _extract(sentence.text, lang, published, present=present):
         assert r.span is not None
         span = Span(sentence.start + r.span.start, sentence.start + r.span.stop, r.span.text)
         out.append(replace(r, span=span))

@@ -413,16 +413,31 @@ def _is_blocked_en(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> 
         return True  # "while they wait to be deported"; but "ordered to be expelled"
     if lemmas[max(0, first - 2) : first] == ["or", "be"]:
         return True  # "must leave Russia or be deported": an alternative, not an event
+    if _coordinated_infinitive(tokens, lemmas, first):
+        return True  # "the aim was to bring in reinforcements and take him to the station"
     if _future_predicate_en(tokens, first):
         return True  # "Raids to find illegal migrants will continue at markets"
     if _is_attributive_en(tokens, first):
         return True  # "the detained men", "pressured detained migrants"
-    # "the option of enlisting", "in return for signing"
+    # "the option of enlisting", "in return for signing"; "said that signing a contract
+    # would …": a gerund opening a clause names an act, it does not tell one
     return (
         first > 0
         and tokens[first].text.lower().endswith("ing")
-        and tokens[first - 1].text.lower() in _PREPOSITIONS_EN
+        and tokens[first - 1].text.lower() in (*_PREPOSITIONS_EN, "that")
     )
+
+
+def _coordinated_infinitive(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> bool:
+    """A bare verb after "and" that shares an earlier "to" of its clause."""
+    if first < 2 or lemmas[first - 1] != "and" or tokens[first].text.lower() != lemmas[first]:
+        return False
+    for k in range(first - 2, max(-1, first - 8), -1):
+        if tokens[k].text in _CLAUSE_BREAKS:
+            return False
+        if lemmas[k] == "to":
+            return not _decided_en(lemmas, k)
+    return False
 
 
 def _decided_en(lemmas: list[str], to: int) -> bool:
@@ -552,15 +567,18 @@ def document_scope(
     )
 
 
-# "после теракта", "since the terrorist attack": an out-of-scope event as a point in time
-_SINCE = frozenset("после since after following".split())
+# "since the terrorist attack": an out-of-scope event as a point in time ("after the brawl"
+# is its cause: the detentions that follow are that story)
+_SINCE = frozenset({"since"})
 
 
 def _out_of_scope(lemmas: list[str], lex: LangLexicon) -> bool:
     """Whether a sentence is about another subject; one named only as the time since which
-    things happen ("После теракта … проверки идут по всей стране") leaves it in scope."""
+    things happen ("since the terrorist attack, raids have …") leaves it in scope."""
     for start, _stop in find_phrases(lemmas, lex.out):
         before = lemmas[max(0, start - 3) : start]
+        if before[-1:] == ["migration"]:
+            continue  # "violations of migration legislation" is this story's own law
         if not (_SINCE & set(before)) or any(w in _PUNCTUATION for w in before):
             return True
     return False

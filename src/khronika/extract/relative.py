@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from khronika.extract.calendar import month_period
 from khronika.extract.numwords import CARDINALS
 from khronika.model import DateRange, Lang, Sentence, Span
 
@@ -32,7 +33,7 @@ _PATTERNS: dict[Lang, list[tuple[re.Pattern[str], int | None]]] = {
         (
             re.compile(
                 r"\b(?:days|weeks|months)\s+(?:earlier|later|before)\b|\bearlier\s+that\s+"
-                r"(?:week|month)\b|\b(?:some\s+time|weeks)\s+later\b",
+                r"(?:week|month)\b|\b(?:some\s+time|weeks)\s+later\b|\bnot\s+long\s+ago\b",
                 re.I,
             ),
             None,
@@ -61,12 +62,24 @@ _PATTERNS: dict[Lang, list[tuple[re.Pattern[str], int | None]]] = {
         (
             re.compile(
                 r"(?<!\w)(?:несколькими\s+днями\s+ранее|за\s+несколько\s+дней\s+до\s+этого|"
-                r"днями\s+ранее|неделей\s+ранее|позднее|позже)(?!\w)",
+                r"днями\s+ранее|неделей\s+ранее|позднее|позже|не\s+так\s+давно)(?!\w)",
                 re.I,
             ),
             None,
         ),
     ],
+}
+# "over the following three days", «в течение следующих трёх дней»: the days after the anchor
+_FOLLOWING: dict[Lang, re.Pattern[str]] = {
+    "en": re.compile(rf"\b(?:over|in|during|within)\s+the\s+(?:following|next)\s+{_N}\s+days\b",
+                     re.I),
+    "ru": re.compile(rf"(?<!\w)(?:в\s+течение|за)\s+(?:следующих|последующих|ближайших)\s+{_N}"
+                     r"\s+(?:дней|дня|суток)(?!\w)", re.I),
+}
+# «Через месяц», "a month later": the month after the story's month
+_MONTH_LATER: dict[Lang, re.Pattern[str]] = {
+    "en": re.compile(r"\b(?:a|one)\s+month\s+later\b", re.I),
+    "ru": re.compile(r"(?<!\w)(?:через|спустя)\s+(?:один\s+)?месяц(?!\w)", re.I),
 }
 # "The same day, …", «В тот же день …» open a sentence that follows on from the one before
 _OPENING_CHARS = 12
@@ -78,26 +91,47 @@ def extract_relative_date(
 ) -> DateRange | None:
     """The date a relative phrase gives, or an unknown date (with its text) when the phrase only
     says "some other time"; None when the sentence has no such phrase."""
+    later = _MONTH_LATER[lang].search(sentence.text)
+    if later is not None and anchor is not None and anchor.precision == "month" \
+            and anchor.start is not None:
+        text = later.group()
+        start, end = month_period(*_next_month(anchor.start.year, anchor.start.month))
+        span = Span(sentence.start + later.start(), sentence.start + later.end(), text)
+        return DateRange(start, end, "month", text, span)
+    following = _FOLLOWING[lang].search(sentence.text)
+    if following is not None and anchor is not None and anchor.precision == "day" \
+            and anchor.end is not None:
+        text = following.group()
+        span = Span(sentence.start + following.start(), sentence.start + following.end(), text)
+        n = _number(following.group("n"))
+        return DateRange(anchor.end + timedelta(days=1), anchor.end + timedelta(days=n), "day",
+                         text, span)
     for pattern, sign in _PATTERNS[lang]:
         m = pattern.search(sentence.text)
         if m is None:
             continue
         text = m.group()
         span = Span(sentence.start + m.start(), sentence.start + m.end(), text)
-        if sign is None or anchor is None or anchor.precision != "day" or anchor.end is None:
-            return DateRange(None, None, "unknown", text, span)
         if m.groupdict().get("same"):
             if not text.lower().startswith(("that", "later")) and m.start() > _OPENING_CHARS:
                 # "… taken from the depot and sent to a unit the same day": the day of an
                 # event earlier in the same sentence, not of the story's last one
                 return None
-            return DateRange(anchor.start, anchor.end, "day", text, span)
+            if anchor is not None and anchor.start is not None:
+                # the same day as an event dated "in late September" is within that period
+                return DateRange(anchor.start, anchor.end, anchor.precision, text, span)
+        if sign is None or anchor is None or anchor.precision != "day" or anchor.end is None:
+            return DateRange(None, None, "unknown", text, span)
         n = _number(m.groupdict().get("n"))
         backward = any(w in text.lower() for w in _BACKWARD)
         base = anchor.start if backward and anchor.start else anchor.end
         day = base + timedelta(days=-n if backward else n)
         return DateRange(day, day, "day", text, span)
     return None
+
+
+def _next_month(year: int, month: int) -> tuple[int, int]:
+    return (year + 1, 1) if month == 12 else (year, month + 1)
 
 
 def _number(word: str | None) -> int:
