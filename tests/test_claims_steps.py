@@ -138,9 +138,9 @@ def test_a_sentence_with_its_own_figure_and_date_outlives_the_model(resources: A
                     "checked the papers of migrant workers at a hostel.", "en")
     kept = extract_claims(specific, _analyse(resources, specific), model=DropFirst(), **kwargs)
     assert {c.event_type for c in kept} == {"detention", "raid"}
-    # a figure without a date of its own is the model's to drop
-    vague = _doc("Police detained 25 migrants at a market in Kirov. Officers also checked the "
-                 "papers of migrant workers at a hostel.", "en")
+    # a figure with neither a date nor a place of its own is the model's to drop
+    vague = _doc("Police detained 25 migrants at a market. Officers also checked the "
+                 "papers of migrant workers at a hostel in Kirov.", "en")
     dropped = extract_claims(vague, _analyse(resources, vague), model=DropFirst(), **kwargs)
     assert [c.event_type for c in dropped] == ["raid"]
 
