@@ -570,6 +570,13 @@ def document_scope(
 # "since the terrorist attack": an out-of-scope event as a point in time ("after the brawl"
 # is its cause: the detentions that follow are that story)
 _SINCE = frozenset({"since"})
+# "after the attack" is a point in time too when what follows is a wave, not one arrest:
+# «после теракта массовые проверки идут по всей стране», "after the attack, raids were stepped up"
+_AFTER = frozenset({"после", "с", "after", "following"})
+_WAVE = frozenset(
+    "массовый массово усилить усиливать ужесточить участиться волна повсеместно"
+    " mass stepped step intensify intensified wave crackdown nationwide countrywide".split()
+)
 
 
 def _out_of_scope(lemmas: list[str], lex: LangLexicon) -> bool:
@@ -581,7 +588,8 @@ def _out_of_scope(lemmas: list[str], lex: LangLexicon) -> bool:
             continue  # "violations of migration legislation" is this story's own law
         if lemmas[stop : stop + 1] == ["age"]:
             continue  # "men of fighting age" are who the recruiters look for
-        if not (_SINCE & set(before)) or any(w in _PUNCTUATION for w in before):
+        since = bool(_SINCE & set(before)) or (bool(_AFTER & set(before)) and bool(_WAVE & set(lemmas[stop:])))
+        if not since or any(w in _PUNCTUATION for w in before):
             return True
     return False
 
