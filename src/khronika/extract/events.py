@@ -588,7 +588,8 @@ def _out_of_scope(lemmas: list[str], lex: LangLexicon) -> bool:
             continue  # "violations of migration legislation" is this story's own law
         if lemmas[stop : stop + 1] == ["age"]:
             continue  # "men of fighting age" are who the recruiters look for
-        since = bool(_SINCE & set(before)) or (bool(_AFTER & set(before)) and bool(_WAVE & set(lemmas[stop:])))
+        wave = bool(_AFTER & set(before)) and bool(_WAVE & set(lemmas[stop:]))
+        since = wave or bool(_SINCE & set(before))
         if not since or any(w in _PUNCTUATION for w in before):
             return True
     return False
