@@ -146,6 +146,12 @@ CASES = [
     ("en", "Since the terrorist attack on the concert hall, migrants have been checked "
      "everywhere. In the Penza region police carried out 80 raids in April.", {"raid"}),
     ("ru", "После драки у кафе полиция задержала пятерых уроженцев Киргизии.", set()),
+    # "not to X but to Y": the place denied makes no event, the place affirmed does
+    ("en", "The two couriers were taken not to a police station but to the city enlistment "
+     "office.", {"escort_to_enlistment_office"}),
+    ("ru", "Рабочих со стройки отвезли не в отдел полиции, а в военкомат.",
+     {"escort_to_enlistment_office"}),
+    ("en", "The consulate urged its citizens not to sign any military contract.", set()),
     # how often something happens is a practice, not an event
     ("ru", "Мигрантов на таких рынках нередко задерживают без всяких оснований.", set()),
     ("en", "Court rulings on expulsion frequently ignore the migrants' papers.", set()),

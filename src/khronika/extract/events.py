@@ -97,6 +97,8 @@ def find_triggers(
                 continue
             if _is_blocked(sentence, lemmas, first, earliest, lang, lex):
                 continue
+            if _contrasted(lemmas, first, last):
+                continue
             seen.add(key)
             tok = sentence.tokens[first]
             found.append(Trigger(rule.event, first, last, Span(tok.start, tok.stop, tok.text)))
@@ -235,6 +237,20 @@ def _is_blocked(
     if lang == "ru":
         return _is_blocked_ru(tokens, lemmas, first)
     return _is_blocked_en(tokens, lemmas, first)
+
+
+_NOT_THERE = frozenset("not не".split())
+_TO = frozenset("to into at in в на к".split())
+_BUT = frozenset("but а instead".split())
+
+
+def _contrasted(lemmas: list[str], first: int, last: int) -> bool:
+    """"taken not to the police station but to the enlistment office", «повезли не в отдел, а
+    в военкомат»: the place that makes the match is the one denied."""
+    for k in range(first + 1, last):
+        if lemmas[k] in _NOT_THERE and lemmas[k + 1] in _TO:
+            return not _BUT & set(lemmas[k:last])  # the match ends at the place affirmed
+    return False
 
 
 def _is_negated(lemmas: list[str], earliest: int, lex: LangLexicon) -> bool:
