@@ -152,6 +152,9 @@ CASES = [
     ("ru", "Рабочих со стройки отвезли не в отдел полиции, а в военкомат.",
      {"escort_to_enlistment_office"}),
     ("en", "The consulate urged its citizens not to sign any military contract.", set()),
+    # a question after a chapter's time stamp is still a question
+    ("en", "[32:10] How many of the detained couriers were sent to the enlistment office", set()),
+    ("ru", "(12:45) Сколько задержанных мигрантов отвезли в военкомат", set()),
     # how often something happens is a practice, not an event
     ("ru", "Мигрантов на таких рынках нередко задерживают без всяких оснований.", set()),
     ("en", "Court rulings on expulsion frequently ignore the migrants' papers.", set()),

@@ -308,7 +308,8 @@ _LACKING = frozenset("без without".split())
 
 
 def _is_conditional(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> bool:
-    opening = [w for w in lemmas[:4] if w not in _PUNCTUATION][:2]
+    # a chapter's time stamp ("(14:20) How many men …") is not the sentence's opening word
+    opening = [w for w in lemmas[:8] if any(c.isalpha() for c in w)][:2]
     if opening[:1] and opening[0] in _CONDITIONS:
         return True  # "Если этого не произошло, военкомат направляет …": the rule, not a case
     if opening[:1] == ["сколько"] or opening == ["how", "many"]:
