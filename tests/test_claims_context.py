@@ -421,3 +421,13 @@ def test_claims_a_raid_named_as_a_time_point_is_no_new_raid(tmp_path: Path,
         raids = _by(_claims(tmp_path, resources, lang, text), "raid")
         assert len(raids) == 1, (lang, [c["evidence"]["text"] for c in raids])
         assert "Tula" == raids[0]["location"]["name"]
+
+
+def test_claims_a_raids_tally_is_no_new_raid(tmp_path: Path, resources: Any) -> None:
+    ru = ("В среду полиция провела рейд на стройке в Калуге, искали нелегальных мигрантов. "
+          "Всего, по данным УМВД, документы проверили у 230 рабочих.")
+    en = ("On Wednesday police raided a building site in Kaluga looking for illegal migrants. "
+          "In total, the regional police said, officers checked the papers of 230 workers.")
+    for lang, text in (("ru", ru), ("en", en)):
+        raids = _by(_claims(tmp_path, resources, lang, text), "raid")
+        assert len(raids) == 1, (lang, [c["evidence"]["text"] for c in raids])

@@ -560,11 +560,16 @@ def _raid_as_setting(d: _Draft, drafts: list[_Draft], sentence: Sentence) -> boo
         return False
     # «отпустили после проверки документов», "released after the check": a time point
     at = d.trigger.first
-    return others or any(t.text.lower() in _AFTER_WORDS
-                         for t in sentence.tokens[max(0, at - 2) : at])
+    if others or any(t.text.lower() in _AFTER_WORDS for t in sentence.tokens[max(0, at - 2) : at]):
+        return True
+    # «Всего документы проверили у 400 человек», "In total, 300 workers were checked": the
+    # raid's tally, not another raid
+    opening = [t.text.lower() for t in sentence.tokens[:2]]
+    return bool(opening) and (opening[0] in _TOTAL or opening == ["in", "total"])
 
 
 _AFTER_WORDS = frozenset("после after following".split())
+_TOTAL = frozenset("всего итого overall altogether".split())
 
 
 def _adds_nothing(later: _Draft, earlier: _Draft, sentence: Sentence) -> bool:
