@@ -527,7 +527,7 @@ def without_restated_raids(drafts: list[_Draft], sentences: list[Sentence]) -> l
     """Drop a raid draft that repeats an earlier one of the same document: same place, taken
     from the story rather than named in its own sentence, same dates, no credit or doubt the
     earlier lacks; or told, after the document's first raid, as the setting of another event
-    of its sentence without a place of its own.
+    of its sentence or as a time point ("after the raid") without a place of its own.
 
     A raid claim carries no count, so a later sentence telling the same raid again ("Всего на
     объекте проверили 200 иностранцев", "The raid began shortly after 2 a.m.") adds only a
@@ -556,7 +556,20 @@ def _raid_as_setting(d: _Draft, drafts: list[_Draft], sentence: Sentence) -> boo
     the sentence's news is its other event, and it names no place of its own."""
     others = any(o.sentence == d.sentence and o.event_type != "raid" for o in drafts)
     span = d.place.span
-    return others and not (span is not None and sentence.start <= span.start < sentence.stop)
+    if span is not None and sentence.start <= span.start < sentence.stop:
+        return False
+    # «отпустили после проверки документов», "released after the check": a time point
+    at = d.trigger.first
+    if others or any(t.text.lower() in _AFTER_WORDS for t in sentence.tokens[max(0, at - 2) : at]):
+        return True
+    # «Всего документы проверили у 400 человек», "In total, 300 workers were checked": the
+    # raid's tally, not another raid
+    opening = [t.text.lower() for t in sentence.tokens[:2]]
+    return bool(opening) and (opening[0] in _TOTAL or opening == ["in", "total"])
+
+
+_AFTER_WORDS = frozenset("после after following".split())
+_TOTAL = frozenset("всего итого overall altogether".split())
 
 
 def _adds_nothing(later: _Draft, earlier: _Draft, sentence: Sentence) -> bool:

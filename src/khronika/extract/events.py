@@ -384,10 +384,22 @@ def _is_blocked_ru(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> 
         return True
     if _is_future(trigger):
         return True
-    return any(
-        tok.pos in ("VERB", "AUX") and _is_future(tok) and tok.lemma not in _DISCOURSE_RU
-        for tok in tokens[max(0, first - _MODAL_REACH) : first]
-    )
+    return _future_before_ru(tokens, first)
+
+
+def _future_before_ru(tokens: tuple[Token, ...], first: int) -> bool:
+    """A future verb of the trigger's own clause: «будут выдворены»; not one of the clause
+    before («объяснили, что их лишат гражданства, и предложили подписать контракт»)."""
+    for k in range(first - 1, max(-1, first - _MODAL_REACH - 1), -1):
+        tok = tokens[k]
+        if tok.text in _CLAUSE_BREAKS and k + 1 < first and tokens[k + 1].lemma in _AND_RU:
+            return False
+        if tok.pos in ("VERB", "AUX") and _is_future(tok) and tok.lemma not in _DISCOURSE_RU:
+            return True
+    return False
+
+
+_AND_RU = frozenset("и а но".split())
 
 
 # a full participle declines like an adjective; the tagger sometimes calls a noun one
