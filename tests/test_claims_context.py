@@ -409,3 +409,23 @@ def test_claims_one_figure_for_towns_of_one_region_is_the_region(tmp_path: Path,
     text = "In all, 25 migrants held in Tolyatti, Syzran and Samara were deported in May."
     (deported,) = _by(_claims(tmp_path, resources, "en", text), "deportation")
     assert (deported["location"]["name"], deported["count"]["min"]) == ("Samara Oblast", 25)
+
+
+def test_claims_unplaced_events_are_where_the_story_is(tmp_path: Path, resources: Any) -> None:
+    ru = _claims(tmp_path, resources, "ru",
+                 "У ворот рынка стоят автобусы полиции, у продавцов проверяют паспорта.\n\n"
+                 "Комментария от полиции пока нет.\n\n#Омск #рынок")
+    en = _claims(tmp_path, resources, "en",
+                 "Police raided a migrant hostel this morning and checked the papers of all "
+                 "residents.\n\n"
+                 "The police in the Tomsk region have not commented yet.")
+    assert {c["location"]["name"] for c in _by(ru, "raid")} == {"Omsk"}
+    assert {c["location"]["name"] for c in _by(en, "raid")} == {"Tomsk Oblast"}
+
+
+def test_claims_unplaced_events_of_a_story_over_regions_are_in_russia(tmp_path: Path,
+                                                                      resources: Any) -> None:
+    text = ("Our volunteers logged 40 raids on hostels over the summer.\n\n"
+            "Most reports came from Kazan, Ufa and the Perm region.")
+    assert {c["location"]["name"] for c in _by(_claims(tmp_path, resources, "en", text),
+                                                "raid")} == {"Russia"}

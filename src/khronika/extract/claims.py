@@ -251,6 +251,7 @@ def extract_claims(
         [f.triggers for f in facts_by_sentence], [f.mentioned for f in facts_by_sentence]
     )
     cues = [f.cues for f in facts_by_sentence]
+    drafts = _placed_in_story(drafts, [p for places in found_places for p in places], geocoder)
     drafts = without_restated_raids(drafts, sentences)
     drafts = _dated_from_body(drafts, facts_by_sentence, sentences)
     drafts = [d if d.sources else replace(d, sources=carried[d.sentence]) for d in drafts]
@@ -952,6 +953,25 @@ def _common_place(places: list[Place], geocoder: Geocoder) -> Place:
         if country is not None and country.precision == "country":
             return country
     return places[0]
+
+
+def _placed_in_story(drafts: list[_Draft], found: list[Place], geocoder: Geocoder) -> list[_Draft]:
+    """Drafts no sentence placed, put where the whole story is: a Telegram post that names
+    its town only in a hashtag, a report that names its region only when it credits the
+    regional police. The story's place is its one Russian town, else the one region all its
+    Russian places lie in, else Russia when they spread over several."""
+    if all(d.place.precision != "unknown" for d in drafts):
+        return drafts
+    russian = [p for p in found if p.country == "RU" and p.precision in ("city", "region")
+               and p.admin1]
+    if not russian:
+        return drafts
+    towns = {p.name for p in russian if p.precision == "city"}
+    regions = {p.admin1 for p in russian}
+    story = next(p for p in russian if p.precision == "city") \
+        if len(towns) == 1 and len(regions) == 1 else _common_place(russian, geocoder)
+    story = replace(story, span=None, text=None)
+    return [replace(d, place=story) if d.place.precision == "unknown" else d for d in drafts]
 
 
 def _inside(item: Place | Count, credit: Credit | None) -> bool:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from khronika.geocode.adjectives import names_a_thing, town_of_adjective
 from khronika.geocode.gazetteer import Entry, Gazetteer, nominative_guesses
 from khronika.geocode.names import is_cyrillic, name_key
 from khronika.geocode.outlets import OutletHomes
@@ -176,10 +177,28 @@ class Geocoder:
             if plausible(candidate):
                 matches.append(match)
             i = match.last
+        if lang == "ru":
+            matches = self._with_town_adjectives(sentence, matches)
         chosen = self._choose(matches)
         return self._collapse(sentence, chosen)
 
     # -- recognition -----------------------------------------------------------------------
+
+    def _with_town_adjectives(self, sentence: Sentence, matches: list[_Match]) -> list[_Match]:
+        """``matches`` and, in text order among them, the towns named by an adjective outside
+        them («в московском хостеле»): the town itself, settled by the words alone."""
+        taken = {k for m in matches for k in range(m.first, m.last)}
+        tokens = sentence.tokens
+        more: list[_Match] = []
+        for i, token in enumerate(tokens):
+            if i in taken or token.pos != "ADJ" or names_a_thing(tokens, i):
+                continue
+            entry = town_of_adjective(self.gazetteer, token.lemma.replace("ё", "е"))
+            if entry is not None:
+                more.append(_Match(i, i + 1, (entry,), settled=True))
+        if not more:
+            return matches
+        return sorted(matches + more, key=lambda m: m.first)
 
     def _shared_region_noun(self, sentence: Sentence) -> dict[int, _Match]:
         """Regions named by adjectives that share one noun: in "в Курской, Орловской и
