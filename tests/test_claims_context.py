@@ -411,6 +411,16 @@ def test_claims_one_figure_for_towns_of_one_region_is_the_region(tmp_path: Path,
     assert (deported["location"]["name"], deported["count"]["min"]) == ("Samara Oblast", 25)
 
 
+def test_claims_one_figure_for_a_city_and_its_region_is_the_region(tmp_path: Path,
+                                                                    resources: Any) -> None:
+    ru = _claims(tmp_path, resources, "ru",
+                 "В Москве и Московской области за месяц задержали 300 иностранцев.")
+    en = _claims(tmp_path, resources, "en",
+                 "Police detained 120 migrants in St Petersburg and the Leningrad region.")
+    assert [c["location"]["name"] for c in _by(ru, "detention")] == ["Moscow Oblast"]
+    assert [c["location"]["name"] for c in _by(en, "detention")] == ["Leningrad Oblast"]
+
+
 def test_claims_unplaced_events_are_where_the_story_is(tmp_path: Path, resources: Any) -> None:
     ru = _claims(tmp_path, resources, "ru",
                  "У ворот рынка стоят автобусы полиции, у продавцов проверяют паспорта.\n\n"

@@ -92,6 +92,11 @@ RU_CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("Октябрьский районный суд оштрафовал двоих.", []),
     ("Рейд прошёл у Курского вокзала.", []),
     ("Об облаве написал «Московский комсомолец».", []),
+    # a region's nickname in the oblique case: its nominative ends in -е
+    ("Приставы Приангарья выдворили троих.", [("Irkutsk Oblast", R)]),
+    # a street or square by its adjective is no town; a stanitsa of that form is
+    ("Патрули стояли у автомоек возле Сенной.", []),
+    ("Рейд прошёл в станице Каневской.", [("Kanevskaya", C)]),
     # false friends
     ("Жуковский заявил, что рейдов не было.", []),
     ("Рейд прошёл на улице Жуковского.", []),

@@ -947,12 +947,25 @@ def _common_place(places: list[Place], geocoder: Geocoder) -> Place:
         entry = geocoder.gazetteer.division(places[0].country or "", places[0].admin1 or "")
         if entry is not None:
             return geocoder.gazetteer.place(entry)
+    wide = [p for p in places if p.precision == "region"]
+    if len(wide) == 1 and all(p is wide[0] or _seat_of(wide[0], p) for p in places):
+        # "в Петербурге и Ленинградской области": a federal city and the region around it,
+        # which the city is the seat of, are that region
+        return wide[0]
     if len(countries) == 1:
         code = next(iter(countries)) or ""
         country = geocoder.gazetteer.lookup(_COUNTRY_NAMES.get(code, code), None)
         if country is not None and country.precision == "country":
             return country
     return places[0]
+
+
+def _seat_of(region: Place, town: Place) -> bool:
+    """Whether ``town`` is where ``region`` stands in the gazetteer: its capital."""
+    if town.precision != "city" or None in (region.lat, region.lon, town.lat, town.lon):
+        return False
+    return abs((region.lat or 0.0) - (town.lat or 0.0)) < 0.05 \
+        and abs((region.lon or 0.0) - (town.lon or 0.0)) < 0.05
 
 
 def _placed_in_story(drafts: list[_Draft], found: list[Place], geocoder: Geocoder) -> list[_Draft]:

@@ -257,6 +257,17 @@ def _ru_common_word_opening(c: Candidate) -> bool:
     )
 
 
+def _ru_feminine_street(c: Candidate) -> bool:
+    """ "возле Сенной", "на Садовой": a street or square named by its adjective alone, which
+    NER reads as a feminine name («Сенная») while the gazetteer matched a town of another
+    form (Sennoy); a town of that very form («в Каневской») stays."""
+    if c.lang != "ru" or c.words != 1 or c.span[0].pos != "ADJ" or c.admin:
+        return False
+    normals = [name_key(e.normal) for e in c.overlaps if e.type == "LOC"]
+    own = name_key(c.best.name_local or "")
+    return any(n.endswith(("ая", "яя")) and n != own for n in normals)
+
+
 VETOES: tuple[Veto, ...] = (
     Veto("person", _person),
     Veto("street before", _street_before),
@@ -272,6 +283,7 @@ VETOES: tuple[Veto, ...] = (
     Veto("Latin word without NER (Russian)", _ru_latin_without_ner),
     Veto("Latin title (Russian)", _ru_latin_title),
     Veto("common word opening a sentence (Russian)", _ru_common_word_opening),
+    Veto("street by its adjective (Russian)", _ru_feminine_street),
 )
 
 
