@@ -439,3 +439,26 @@ def test_claims_unplaced_events_of_a_story_over_regions_are_in_russia(tmp_path: 
             "Most reports came from Kazan, Ufa and the Perm region.")
     assert {c["location"]["name"] for c in _by(_claims(tmp_path, resources, "en", text),
                                                 "raid")} == {"Russia"}
+
+
+def test_claims_a_dash_line_without_a_place_stays_in_the_story(tmp_path: Path,
+                                                              resources: Any) -> None:
+    text = ("Утром полиция оцепила рынок в Томске.\n\n"
+            "— Работаем, ищем нарушителей, — сказал нам один из полицейских.\n\n"
+            "Ещё 12 мужчинам с российскими паспортами вручили повестки.")
+    assert {c["location"]["name"] for c in _by(_claims(tmp_path, resources, "ru", text),
+                                                "summons")} == {"Tomsk"}
+
+
+def test_claims_every_town_of_an_origin_list_is_an_origin(tmp_path: Path,
+                                                          resources: Any) -> None:
+    ru = _claims(tmp_path, resources, "ru",
+                 "Полиция провела рейд в аэропорту и проверила документы у мигрантов, "
+                 "прилетевших из Ташкента и Бишкека.\n\nСейчас аэропорт Пензы работает в "
+                 "обычном режиме.")
+    en = _claims(tmp_path, resources, "en",
+                 "Ten people from Central Asia were stripped of Russian citizenship.\n\n"
+                 "The decision was announced by the police in the Omsk region.",
+                 title="Natives of Central Asia lose citizenship")
+    assert {c["location"]["name"] for c in _by(ru, "raid")} == {"Penza"}
+    assert {c["location"]["name"] for c in en} == {"Omsk Oblast"}

@@ -127,6 +127,8 @@ EN_CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("Raids took place in Moscow and Novosibirsk.", [("Moscow", C), ("Novosibirsk", C)]),
     ("Police raided a hostel in Sochi's Adler district.", [("Sochi", C)]),
     ("Police raided a hostel in the Adler district.", [("Sochi", C)]),
+    ("Migrants are held at a centre in St. Petersburg's Krasnoye Selo district.",
+     [("Saint Petersburg", C)]),
     ("Recruiters visited Krasnodar Krai and the Republic of Bashkortostan.",
      [("Krasnodar Krai", R), ("Republic of Bashkortostan", R)]),
     ("Nationals of Uzbekistan and Kyrgyzstan were deported.",
@@ -147,6 +149,8 @@ EN_CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("Police said the men were released.", []),
     ("The Police Department made no comment.", []),
     ("Officials at Kazan Federal University declined to comment.", []),
+    # a people's name that a town abroad also bears is no town
+    ("A Kazakh student in Omsk was handed a summons.", [("Omsk", C)]),
 ]
 
 

@@ -72,6 +72,12 @@ CASES = [
     ("street by its adjective (Russian)", "ru", "сенной",
      ("Два автобуса полиции стояли возле Сенной всё утро.", "Сенной"),
      ("Два автобуса полиции стояли в Сенном всё утро.", "Сенном")),
+    ("airport named after a village", "ru", "рощино",
+     ("Его выслали через аэропорт Рощино в среду.", "Рощино"),
+     ("Его задержали в посёлке Рощино в среду.", "Рощино")),
+    ("adjective of a noun phrase (Russian)", "ru", "приволжский",
+     ("Об этом сообщили в Приволжском линейном управлении полиции.", "Приволжском"),
+     ("В Приволжском полиция задержала двоих.", "Приволжском")),
 ]
 
 
@@ -89,6 +95,15 @@ def test_veto_rule_alone(nlp: Any, geocoder: Any, case: tuple[Any, ...]) -> None
 
 def test_every_rule_has_a_case() -> None:
     assert {c[0] for c in CASES} == set(RULES)
+
+
+def test_airport_named_after_a_village_english(nlp: Any, geocoder: Any) -> None:
+    vetoed = _candidate(nlp, geocoder, "He was flown out of Vnukovo airport on Monday.", "en",
+                        "Vnukovo", "vnukovo")
+    kept = _candidate(nlp, geocoder, "He was held in Vnukovo on Monday.", "en",
+                      "Vnukovo", "vnukovo")
+    assert RULES["airport named after a village"].applies(vetoed)
+    assert not RULES["airport named after a village"].applies(kept)
 
 
 def test_the_first_rule_that_applies_is_named(nlp: Any, geocoder: Any) -> None:

@@ -91,10 +91,13 @@ class Story:
     court: DateRange | None = None  # the day or days the story's court outcomes were told
     person: str = ""  # the person last named as a speaker or subject: whom "he says" means
 
-    def new_item(self) -> Story:
-        """A round-up's next item: its place, date and source start afresh."""
+    def new_item(self, *, names_place: bool = True) -> Story:
+        """A round-up's next item: its place, date and source start afresh. A dash line
+        that names no place of its own (a quoted speaker's words, a wire lede after its
+        dateline) stays where the story was."""
         return Story(actors=self.actors, targets=self.targets, frame=self.frame,
-                     published=self.published)
+                     published=self.published,
+                     places=[] if names_place else list(self.places))
 
     def advance(self, facts: SentenceFacts) -> None:
         """Move on past a sentence, after its claims took what they needed."""
@@ -213,8 +216,10 @@ def extract_claims(
     forwarded = forwarded_from(doc)
     story = Story(published=doc.published)
     # the headline's one place stands for a story whose body names none before its events
-    headline = [p for places in geocoder.find_document_places(title or [], lang, home)
-                for p in places]
+    headline = [p for sentence, places in zip(
+                    title or [], geocoder.find_document_places(title or [], lang, home),
+                    strict=True)
+                for p in places if p.country == "RU" or not _is_origin(sentence, p)]
     if len({p.name for p in headline}) == 1:
         story.places = headline[:1]
     drafts: list[_Draft] = []
@@ -227,7 +232,7 @@ def extract_claims(
             moves_on.append(False)
             continue
         if _starts_item(sentence):
-            story = story.new_item()
+            story = story.new_item(names_place=bool(found_places[i]))
         facts = read_sentence(
             doc, sentence, i, triggers[i], found_places[i], story, codebook=codebook,
             forwarded=forwarded,
@@ -729,7 +734,14 @@ def _event_places(
 ) -> list[Place]:
     """Places an event can be at: not the outlet's name, not where migrants came from, not
     the dateline's town when the sentence names another."""
-    found = [p for p in found if p.country == "RU" or not _is_origin(sentence, p)]
+    origins: list[Place] = []
+    for p in found:
+        # "рейсы из Душанбе и Худжанда": the list after "из" is all origins
+        if _is_origin(sentence, p) or (
+            origins and _only_links_between(sentence.tokens, origins[-1], p)
+        ):
+            origins.append(p)
+    found = [p for p in found if p.country == "RU" or all(p is not o for o in origins)]
     told = [p for p in found if p.span is None or not opens_dateline(sentence, p.span)]
     if told and len(told) < len(found) and any(p.name != q.name for p in told for q in found):
         found = told

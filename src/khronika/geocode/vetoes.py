@@ -257,6 +257,38 @@ def _ru_common_word_opening(c: Candidate) -> bool:
     )
 
 
+def _ru_adjective_of_a_noun(c: Candidate) -> bool:
+    """ "в Приволжском линейном управлении", "Октябрьскому районному суду": an adjective
+    agreeing with the words after it names a body or a district, not the town it looks
+    like; «в Октябрьском полиция задержала …» (no agreement) stays."""
+    if c.lang != "ru" or c.words != 1 or c.span[0].pos != "ADJ" or c.admin or c.after is None:
+        return False
+    word, after = c.span[0], c.after
+    if not after.text[:1].isalpha() or not after.text[:1].islower():
+        return False
+    if after.pos not in ("NOUN", "ADJ"):
+        return False
+    return all(
+        word.feat(f) == after.feat(f) or None in (word.feat(f), after.feat(f))
+        for f in ("Case", "Number", "Gender")
+    ) and word.feat("Case") is not None
+
+
+_AIRPORT = frozenset("аэропорт airport".split())
+
+
+def _airport_name(c: Candidate) -> bool:
+    """ "аэропорт Рощино", "Vnukovo airport": an airport named after a village is at the
+    town it serves, which the story names; a big town's own name stays («аэропорт
+    Домодедово» is in Domodedovo)."""
+    beside = [t for t in (c.before, c.after) if t is not None]
+    return (
+        any(t.lemma.lower() in _AIRPORT or t.text.lower() in _AIRPORT for t in beside)
+        and not c.admin
+        and c.best.population < BIG_CITY
+    )
+
+
 def _ru_feminine_street(c: Candidate) -> bool:
     """ "возле Сенной", "на Садовой": a street or square named by its adjective alone, which
     NER reads as a feminine name («Сенная») while the gazetteer matched a town of another
@@ -284,6 +316,8 @@ VETOES: tuple[Veto, ...] = (
     Veto("Latin title (Russian)", _ru_latin_title),
     Veto("common word opening a sentence (Russian)", _ru_common_word_opening),
     Veto("street by its adjective (Russian)", _ru_feminine_street),
+    Veto("airport named after a village", _airport_name),
+    Veto("adjective of a noun phrase (Russian)", _ru_adjective_of_a_noun),
 )
 
 
