@@ -462,3 +462,11 @@ def test_claims_every_town_of_an_origin_list_is_an_origin(tmp_path: Path,
                  title="Natives of Central Asia lose citizenship")
     assert {c["location"]["name"] for c in _by(ru, "raid")} == {"Penza"}
     assert {c["location"]["name"] for c in en} == {"Omsk Oblast"}
+
+
+def test_claims_a_macro_region_beside_a_town_is_not_the_place(tmp_path: Path,
+                                                              resources: Any) -> None:
+    text = ("Утром в Казани полицейские задержали в хостеле жителя Сибири и увезли его в "
+            "военкомат.")
+    claims = _by(_claims(tmp_path, resources, "ru", text), "escort_to_enlistment_office")
+    assert {c["location"]["name"] for c in claims} == {"Kazan"}

@@ -751,11 +751,19 @@ def _event_places(
     russian = [p for p in outside if p.country == "RU"]
     if russian or story.places:
         outside = russian
-    specific = [p for p in outside if p.precision != "country"]
-    if specific or (story.places and story.places[-1].precision != "country"):
-        # "правила пребывания в России", "expelled from Russia": the country frames the story
+    specific = [p for p in outside if not _wide(p)]
+    if specific or (story.places and not _wide(story.places[-1])):
+        # "правила пребывания в России", "expelled from Russia": the country frames the story;
+        # «жителя Сибири», «на Дальнем Востоке впервые»: so does a macro-region or district
         outside = specific
     return outside
+
+
+def _wide(place: Place) -> bool:
+    """The country, or an area above its regions (Siberia, a federal or military district)."""
+    return place.precision == "country" or (
+        place.precision == "region" and place.admin1 is None and place.country == "RU"
+    )
 
 
 _ORIGIN_BEFORE = frozenset("из от from of выходец уроженец native natives".split())
