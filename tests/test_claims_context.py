@@ -470,3 +470,12 @@ def test_claims_a_macro_region_beside_a_town_is_not_the_place(tmp_path: Path,
             "военкомат.")
     claims = _by(_claims(tmp_path, resources, "ru", text), "escort_to_enlistment_office")
     assert {c["location"]["name"] for c in claims} == {"Kazan"}
+
+
+def test_claims_the_story_goes_on_where_its_events_were(tmp_path: Path,
+                                                       resources: Any) -> None:
+    text = ("Police raided a furniture factory in the village of Tomilino, east of Moscow, on "
+            "Monday and detained 40 migrants.\n\nTwelve of the workers, who had Russian "
+            "passports, were driven to the enlistment office.")
+    claims = _by(_claims(tmp_path, resources, "en", text), "escort_to_enlistment_office")
+    assert {c["location"]["name"] for c in claims} == {"Tomilino"}

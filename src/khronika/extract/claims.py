@@ -239,13 +239,15 @@ def extract_claims(
         )
         facts = _spared(facts, by_rules[i])
         facts_by_sentence.append(facts)
-        drafts += draft_claims(sentence, facts, story, lang, geocoder, posted=posted)
+        drafted = draft_claims(sentence, facts, story, lang, geocoder, posted=posted)
+        drafts += drafted
         # "О задержании рассказали в УМВД": the event named is the topic of the credit
         if facts.credit and credits_back(sentence, lang):
             drafts = _credit_back(drafts, i, facts.sources)
         # a new place or a date of its own: the next item, which the account before may not cover
         moves_on.append(facts.new_place or bool(facts.dates and facts.dates[0] != story.date))
         story.advance(facts)
+        _stay_where_told(story, drafted, sentence)
     # a paragraph told on one source's word credits that source throughout
     carried = account_sources(
         doc.text, sentences, [f.sources for f in facts_by_sentence],
@@ -263,6 +265,19 @@ def extract_claims(
     if model is not None:
         components = (*components, model.component)
     return [_finish(doc, sentences, d, cues, around, components) for d in drafts]
+
+
+def _stay_where_told(story: Story, drafted: list[_Draft], sentence: Sentence) -> None:
+    """The story goes on where its last events took place, not at the landmark or the
+    origin its sentence named besides ("in the town of Chekhov, south of Moscow")."""
+    placed: list[Place] = []
+    for d in drafted:
+        span = d.place.span
+        if span is not None and sentence.start <= span.start < sentence.stop \
+                and all(p is not d.place for p in placed):
+            placed.append(d.place)
+    if placed:
+        story.places = placed
 
 
 def _dated_from_body(
