@@ -479,3 +479,20 @@ def test_claims_the_story_goes_on_where_its_events_were(tmp_path: Path,
             "passports, were driven to the enlistment office.")
     claims = _by(_claims(tmp_path, resources, "en", text), "escort_to_enlistment_office")
     assert {c["location"]["name"] for c in claims} == {"Tomilino"}
+
+
+def test_claims_a_credited_body_far_from_the_story_places_its_news(tmp_path: Path,
+                                                                  resources: Any) -> None:
+    text = ("Police in Perm detained 60 migrants at a building site on Monday.\n\n"
+            "Omsk Oblast authorities reported that 11 naturalized residents had lost their "
+            "Russian citizenship.")
+    claims = _by(_claims(tmp_path, resources, "en", text), "citizenship_revocation")
+    assert {c["location"]["name"] for c in claims} == {"Omsk Oblast"}
+
+
+def test_claims_a_raid_first_told_in_its_town_is_no_setting(tmp_path: Path,
+                                                           resources: Any) -> None:
+    text = ("KAZAN.\nOn Tuesday police checked two hostels on the edge of the city.\n\n"
+            "SAMARA.\nAbout 40 people were detained after an overnight check at a market.")
+    claims = _by(_claims(tmp_path, resources, "en", text), "raid")
+    assert {c["location"]["name"] for c in claims} == {"Kazan", "Samara"}

@@ -78,6 +78,12 @@ CASES = [
     ("adjective of a noun phrase (Russian)", "ru", "приволжский",
      ("Об этом сообщили в Приволжском линейном управлении полиции.", "Приволжском"),
      ("В Приволжском полиция задержала двоих.", "Приволжском")),
+    ("district named by an adjective (English)", "en", "oktyabrsky",
+     ("Police checked a market in the Oktyabrsky district overnight.", "Oktyabrsky"),
+     ("Police checked a market in Oktyabrsky overnight.", "Oktyabrsky")),
+    ("month (English)", "en", "march",
+     ("The hotline took 90 calls in March this year.", "March"),
+     ("The hotline took 90 calls from Bristol this year.", "Bristol")),
 ]
 
 

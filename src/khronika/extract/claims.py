@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 import re
 from dataclasses import dataclass, field, replace
 from typing import Protocol
@@ -566,7 +567,10 @@ def without_restated_raids(drafts: list[_Draft], sentences: list[Sentence]) -> l
             kept.append(d)
             continue
         key = (d.place.name, d.place.precision, d.date.start, d.date.end)
-        if first and _raid_as_setting(d, drafts, sentences[d.sentence]):
+        # a raid told already in this place or its region
+        told_here = any(k[:2] == key[:2] or _same_region(e.place, d.place)
+                        for k, e in first.items())
+        if told_here and _raid_as_setting(d, drafts, sentences[d.sentence]):
             continue
         earlier = first.get(key)
         if earlier is not None and _adds_nothing(d, earlier, sentences[d.sentence]):
@@ -574,6 +578,10 @@ def without_restated_raids(drafts: list[_Draft], sentences: list[Sentence]) -> l
         first.setdefault(key, d)
         kept.append(d)
     return kept
+
+
+def _same_region(a: Place, b: Place) -> bool:
+    return a.admin1 is not None and (a.country, a.admin1) == (b.country, b.admin1)
 
 
 def _raid_as_setting(d: _Draft, drafts: list[_Draft], sentence: Sentence) -> bool:
@@ -761,7 +769,9 @@ def _event_places(
     if told and len(told) < len(found) and any(p.name != q.name for p in told for q in found):
         found = told
     outside = [p for p in found if not _inside(p, credit)]
-    if not outside and not story.places:
+    if not outside and (not story.places or all(_far(p, story.places[-1]) for p in found)):
+        # "Chelyabinsk Oblast authorities reported …" after a story in Perm: the credited
+        # body's own region is where its news is
         outside = found
     russian = [p for p in outside if p.country == "RU"]
     if russian or story.places:
@@ -772,6 +782,21 @@ def _event_places(
         # «жителя Сибири», «на Дальнем Востоке впервые»: so does a macro-region or district
         outside = specific
     return outside
+
+
+_FAR_KM = 200.0
+
+
+def _far(a: Place, b: Place) -> bool:
+    """Whether two places lie in different regions, far apart."""
+    if a.admin1 is not None and (a.country, a.admin1) == (b.country, b.admin1):
+        return False
+    if None in (a.lat, a.lon, b.lat, b.lon) or "country" in (a.precision, b.precision):
+        return False
+    lat1, lon1, lat2, lon2 = (math.radians(v or 0.0) for v in (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 \
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h))) > _FAR_KM
 
 
 def _wide(place: Place) -> bool:

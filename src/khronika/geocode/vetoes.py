@@ -274,6 +274,35 @@ def _ru_adjective_of_a_noun(c: Candidate) -> bool:
     ) and word.feat("Case") is not None
 
 
+_DISTRICT_NOUNS = frozenset("district raion okrug".split())
+_ADJECTIVE_ENDS = ("sky", "skiy", "skii", "skoy", "skaya", "skoye", "skoe", "tsky", "tskiy")
+
+
+def _en_district_name(c: Candidate) -> bool:
+    """ "in the Oktyabrsky district": a district named by a Russian adjective, which a town
+    far away may share as its own name, is a part of the story's town."""
+    return (
+        c.lang == "en"
+        and c.words == 1
+        and not c.admin
+        and c.after is not None
+        and c.after.text.lower() in _DISTRICT_NOUNS
+        and c.span[0].text.lower().endswith(_ADJECTIVE_ENDS)
+    )
+
+
+_MONTHS = frozenset(
+    """january february march april may june july august september october november
+    december""".split()
+)
+
+
+def _en_month(c: Candidate) -> bool:
+    """ "in March", "since May 2024": a month, not the town of that name."""
+    return c.lang == "en" and c.words == 1 and not c.admin \
+        and c.span[0].text.lower() in _MONTHS
+
+
 _AIRPORT = frozenset("аэропорт airport".split())
 
 
@@ -318,6 +347,8 @@ VETOES: tuple[Veto, ...] = (
     Veto("street by its adjective (Russian)", _ru_feminine_street),
     Veto("airport named after a village", _airport_name),
     Veto("adjective of a noun phrase (Russian)", _ru_adjective_of_a_noun),
+    Veto("district named by an adjective (English)", _en_district_name),
+    Veto("month (English)", _en_month),
 )
 
 
