@@ -218,10 +218,11 @@ def extract_claims(
     forwarded = forwarded_from(doc)
     story = Story(published=doc.published)
     # the headline's one place stands for a story whose body names none before its events
-    headline = [p for sentence, places in zip(
-                    title or [], geocoder.find_document_places(title or [], lang, home),
-                    strict=True)
-                for p in places if p.country == "RU" or not _is_origin(sentence, p)]
+    headline_found = geocoder.find_document_places(title or [], lang, home)
+    headline = [p for places in headline_found for p in places]
+    # "Natives of Central Asia stripped of citizenship": where the people came from
+    origins = [p for sentence, places in zip(title or [], headline_found, strict=True)
+               for p in places if p.country != "RU" and _is_origin(sentence, p)]
     if len({p.name for p in headline}) == 1:
         story.places = headline[:1]
     drafts: list[_Draft] = []
@@ -260,7 +261,8 @@ def extract_claims(
         [f.triggers for f in facts_by_sentence], [f.mentioned for f in facts_by_sentence]
     )
     cues = [f.cues for f in facts_by_sentence]
-    drafts = _placed_in_story(drafts, [p for places in found_places for p in places], geocoder)
+    drafts = _placed_in_story(drafts, [p for places in found_places for p in places], geocoder,
+                              origins)
     drafts = without_restated_raids(drafts, sentences)
     drafts = _dated_from_body(drafts, facts_by_sentence, sentences)
     drafts = [d if d.sources else replace(d, sources=carried[d.sentence]) for d in drafts]
@@ -1030,12 +1032,19 @@ def _seat_of(region: Place, town: Place) -> bool:
         and abs((region.lon or 0.0) - (town.lon or 0.0)) < 0.05
 
 
-def _placed_in_story(drafts: list[_Draft], found: list[Place], geocoder: Geocoder) -> list[_Draft]:
-    """Drafts no sentence placed, put where the whole story is: a Telegram post that names
-    its town only in a hashtag, a report that names its region only when it credits the
-    regional police. The story's place is its one Russian town, else the one region all its
-    Russian places lie in, else Russia when they spread over several."""
-    if all(d.place.precision != "unknown" for d in drafts):
+def _placed_in_story(
+    drafts: list[_Draft], found: list[Place], geocoder: Geocoder, origins: list[Place]
+) -> list[_Draft]:
+    """Drafts no sentence placed (or placed only at the headline's origin of the people),
+    put where the whole story is: a Telegram post that names its town only in a hashtag, a
+    report that names its region only when it credits the regional police. The story's
+    place is its one Russian town, else the one region all its Russian places lie in, else
+    Russia when they spread over several."""
+
+    def unplaced(d: _Draft) -> bool:
+        return d.place.precision == "unknown" or any(d.place is o for o in origins)
+
+    if not any(unplaced(d) for d in drafts):
         return drafts
     russian = [p for p in found if p.country == "RU" and p.precision in ("city", "region")
                and p.admin1]
@@ -1046,7 +1055,7 @@ def _placed_in_story(drafts: list[_Draft], found: list[Place], geocoder: Geocode
     story = next(p for p in russian if p.precision == "city") \
         if len(towns) == 1 and len(regions) == 1 else _common_place(russian, geocoder)
     story = replace(story, span=None, text=None)
-    return [replace(d, place=story) if d.place.precision == "unknown" else d for d in drafts]
+    return [replace(d, place=story) if unplaced(d) else d for d in drafts]
 
 
 def _inside(item: Place | Count, credit: Credit | None) -> bool:
