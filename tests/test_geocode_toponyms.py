@@ -92,6 +92,9 @@ RU_CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("Октябрьский районный суд оштрафовал двоих.", []),
     ("Рейд прошёл у Курского вокзала.", []),
     ("Об облаве написал «Московский комсомолец».", []),
+    ("Патруль стоял на Тверской с утра.", []),
+    ("Облава началась в шесть утра по московскому времени.", []),
+    ("На кемеровском строительном рынке задержали мигрантов.", [("Kemerovo", C)]),
     # a region's nickname in the oblique case: its nominative ends in -е
     ("Приставы Приангарья выдворили троих.", [("Irkutsk Oblast", R)]),
     # a street or square by its adjective is no town; a stanitsa of that form is

@@ -30,7 +30,7 @@ _CAPITAL = {"столичный": "москва"}
 _NAMED_THING = frozenset(
     """район районный округ окружной проспект улица шоссе тракт вокзал площадь переулок
     бульвар набережная мост проезд парк сад собор кремль метро станция направление
-    железный завод край область республика море озеро река залив""".split()
+    железный завод край область республика море озеро река залив время""".split()
 )
 _SUFFIXES = ("ский", "ской", "цкий", "цкой")
 
@@ -80,10 +80,16 @@ def town_of_adjective(gazetteer: Gazetteer, lemma: str) -> Entry | None:
 
 def names_a_thing(tokens: tuple[Token, ...], i: int) -> bool:
     """Whether the adjective at ``i`` is part of a district's, street's or body's name
-    («Октябрьский районный суд», «Курский вокзал») or a quoted title («Московский
-    комсомолец»)."""
+    («Октябрьский районный суд», «Курский вокзал», «по московскому времени»), a quoted
+    title («Московский комсомолец»), or stands for a noun left out («на Тверской» is a
+    street): a town's adjective qualifies the noun after it («московский хостел», «на
+    кемеровском строительном рынке»)."""
     after = tokens[i + 1] if i + 1 < len(tokens) else None
     if after is not None and after.lemma in _NAMED_THING:
+        return True
+    nouns = [t for t in tokens[i + 1 : i + 3] if t.pos in ("NOUN", "PROPN")]
+    between = tokens[i + 1 : tokens.index(nouns[0])] if nouns else ()
+    if not nouns or any(t.pos != "ADJ" for t in between):
         return True
     before = tokens[i - 1].text if i > 0 else ""
     return before in ("«", '"', "“", "„")
