@@ -496,3 +496,23 @@ def test_claims_a_raid_first_told_in_its_town_is_no_setting(tmp_path: Path,
             "SAMARA.\nAbout 40 people were detained after an overnight check at a market.")
     claims = _by(_claims(tmp_path, resources, "en", text), "raid")
     assert {c["location"]["name"] for c in claims} == {"Kazan", "Samara"}
+
+
+def test_claims_a_bodys_seat_is_not_the_event_place(tmp_path: Path, resources: Any) -> None:
+    en = _claims(tmp_path, resources, "en",
+                 "Riot police and officers of the Tyumen military investigative department "
+                 "raided a hostel in Tobolsk on Friday.")
+    ru = _claims(tmp_path, resources, "ru",
+                 "Сотрудники ГУ МВД по Свердловской области провели рейд в общежитии "
+                 "мигрантов в Нижнем Тагиле.")
+    assert {c["location"]["name"] for c in _by(en, "raid")} == {"Tobolsk"}
+    assert {c["location"]["name"] for c in _by(ru, "raid")} == {"Nizhny Tagil"}
+
+
+def test_claims_a_governors_region_holds_the_story_town(tmp_path: Path,
+                                                       resources: Any) -> None:
+    text = ("Lawyers in Sochi say dozens of migrants are held at the central police station."
+            "\n\nThe raids on building sites began after the governor of the Krasnodar region "
+            "approved new migration squads.")
+    claims = _by(_claims(tmp_path, resources, "en", text), "raid")
+    assert claims and {c["location"]["name"] for c in claims} == {"Sochi"}

@@ -58,6 +58,7 @@ from khronika.model import (
     Place,
     Sentence,
     Target,
+    Token,
 )
 
 COMPONENT = "khronika.claims.v1"
@@ -422,6 +423,10 @@ def draft_claims(
     for t_index, trigger in enumerate(triggers):
         fallback = story.places[-1] if story.places else UNKNOWN_PLACE
         chosen_places = _places_for(trigger, places_left, sentence) or [fallback]
+        if _is_seat(sentence.tokens, chosen_places) and geocoder.contains(chosen_places[0],
+                                                                          fallback):
+            # "after the governor of the Krasnodar region approved …" in a story in Sochi
+            chosen_places = [fallback]
         if len(chosen_places) > 1 and t_index in assigned:
             # "рейды в Казани, Тюмени и Кургане, после чего на учёт встали 14 человек":
             # one figure for the whole list, placed where all its places are
@@ -833,6 +838,7 @@ def _places_for(trigger: Trigger, places: list[Place], sentence: Sentence) -> li
         else:
             groups.append([place])
     groups = [g for g in groups if not _is_reference(tokens, g[0])] or groups
+    groups = [g for g in groups if not _is_seat(tokens, g)] or groups
     anchor = trigger.span.start
 
     def distance(group: list[Place]) -> int:
@@ -860,6 +866,35 @@ def _is_reference(tokens: tuple[object, ...], place: Place) -> bool:
         return False
     before = [t for t in tokens if t.stop <= place.span.start][-2:]  # type: ignore[attr-defined]
     return any(t.text.lower() in _REFERENCE_BEFORE for t in before)  # type: ignore[attr-defined]
+
+
+# bodies whose seat or area a place names: "the governor of the Krasnodar region", "officers
+# of the Khanty-Mansiysk military investigative department", «ГУ МВД по Свердловской области»
+_BODY_WORDS = frozenset(
+    """governor mayor head chief administration authorities authority police department
+    directorate ministry office court prosecutor prosecutors committee service military
+    investigative investigators commissariat government officials
+    управление отдел отделение департамент комиссариат военкомат прокуратура суд гарнизон
+    служба инспекция главк ведомство администрация правительство губернатор мэр""".split()
+)
+
+
+def _is_seat(tokens: tuple[Token, ...], group: list[Place]) -> bool:
+    """Whether a list of places names a body's seat or area, not where the event was."""
+    first, last = group[0].span, group[-1].span
+    if first is None or last is None:
+        return False
+    before = [t for t in tokens if t.stop <= first.start and t.text.lower() != "the"][-2:]
+    after = [t for t in tokens if t.start >= last.stop][:1]
+    words = [t.text.lower() for t in before]
+    if len(before) == 2 and words[1] in ("of", "по"):
+        prev = before[0]
+        if prev.lemma.lower() in _BODY_WORDS or (
+                words[1] == "по" and prev.text.isupper() and len(prev.text) > 1):
+            return True
+    # "the Moscow police", "Khanty-Mansiysk military investigators": a body named by its town
+    return bool(after) and after[0].text in _BODY_WORDS \
+        and not any(w in ("in", "at", "near", "в", "во") for w in words)
 
 
 # still going on, or a trend: "are being carried out", "have been arresting", "in recent months"
