@@ -228,3 +228,16 @@ def test_geocode_region_stands_at_its_capital(gazetteer: Gazetteer) -> None:
 
 def test_geocode_lookup_unknown(gazetteer: Gazetteer) -> None:
     assert gazetteer.lookup("Нигдешнинск") is None
+
+
+@pytest.mark.parametrize(("names", "lang"), [(["Ugra", "Surgut"], "en"),
+                                             (["Югра", "Сургут"], "ru")])
+def test_geocode_a_region_nickname_is_the_region_in_a_document(
+    gazetteer: Gazetteer, names: list[str], lang: Any
+) -> None:
+    # a federal subject has no population in the hand table: its nickname still outweighs a
+    # village that bears it as its own name
+    from khronika.geocode.resolve import resolve_document
+
+    places = resolve_document(gazetteer, names, lang, given=False)
+    assert [p.name if p else None for p in places] == ["Khanty-Mansi Autonomous Okrug", "Surgut"]
