@@ -14,16 +14,7 @@ from typing import Protocol
 from khronika.codebook import Codebook
 from khronika.extract.accounts import account_sources
 from khronika.extract.assign_counts import CountContext, counts_of_triggers, speaks_of_self
-from khronika.extract.attribution import (
-    Credit,
-    Cues,
-    bare_back_reference,
-    find_credit,
-    find_cues,
-    own_outlet,
-    person_named,
-    resolve_back,
-)
+from khronika.extract.attribution import Credit, Cues, find_credit, find_cues
 from khronika.extract.background import is_habitual, looks_back
 from khronika.extract.backref import credits_back
 from khronika.extract.counts import extract_counts
@@ -39,8 +30,10 @@ from khronika.extract.events import (
 )
 from khronika.extract.footage import without_retold_footage
 from khronika.extract.lede import Dated, lede_dates
+from khronika.extract.persons import person_named
 from khronika.extract.posts import forwarded_from, post_date
 from khronika.extract.relative import extract_relative_date
+from khronika.extract.story_sources import bare_back_reference, own_outlet, resolve_back
 from khronika.extract.weekdays import within_week
 from khronika.geocode import Geocoder
 from khronika.model import (
