@@ -431,3 +431,110 @@ def test_claims_a_raids_tally_is_no_new_raid(tmp_path: Path, resources: Any) -> 
     for lang, text in (("ru", ru), ("en", en)):
         raids = _by(_claims(tmp_path, resources, lang, text), "raid")
         assert len(raids) == 1, (lang, [c["evidence"]["text"] for c in raids])
+
+
+def test_claims_one_figure_for_a_city_and_its_region_is_the_region(tmp_path: Path,
+                                                                    resources: Any) -> None:
+    ru = _claims(tmp_path, resources, "ru",
+                 "В Москве и Московской области за месяц задержали 300 иностранцев.")
+    en = _claims(tmp_path, resources, "en",
+                 "Police detained 120 migrants in St Petersburg and the Leningrad region.")
+    assert [c["location"]["name"] for c in _by(ru, "detention")] == ["Moscow Oblast"]
+    assert [c["location"]["name"] for c in _by(en, "detention")] == ["Leningrad Oblast"]
+
+
+def test_claims_unplaced_events_are_where_the_story_is(tmp_path: Path, resources: Any) -> None:
+    ru = _claims(tmp_path, resources, "ru",
+                 "У ворот рынка стоят автобусы полиции, у продавцов проверяют паспорта.\n\n"
+                 "Комментария от полиции пока нет.\n\n#Омск #рынок")
+    en = _claims(tmp_path, resources, "en",
+                 "Police raided a migrant hostel this morning and checked the papers of all "
+                 "residents.\n\n"
+                 "The police in the Tomsk region have not commented yet.")
+    assert {c["location"]["name"] for c in _by(ru, "raid")} == {"Omsk"}
+    assert {c["location"]["name"] for c in _by(en, "raid")} == {"Tomsk Oblast"}
+
+
+def test_claims_unplaced_events_of_a_story_over_regions_are_in_russia(tmp_path: Path,
+                                                                      resources: Any) -> None:
+    text = ("Our volunteers logged 40 raids on hostels over the summer.\n\n"
+            "Most reports came from Kazan, Ufa and the Perm region.")
+    assert {c["location"]["name"] for c in _by(_claims(tmp_path, resources, "en", text),
+                                                "raid")} == {"Russia"}
+
+
+def test_claims_a_dash_line_without_a_place_stays_in_the_story(tmp_path: Path,
+                                                              resources: Any) -> None:
+    text = ("Утром полиция оцепила рынок в Томске.\n\n"
+            "— Работаем, ищем нарушителей, — сказал нам один из полицейских.\n\n"
+            "Ещё 12 мужчинам с российскими паспортами вручили повестки.")
+    assert {c["location"]["name"] for c in _by(_claims(tmp_path, resources, "ru", text),
+                                                "summons")} == {"Tomsk"}
+
+
+def test_claims_every_town_of_an_origin_list_is_an_origin(tmp_path: Path,
+                                                          resources: Any) -> None:
+    ru = _claims(tmp_path, resources, "ru",
+                 "Полиция провела рейд в аэропорту и проверила документы у мигрантов, "
+                 "прилетевших из Ташкента и Бишкека.\n\nСейчас аэропорт Пензы работает в "
+                 "обычном режиме.")
+    en = _claims(tmp_path, resources, "en",
+                 "Ten people from Central Asia were stripped of Russian citizenship.\n\n"
+                 "The decision was announced by the police in the Omsk region.",
+                 title="Natives of Central Asia lose citizenship")
+    assert {c["location"]["name"] for c in _by(ru, "raid")} == {"Penza"}
+    assert {c["location"]["name"] for c in en} == {"Omsk Oblast"}
+
+
+def test_claims_a_macro_region_beside_a_town_is_not_the_place(tmp_path: Path,
+                                                              resources: Any) -> None:
+    text = ("Утром в Казани полицейские задержали в хостеле жителя Сибири и увезли его в "
+            "военкомат.")
+    claims = _by(_claims(tmp_path, resources, "ru", text), "escort_to_enlistment_office")
+    assert {c["location"]["name"] for c in claims} == {"Kazan"}
+
+
+def test_claims_the_story_goes_on_where_its_events_were(tmp_path: Path,
+                                                       resources: Any) -> None:
+    text = ("Police raided a furniture factory in the village of Tomilino, east of Moscow, on "
+            "Monday and detained 40 migrants.\n\nTwelve of the workers, who had Russian "
+            "passports, were driven to the enlistment office.")
+    claims = _by(_claims(tmp_path, resources, "en", text), "escort_to_enlistment_office")
+    assert {c["location"]["name"] for c in claims} == {"Tomilino"}
+
+
+def test_claims_a_credited_body_far_from_the_story_places_its_news(tmp_path: Path,
+                                                                  resources: Any) -> None:
+    text = ("Police in Perm detained 60 migrants at a building site on Monday.\n\n"
+            "Omsk Oblast authorities reported that 11 naturalized residents had lost their "
+            "Russian citizenship.")
+    claims = _by(_claims(tmp_path, resources, "en", text), "citizenship_revocation")
+    assert {c["location"]["name"] for c in claims} == {"Omsk Oblast"}
+
+
+def test_claims_a_raid_first_told_in_its_town_is_no_setting(tmp_path: Path,
+                                                           resources: Any) -> None:
+    text = ("KAZAN.\nOn Tuesday police checked two hostels on the edge of the city.\n\n"
+            "SAMARA.\nAbout 40 people were detained after an overnight check at a market.")
+    claims = _by(_claims(tmp_path, resources, "en", text), "raid")
+    assert {c["location"]["name"] for c in claims} == {"Kazan", "Samara"}
+
+
+def test_claims_a_bodys_seat_is_not_the_event_place(tmp_path: Path, resources: Any) -> None:
+    en = _claims(tmp_path, resources, "en",
+                 "Riot police and officers of the Tyumen military investigative department "
+                 "raided a hostel in Tobolsk on Friday.")
+    ru = _claims(tmp_path, resources, "ru",
+                 "Сотрудники ГУ МВД по Свердловской области провели рейд в общежитии "
+                 "мигрантов в Нижнем Тагиле.")
+    assert {c["location"]["name"] for c in _by(en, "raid")} == {"Tobolsk"}
+    assert {c["location"]["name"] for c in _by(ru, "raid")} == {"Nizhny Tagil"}
+
+
+def test_claims_a_governors_region_holds_the_story_town(tmp_path: Path,
+                                                       resources: Any) -> None:
+    text = ("Lawyers in Sochi say dozens of migrants are held at the central police station."
+            "\n\nThe raids on building sites began after the governor of the Krasnodar region "
+            "approved new migration squads.")
+    claims = _by(_claims(tmp_path, resources, "en", text), "raid")
+    assert claims and {c["location"]["name"] for c in claims} == {"Sochi"}

@@ -83,6 +83,23 @@ RU_CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("Рейд прошёл в Балашихе.", [("Balashikha", C)]),
     ("В Астрахани задержали 15 человек.", [("Astrakhan", C)]),
     ("Мигрантов вывезли в Воркуту.", [("Vorkuta", C)]),
+    # a town named by its adjective, not when the adjective names a district, street or body
+    ("Полицейские пришли в московское общежитие строителей.", [("Moscow", C)]),
+    ("На кемеровской стройке проверили документы.", [("Kemerovo", C)]),
+    ("Рейд провёл отдел по Барнаульскому гарнизону.", [("Barnaul", C)]),
+    ("Из столичной гостиницы увезли троих рабочих.", [("Moscow", C)]),
+    ("Работников тульского склада вызвали в военкомат.", [("Tula", C)]),
+    ("Октябрьский районный суд оштрафовал двоих.", []),
+    ("Рейд прошёл у Курского вокзала.", []),
+    ("Об облаве написал «Московский комсомолец».", []),
+    ("Патруль стоял на Тверской с утра.", []),
+    ("Облава началась в шесть утра по московскому времени.", []),
+    ("На кемеровском строительном рынке задержали мигрантов.", [("Kemerovo", C)]),
+    # a region's nickname in the oblique case: its nominative ends in -е
+    ("Приставы Приангарья выдворили троих.", [("Irkutsk Oblast", R)]),
+    # a street or square by its adjective is no town; a stanitsa of that form is
+    ("Патрули стояли у автомоек возле Сенной.", []),
+    ("Рейд прошёл в станице Каневской.", [("Kanevskaya", C)]),
     # false friends
     ("Жуковский заявил, что рейдов не было.", []),
     ("Рейд прошёл на улице Жуковского.", []),
@@ -113,6 +130,8 @@ EN_CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("Raids took place in Moscow and Novosibirsk.", [("Moscow", C), ("Novosibirsk", C)]),
     ("Police raided a hostel in Sochi's Adler district.", [("Sochi", C)]),
     ("Police raided a hostel in the Adler district.", [("Sochi", C)]),
+    ("Migrants are held at a centre in St. Petersburg's Krasnoye Selo district.",
+     [("Saint Petersburg", C)]),
     ("Recruiters visited Krasnodar Krai and the Republic of Bashkortostan.",
      [("Krasnodar Krai", R), ("Republic of Bashkortostan", R)]),
     ("Nationals of Uzbekistan and Kyrgyzstan were deported.",
@@ -133,6 +152,8 @@ EN_CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("Police said the men were released.", []),
     ("The Police Department made no comment.", []),
     ("Officials at Kazan Federal University declined to comment.", []),
+    # a people's name that a town abroad also bears is no town
+    ("A Kazakh student in Omsk was handed a summons.", [("Omsk", C)]),
 ]
 
 
@@ -207,3 +228,16 @@ def test_geocode_region_stands_at_its_capital(gazetteer: Gazetteer) -> None:
 
 def test_geocode_lookup_unknown(gazetteer: Gazetteer) -> None:
     assert gazetteer.lookup("Нигдешнинск") is None
+
+
+@pytest.mark.parametrize(("names", "lang"), [(["Ugra", "Surgut"], "en"),
+                                             (["Югра", "Сургут"], "ru")])
+def test_geocode_a_region_nickname_is_the_region_in_a_document(
+    gazetteer: Gazetteer, names: list[str], lang: Any
+) -> None:
+    # a federal subject has no population in the hand table: its nickname still outweighs a
+    # village that bears it as its own name
+    from khronika.geocode.resolve import resolve_document
+
+    places = resolve_document(gazetteer, names, lang, given=False)
+    assert [p.name if p else None for p in places] == ["Khanty-Mansi Autonomous Okrug", "Surgut"]

@@ -69,6 +69,21 @@ CASES = [
     ("common word opening a sentence (Russian)", "ru", "тема",
      ("Тема задержаний обсуждалась весь день.", "Тема"),
      ("Задержания стали темой дня, сообщили в Теме.", "Теме")),
+    ("street by its adjective (Russian)", "ru", "сенной",
+     ("Два автобуса полиции стояли возле Сенной всё утро.", "Сенной"),
+     ("Два автобуса полиции стояли в Сенном всё утро.", "Сенном")),
+    ("airport named after a village", "ru", "рощино",
+     ("Его выслали через аэропорт Рощино в среду.", "Рощино"),
+     ("Его задержали в посёлке Рощино в среду.", "Рощино")),
+    ("adjective of a noun phrase (Russian)", "ru", "приволжский",
+     ("Об этом сообщили в Приволжском линейном управлении полиции.", "Приволжском"),
+     ("В Приволжском полиция задержала двоих.", "Приволжском")),
+    ("district named by an adjective (English)", "en", "oktyabrsky",
+     ("Police checked a market in the Oktyabrsky district overnight.", "Oktyabrsky"),
+     ("Police checked a market in Oktyabrsky overnight.", "Oktyabrsky")),
+    ("month (English)", "en", "march",
+     ("The hotline took 90 calls in March this year.", "March"),
+     ("The hotline took 90 calls from Bristol this year.", "Bristol")),
 ]
 
 
@@ -86,6 +101,15 @@ def test_veto_rule_alone(nlp: Any, geocoder: Any, case: tuple[Any, ...]) -> None
 
 def test_every_rule_has_a_case() -> None:
     assert {c[0] for c in CASES} == set(RULES)
+
+
+def test_airport_named_after_a_village_english(nlp: Any, geocoder: Any) -> None:
+    vetoed = _candidate(nlp, geocoder, "He was flown out of Vnukovo airport on Monday.", "en",
+                        "Vnukovo", "vnukovo")
+    kept = _candidate(nlp, geocoder, "He was held in Vnukovo on Monday.", "en",
+                      "Vnukovo", "vnukovo")
+    assert RULES["airport named after a village"].applies(vetoed)
+    assert not RULES["airport named after a village"].applies(kept)
 
 
 def test_the_first_rule_that_applies_is_named(nlp: Any, geocoder: Any) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 import re
 from dataclasses import dataclass, field, replace
 from typing import Protocol
@@ -50,6 +51,7 @@ from khronika.model import (
     Place,
     Sentence,
     Target,
+    Token,
 )
 
 COMPONENT = "khronika.claims.v1"
@@ -85,10 +87,13 @@ class Story:
     court: DateRange | None = None  # the day or days the story's court outcomes were told
     person: str = ""  # the person last named as a speaker or subject: whom "he says" means
 
-    def new_item(self) -> Story:
-        """A round-up's next item: its place, date and source start afresh."""
+    def new_item(self, *, names_place: bool = True) -> Story:
+        """A round-up's next item: its place, date and source start afresh. A dash line
+        that names no place of its own (a quoted speaker's words, a wire lede after its
+        dateline) stays where the story was."""
         return Story(actors=self.actors, targets=self.targets, frame=self.frame,
-                     published=self.published)
+                     published=self.published,
+                     places=[] if names_place else list(self.places))
 
     def advance(self, facts: SentenceFacts) -> None:
         """Move on past a sentence, after its claims took what they needed."""
@@ -207,8 +212,11 @@ def extract_claims(
     forwarded = forwarded_from(doc)
     story = Story(published=doc.published)
     # the headline's one place stands for a story whose body names none before its events
-    headline = [p for places in geocoder.find_document_places(title or [], lang, home)
-                for p in places]
+    headline_found = geocoder.find_document_places(title or [], lang, home)
+    headline = [p for places in headline_found for p in places]
+    # "Natives of Central Asia stripped of citizenship": where the people came from
+    origins = [p for sentence, places in zip(title or [], headline_found, strict=True)
+               for p in places if p.country != "RU" and _is_origin(sentence, p)]
     if len({p.name for p in headline}) == 1:
         story.places = headline[:1]
     drafts: list[_Draft] = []
@@ -221,20 +229,22 @@ def extract_claims(
             moves_on.append(False)
             continue
         if _starts_item(sentence):
-            story = story.new_item()
+            story = story.new_item(names_place=bool(found_places[i]))
         facts = read_sentence(
             doc, sentence, i, triggers[i], found_places[i], story, codebook=codebook,
             forwarded=forwarded,
         )
         facts = _spared(facts, by_rules[i])
         facts_by_sentence.append(facts)
-        drafts += draft_claims(sentence, facts, story, lang, geocoder, posted=posted)
+        drafted = draft_claims(sentence, facts, story, lang, geocoder, posted=posted)
+        drafts += drafted
         # "О задержании рассказали в УМВД": the event named is the topic of the credit
         if facts.credit and credits_back(sentence, lang):
             drafts = _credit_back(drafts, i, facts.sources)
         # a new place or a date of its own: the next item, which the account before may not cover
         moves_on.append(facts.new_place or bool(facts.dates and facts.dates[0] != story.date))
         story.advance(facts)
+        _stay_where_told(story, drafted, sentence)
     # a paragraph told on one source's word credits that source throughout
     carried = account_sources(
         doc.text, sentences, [f.sources for f in facts_by_sentence],
@@ -245,12 +255,27 @@ def extract_claims(
         [f.triggers for f in facts_by_sentence], [f.mentioned for f in facts_by_sentence]
     )
     cues = [f.cues for f in facts_by_sentence]
+    drafts = _placed_in_story(drafts, [p for places in found_places for p in places], geocoder,
+                              origins)
     drafts = without_restated_raids(drafts, sentences)
     drafts = _dated_from_body(drafts, facts_by_sentence, sentences)
     drafts = [d if d.sources else replace(d, sources=carried[d.sentence]) for d in drafts]
     if model is not None:
         components = (*components, model.component)
     return [_finish(doc, sentences, d, cues, around, components) for d in drafts]
+
+
+def _stay_where_told(story: Story, drafted: list[_Draft], sentence: Sentence) -> None:
+    """The story goes on where its last events took place, not at the landmark or the
+    origin its sentence named besides ("in the town of Chekhov, south of Moscow")."""
+    placed: list[Place] = []
+    for d in drafted:
+        span = d.place.span
+        if span is not None and sentence.start <= span.start < sentence.stop \
+                and all(p is not d.place for p in placed):
+            placed.append(d.place)
+    if placed:
+        story.places = placed
 
 
 def _dated_from_body(
@@ -391,6 +416,10 @@ def draft_claims(
     for t_index, trigger in enumerate(triggers):
         fallback = story.places[-1] if story.places else UNKNOWN_PLACE
         chosen_places = _places_for(trigger, places_left, sentence) or [fallback]
+        if _is_seat(sentence.tokens, chosen_places) and geocoder.contains(chosen_places[0],
+                                                                          fallback):
+            # "after the governor of the Krasnodar region approved …" in a story in Sochi
+            chosen_places = [fallback]
         if len(chosen_places) > 1 and t_index in assigned:
             # "рейды в Казани, Тюмени и Кургане, после чего на учёт встали 14 человек":
             # one figure for the whole list, placed where all its places are
@@ -540,7 +569,10 @@ def without_restated_raids(drafts: list[_Draft], sentences: list[Sentence]) -> l
             kept.append(d)
             continue
         key = (d.place.name, d.place.precision, d.date.start, d.date.end)
-        if first and _raid_as_setting(d, drafts, sentences[d.sentence]):
+        # a raid told already in this place or its region
+        told_here = any(k[:2] == key[:2] or _same_region(e.place, d.place)
+                        for k, e in first.items())
+        if told_here and _raid_as_setting(d, drafts, sentences[d.sentence]):
             continue
         earlier = first.get(key)
         if earlier is not None and _adds_nothing(d, earlier, sentences[d.sentence]):
@@ -548,6 +580,10 @@ def without_restated_raids(drafts: list[_Draft], sentences: list[Sentence]) -> l
         first.setdefault(key, d)
         kept.append(d)
     return kept
+
+
+def _same_region(a: Place, b: Place) -> bool:
+    return a.admin1 is not None and (a.country, a.admin1) == (b.country, b.admin1)
 
 
 def _raid_as_setting(d: _Draft, drafts: list[_Draft], sentence: Sentence) -> bool:
@@ -736,21 +772,53 @@ def _event_places(
 ) -> list[Place]:
     """Places an event can be at: not the outlet's name, not where migrants came from, not
     the dateline's town when the sentence names another."""
-    found = [p for p in found if p.country == "RU" or not _is_origin(sentence, p)]
+    origins: list[Place] = []
+    for p in found:
+        # "рейсы из Душанбе и Худжанда": the list after "из" is all origins
+        if _is_origin(sentence, p) or (
+            origins and _only_links_between(sentence.tokens, origins[-1], p)
+        ):
+            origins.append(p)
+    found = [p for p in found if p.country == "RU" or all(p is not o for o in origins)]
     told = [p for p in found if p.span is None or not opens_dateline(sentence, p.span)]
     if told and len(told) < len(found) and any(p.name != q.name for p in told for q in found):
         found = told
     outside = [p for p in found if not _inside(p, credit)]
-    if not outside and not story.places:
+    if not outside and (not story.places or all(_far(p, story.places[-1]) for p in found)):
+        # "Chelyabinsk Oblast authorities reported …" after a story in Perm: the credited
+        # body's own region is where its news is
         outside = found
     russian = [p for p in outside if p.country == "RU"]
     if russian or story.places:
         outside = russian
-    specific = [p for p in outside if p.precision != "country"]
-    if specific or (story.places and story.places[-1].precision != "country"):
-        # "правила пребывания в России", "expelled from Russia": the country frames the story
+    specific = [p for p in outside if not _wide(p)]
+    if specific or (story.places and not _wide(story.places[-1])):
+        # "правила пребывания в России", "expelled from Russia": the country frames the story;
+        # «жителя Сибири», «на Дальнем Востоке впервые»: so does a macro-region or district
         outside = specific
     return outside
+
+
+_FAR_KM = 200.0
+
+
+def _far(a: Place, b: Place) -> bool:
+    """Whether two places lie in different regions, far apart."""
+    if a.admin1 is not None and (a.country, a.admin1) == (b.country, b.admin1):
+        return False
+    if None in (a.lat, a.lon, b.lat, b.lon) or "country" in (a.precision, b.precision):
+        return False
+    lat1, lon1, lat2, lon2 = (math.radians(v or 0.0) for v in (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 \
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h))) > _FAR_KM
+
+
+def _wide(place: Place) -> bool:
+    """The country, or an area above its regions (Siberia, a federal or military district)."""
+    return place.precision == "country" or (
+        place.precision == "region" and place.admin1 is None and place.country == "RU"
+    )
 
 
 _ORIGIN_BEFORE = frozenset("из от from of выходец уроженец native natives".split())
@@ -776,6 +844,7 @@ def _places_for(trigger: Trigger, places: list[Place], sentence: Sentence) -> li
         else:
             groups.append([place])
     groups = [g for g in groups if not _is_reference(tokens, g[0])] or groups
+    groups = [g for g in groups if not _is_seat(tokens, g)] or groups
     anchor = trigger.span.start
 
     def distance(group: list[Place]) -> int:
@@ -803,6 +872,35 @@ def _is_reference(tokens: tuple[object, ...], place: Place) -> bool:
         return False
     before = [t for t in tokens if t.stop <= place.span.start][-2:]  # type: ignore[attr-defined]
     return any(t.text.lower() in _REFERENCE_BEFORE for t in before)  # type: ignore[attr-defined]
+
+
+# bodies whose seat or area a place names: "the governor of the Krasnodar region", "officers
+# of the Khanty-Mansiysk military investigative department", «ГУ МВД по Свердловской области»
+_BODY_WORDS = frozenset(
+    """governor mayor head chief administration authorities authority police department
+    directorate ministry office court prosecutor prosecutors committee service military
+    investigative investigators commissariat government officials
+    управление отдел отделение департамент комиссариат военкомат прокуратура суд гарнизон
+    служба инспекция главк ведомство администрация правительство губернатор мэр""".split()
+)
+
+
+def _is_seat(tokens: tuple[Token, ...], group: list[Place]) -> bool:
+    """Whether a list of places names a body's seat or area, not where the event was."""
+    first, last = group[0].span, group[-1].span
+    if first is None or last is None:
+        return False
+    before = [t for t in tokens if t.stop <= first.start and t.text.lower() != "the"][-2:]
+    after = [t for t in tokens if t.start >= last.stop][:1]
+    words = [t.text.lower() for t in before]
+    if len(before) == 2 and words[1] in ("of", "по"):
+        prev = before[0]
+        if prev.lemma.lower() in _BODY_WORDS or (
+                words[1] == "по" and prev.text.isupper() and len(prev.text) > 1):
+            return True
+    # "the Moscow police", "Khanty-Mansiysk military investigators": a body named by its town
+    return bool(after) and after[0].text in _BODY_WORDS \
+        and not any(w in ("in", "at", "near", "в", "во") for w in words)
 
 
 # still going on, or a trend: "are being carried out", "have been arresting", "in recent months"
@@ -954,12 +1052,51 @@ def _common_place(places: list[Place], geocoder: Geocoder) -> Place:
         entry = geocoder.gazetteer.division(places[0].country or "", places[0].admin1 or "")
         if entry is not None:
             return geocoder.gazetteer.place(entry)
+    wide = [p for p in places if p.precision == "region"]
+    if len(wide) == 1 and all(p is wide[0] or _seat_of(wide[0], p) for p in places):
+        # "в Петербурге и Ленинградской области": a federal city and the region around it,
+        # which the city is the seat of, are that region
+        return wide[0]
     if len(countries) == 1:
         code = next(iter(countries)) or ""
         country = geocoder.gazetteer.lookup(_COUNTRY_NAMES.get(code, code), None)
         if country is not None and country.precision == "country":
             return country
     return places[0]
+
+
+def _seat_of(region: Place, town: Place) -> bool:
+    """Whether ``town`` is where ``region`` stands in the gazetteer: its capital."""
+    if town.precision != "city" or None in (region.lat, region.lon, town.lat, town.lon):
+        return False
+    return abs((region.lat or 0.0) - (town.lat or 0.0)) < 0.05 \
+        and abs((region.lon or 0.0) - (town.lon or 0.0)) < 0.05
+
+
+def _placed_in_story(
+    drafts: list[_Draft], found: list[Place], geocoder: Geocoder, origins: list[Place]
+) -> list[_Draft]:
+    """Drafts no sentence placed (or placed only at the headline's origin of the people),
+    put where the whole story is: a Telegram post that names its town only in a hashtag, a
+    report that names its region only when it credits the regional police. The story's
+    place is its one Russian town, else the one region all its Russian places lie in, else
+    Russia when they spread over several."""
+
+    def unplaced(d: _Draft) -> bool:
+        return d.place.precision == "unknown" or any(d.place is o for o in origins)
+
+    if not any(unplaced(d) for d in drafts):
+        return drafts
+    russian = [p for p in found if p.country == "RU" and p.precision in ("city", "region")
+               and p.admin1]
+    if not russian:
+        return drafts
+    towns = {p.name for p in russian if p.precision == "city"}
+    regions = {p.admin1 for p in russian}
+    story = next(p for p in russian if p.precision == "city") \
+        if len(towns) == 1 and len(regions) == 1 else _common_place(russian, geocoder)
+    story = replace(story, span=None, text=None)
+    return [replace(d, place=story) if unplaced(d) else d for d in drafts]
 
 
 def _inside(item: Place | Count, credit: Credit | None) -> bool:

@@ -299,7 +299,7 @@ class Gazetteer:
 
 
 _ENDINGS = ("ами", "ями", "ом", "ем", "ой", "ей", "ах", "ях", "е", "и", "у", "ю", "а", "я", "ы")
-_NOMINATIVE_ENDS = ("", "ь", "а", "я", "и", "ы", "о")
+_NOMINATIVE_ENDS = ("", "ь", "а", "я", "и", "ы", "о", "е")
 
 
 def nominative_guesses(key: str) -> Iterator[str]:

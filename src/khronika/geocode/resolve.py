@@ -39,10 +39,15 @@ _SAME_DIVISION = 2.0
 # is a weaker reading than a place's own name. Not so for countries and areas, whose other
 # names come from the hand-made and country tables ("Holland", "Canadian", "Mideast").
 _ALTERNATE = 1.5
-_ANY_NAME_KINDS = frozenset({"country", "macro"})
+_ANY_NAME_KINDS = frozenset({"country", "macro", "region"})
 # Continents, seas and macro-regions weigh at least as much as a place of ten million people:
 # an ocean has no population, yet "Atlantic" given as a toponym is not Atlantic, Iowa.
 _MACRO_FLOOR = 7.0
+# Russia's federal subjects carry no population in the hand table; the smallest holds some
+# fifty thousand people, most over a million: "Ugra" or "Primorye" in a story is the region,
+# not a village of that name. Their nicknames come from the hand table too, so none is a
+# mere alternate name.
+_REGION_FLOOR = 6.0
 # A reading is also supported by other names that *could* lie in its first-level division,
 # even when their own best reading is elsewhere: "Paris" beside "Henry County" and "Huntsville"
 # leans to Tennessee and Texas before either name is settled. Half a point per such name, up
@@ -108,6 +113,8 @@ def _base(entry: Entry, domain: float, key: str = "", capital: float = 0.0) -> f
     weight = math.log10(entry.population + 1)
     if entry.kind == "macro":
         weight = max(weight, _MACRO_FLOOR)
+    elif entry.kind == "region":
+        weight = max(weight, _REGION_FLOOR)
     return weight + _KIND_BONUS.get(entry.precision, 0.0) + bonus
 
 

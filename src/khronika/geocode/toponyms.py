@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from khronika.geocode.adjectives import names_a_thing, town_of_adjective
 from khronika.geocode.gazetteer import Entry, Gazetteer, nominative_guesses
 from khronika.geocode.names import is_cyrillic, name_key
 from khronika.geocode.outlets import OutletHomes
@@ -173,13 +174,40 @@ class Geocoder:
                 sentence, match.first, match.last, match.entries[0], lang,
                 self._common_russian_word,
             )
-            if plausible(candidate):
+            if plausible(candidate) and not self._demonym(tokens, match):
                 matches.append(match)
             i = match.last
+        if lang == "ru":
+            matches = self._with_town_adjectives(sentence, matches)
         chosen = self._choose(matches)
         return self._collapse(sentence, chosen)
 
     # -- recognition -----------------------------------------------------------------------
+
+    def _demonym(self, tokens: tuple[Token, ...], match: _Match) -> bool:
+        """A people's name ("a Kazakh student") that some town abroad also has as an
+        alternate name: the soft table knows it as its country's demonym."""
+        return (
+            match.last - match.first == 1
+            and match.entries[0].precision == "city"
+            and name_key(tokens[match.first].text) in self.gazetteer.soft
+        )
+
+    def _with_town_adjectives(self, sentence: Sentence, matches: list[_Match]) -> list[_Match]:
+        """``matches`` and, in text order among them, the towns named by an adjective outside
+        them («в московском хостеле»): the town itself, settled by the words alone."""
+        taken = {k for m in matches for k in range(m.first, m.last)}
+        tokens = sentence.tokens
+        more: list[_Match] = []
+        for i, token in enumerate(tokens):
+            if i in taken or token.pos != "ADJ" or names_a_thing(tokens, i):
+                continue
+            entry = town_of_adjective(self.gazetteer, token.lemma.replace("ё", "е"))
+            if entry is not None:
+                more.append(_Match(i, i + 1, (entry,), settled=True))
+        if not more:
+            return matches
+        return sorted(matches + more, key=lambda m: m.first)
 
     def _shared_region_noun(self, sentence: Sentence) -> dict[int, _Match]:
         """Regions named by adjectives that share one noun: in "в Курской, Орловской и
@@ -319,6 +347,8 @@ class Geocoder:
                         keep = prev
                     elif self.gazetteer.contains(prev, place):
                         keep = place
+                    elif self._part_of(prev, place):
+                        keep = prev
                     if keep is not None:
                         # "Кировск Мурманской области": the pair settles the town
                         merged = self._place(sentence, p_first, last, None, base=keep)
@@ -328,6 +358,16 @@ class Geocoder:
             out.append(_Found(place, match.entries, open=not match.settled))
             out_bounds.append((first, last))
         return out
+
+    @staticmethod
+    def _part_of(city: Place, part: Place) -> bool:
+        """ "St. Petersburg's Krasnoye Selo district": a town of the city's own region named
+        as the city's part is in the city."""
+        return (
+            city.precision == part.precision == "city"
+            and (city.text or "").endswith(("'s", "’s"))
+            and (city.country, city.admin1) == (part.country, part.admin1)
+        )
 
     @staticmethod
     def _same(a: Place, b: Place) -> bool:

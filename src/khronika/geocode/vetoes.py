@@ -257,6 +257,78 @@ def _ru_common_word_opening(c: Candidate) -> bool:
     )
 
 
+def _ru_adjective_of_a_noun(c: Candidate) -> bool:
+    """ "в Приволжском линейном управлении", "Октябрьскому районному суду": an adjective
+    agreeing with the words after it names a body or a district, not the town it looks
+    like; «в Октябрьском полиция задержала …» (no agreement) stays."""
+    if c.lang != "ru" or c.words != 1 or c.span[0].pos != "ADJ" or c.admin or c.after is None:
+        return False
+    word, after = c.span[0], c.after
+    if not after.text[:1].isalpha() or not after.text[:1].islower():
+        return False
+    if after.pos not in ("NOUN", "ADJ"):
+        return False
+    return all(
+        word.feat(f) == after.feat(f) or None in (word.feat(f), after.feat(f))
+        for f in ("Case", "Number", "Gender")
+    ) and word.feat("Case") is not None
+
+
+_DISTRICT_NOUNS = frozenset("district raion okrug".split())
+_ADJECTIVE_ENDS = ("sky", "skiy", "skii", "skoy", "skaya", "skoye", "skoe", "tsky", "tskiy")
+
+
+def _en_district_name(c: Candidate) -> bool:
+    """ "in the Oktyabrsky district": a district named by a Russian adjective, which a town
+    far away may share as its own name, is a part of the story's town."""
+    return (
+        c.lang == "en"
+        and c.words == 1
+        and not c.admin
+        and c.after is not None
+        and c.after.text.lower() in _DISTRICT_NOUNS
+        and c.span[0].text.lower().endswith(_ADJECTIVE_ENDS)
+    )
+
+
+_MONTHS = frozenset(
+    """january february march april may june july august september october november
+    december""".split()
+)
+
+
+def _en_month(c: Candidate) -> bool:
+    """ "in March", "since May 2024": a month, not the town of that name."""
+    return c.lang == "en" and c.words == 1 and not c.admin \
+        and c.span[0].text.lower() in _MONTHS
+
+
+_AIRPORT = frozenset("аэропорт airport".split())
+
+
+def _airport_name(c: Candidate) -> bool:
+    """ "аэропорт Рощино", "Vnukovo airport": an airport named after a village is at the
+    town it serves, which the story names; a big town's own name stays («аэропорт
+    Домодедово» is in Domodedovo)."""
+    beside = [t for t in (c.before, c.after) if t is not None]
+    return (
+        any(t.lemma.lower() in _AIRPORT or t.text.lower() in _AIRPORT for t in beside)
+        and not c.admin
+        and c.best.population < BIG_CITY
+    )
+
+
+def _ru_feminine_street(c: Candidate) -> bool:
+    """ "возле Сенной", "на Садовой": a street or square named by its adjective alone, which
+    NER reads as a feminine name («Сенная») while the gazetteer matched a town of another
+    form (Sennoy); a town of that very form («в Каневской») stays."""
+    if c.lang != "ru" or c.words != 1 or c.span[0].pos != "ADJ" or c.admin:
+        return False
+    normals = [name_key(e.normal) for e in c.overlaps if e.type == "LOC"]
+    own = name_key(c.best.name_local or "")
+    return any(n.endswith(("ая", "яя")) and n != own for n in normals)
+
+
 VETOES: tuple[Veto, ...] = (
     Veto("person", _person),
     Veto("street before", _street_before),
@@ -272,6 +344,11 @@ VETOES: tuple[Veto, ...] = (
     Veto("Latin word without NER (Russian)", _ru_latin_without_ner),
     Veto("Latin title (Russian)", _ru_latin_title),
     Veto("common word opening a sentence (Russian)", _ru_common_word_opening),
+    Veto("street by its adjective (Russian)", _ru_feminine_street),
+    Veto("airport named after a village", _airport_name),
+    Veto("adjective of a noun phrase (Russian)", _ru_adjective_of_a_noun),
+    Veto("district named by an adjective (English)", _en_district_name),
+    Veto("month (English)", _en_month),
 )
 
 
