@@ -157,6 +157,12 @@ CASES = [
     ("ru", "Рабочим в военкомате пригрозили, что их лишат паспортов, и предложили подписать "
      "контракт с Минобороны.", {"recruitment_pressure"}),
     ("ru", "Мигрантам, как ожидается, будут предлагать контракт с Минобороны.", set()),
+    # a modal opening a relative clause that closed before the trigger is that clause's own
+    ("en", "Three naturalized men who had been avoiding registration for two years were "
+     "escorted to the enlistment office.", {"escort_to_enlistment_office"}),
+    ("en", "The officer said that men who had not registered would be deported.", set()),
+    ("en", "Migrants who could be deported are held at the centre.", set()),
+    ("ru", "Мигрантов, которые хотели уехать домой, задержали на вокзале.", {"detention"}),
     # placement in a foreigners' centre carrying out a court-ordered expulsion is the expulsion
     ("ru", "По решению суда шестеро мигрантов помещены в центр временного содержания "
      "иностранных граждан для последующего выдворения.", {"deportation"}),

@@ -252,7 +252,7 @@ def _is_blocked(
     # "контракт им не предлагали": the head word's own "не" negates it too
     if _is_negated(lemmas, earliest, lex) or _is_negated(lemmas, first, lex):
         return True
-    if find_phrases(lemmas[max(0, first - _MODAL_REACH) : first], lex.modal):
+    if _is_modal(lemmas, first, lex):
         return True
     if _is_back_reference(tokens, lemmas, first, lang, lex) or _is_denied(lemmas, first):
         return True
@@ -264,6 +264,28 @@ def _is_blocked(
     if lang == "ru":
         return _is_blocked_ru(tokens, lemmas, first)
     return _is_blocked_en(tokens, lemmas, first)
+
+
+_RELATIVE = frozenset("who which который".split())
+# words that may stand between a relative clause's modal and a verb of that same clause
+# ("who could later be deported")
+_VERB_GLUE = frozenset("be have not n't also later then soon still не бы".split())
+
+
+def _is_modal(lemmas: list[str], first: int, lex: LangLexicon) -> bool:
+    """A plan, threat or possibility word before the trigger; not one of a relative clause
+    that closed before it ("men who had been avoiding registration were escorted")."""
+    lo = max(0, first - _MODAL_REACH)
+    for start, stop in find_phrases(lemmas[lo:first], lex.modal):
+        h, end = lo + start, lo + stop
+        # the modal opens the relative clause: "who had been avoiding", «которые хотели»
+        relative = any(lemmas[r] in _RELATIVE and _VERB_GLUE.issuperset(lemmas[r + 1 : h])
+                       for r in range(max(0, h - 4), h))
+        between = lemmas[end:first]
+        closed = "," in between or any(w not in _VERB_GLUE for w in between[:-1])
+        if not (relative and closed):
+            return True
+    return False
 
 
 _NOT_THERE = frozenset("not не".split())
