@@ -538,3 +538,20 @@ def test_claims_a_governors_region_holds_the_story_town(tmp_path: Path,
             "approved new migration squads.")
     claims = _by(_claims(tmp_path, resources, "en", text), "raid")
     assert claims and {c["location"]["name"] for c in claims} == {"Sochi"}
+
+
+def test_claims_a_second_place_after_its_own_venue_continues_the_list(
+    tmp_path: Path, resources: Any
+) -> None:
+    ru = ("Во вторник проверки мигрантов прошли на овощной базе в Твери, а также на "
+          "кирпичном заводе в г. Торжке.")
+    en = ("On Tuesday police checked migrants' papers at a vegetable depot in Tver as well as "
+          "at a brick factory in Torzhok.")
+    for lang, text in (("ru", ru), ("en", en)):
+        places = {c["location"]["name"] for c in _by(_claims(tmp_path, resources, lang, text),
+                                                      "raid")}
+        assert places == {"Tver", "Torzhok"}, (lang, places)
+    # a verb between starts another clause: its place is not the first event's
+    text = "В Твери прошёл рейд на рынке, а также задержали двоих мигрантов в Торжке."
+    raids = _by(_claims(tmp_path, resources, "ru", text), "raid")
+    assert [c["location"]["name"] for c in raids] == ["Tver"]

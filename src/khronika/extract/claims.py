@@ -862,9 +862,29 @@ def _only_links_between(tokens: tuple[object, ...], a: Place, b: Place) -> bool:
     between = [t.text.lower() for t in tokens if a.span.stop <= t.start and t.stop <= b.span.start]  # type: ignore[attr-defined]
     if all(w in _LIST_LINKS for w in between):
         return True
+    if _parallel(tokens, a, b, between):
+        return True
     return bool(_CONJUNCTIONS & set(between)) and all(
         w in _LIST_LINKS or w in _LIST_PREPOSITIONS for w in between
     )
+
+
+# «на рынке в Смоленске, а также на лесопилке в г. Вязьме», "at a market in Tver as well as
+# at a depot in Torzhok": a second place of the same kind, after its own venue
+_ALSO = (("а", "также"), ("as", "well", "as"))
+_PLACE_PREPOSITIONS = frozenset("в во in at".split())
+_PARALLEL_REACH = 10
+
+
+def _parallel(tokens: tuple[object, ...], a: Place, b: Place, between: list[str]) -> bool:
+    words = [w for w in between if w != ","]
+    opener = next((o for o in _ALSO if tuple(words[: len(o)]) == o), None)
+    if opener is None or len(words) > _PARALLEL_REACH or ";" in between:
+        return False
+    tail = [w for w in words[len(opener):] if w not in ("г", ".", "the", "town", "city", "of")]
+    verbs = [t for t in tokens if a.span.stop <= t.start and t.stop <= b.span.start  # type: ignore[union-attr, attr-defined]
+             and t.pos in ("VERB", "AUX")]  # type: ignore[attr-defined]
+    return bool(tail) and tail[-1] in _PLACE_PREPOSITIONS and not verbs
 
 
 def _is_reference(tokens: tuple[object, ...], place: Place) -> bool:
