@@ -163,6 +163,9 @@ CASES = [
     ("en", "The officer said that men who had not registered would be deported.", set()),
     ("en", "Migrants who could be deported are held at the centre.", set()),
     ("ru", "Мигрантов, которые хотели уехать домой, задержали на вокзале.", {"detention"}),
+    # being in custody is having been detained
+    ("en", "About 30 more Uzbek migrants are in a detention centre in the region.",
+     {"detention"}),
     # placement in a foreigners' centre carrying out a court-ordered expulsion is the expulsion
     ("ru", "По решению суда шестеро мигрантов помещены в центр временного содержания "
      "иностранных граждан для последующего выдворения.", {"deportation"}),
