@@ -555,3 +555,13 @@ def test_claims_a_second_place_after_its_own_venue_continues_the_list(
     text = "В Твери прошёл рейд на рынке, а также задержали двоих мигрантов в Торжке."
     raids = _by(_claims(tmp_path, resources, "ru", text), "raid")
     assert [c["location"]["name"] for c in raids] == ["Tver"]
+
+
+def test_claims_a_bodys_region_with_its_country_is_its_seat(tmp_path: Path,
+                                                           resources: Any) -> None:
+    text = ("Как доложил начальник отдела ГУ МВД России по Тверской области, с марта по май "
+            "полиция провела 12 рейдов на рынках, стройках, складах и в общежитиях для "
+            "иностранных рабочих в Твери и Ржеве.")
+    places = {c["location"]["name"] for c in _by(_claims(tmp_path, resources, "ru", text),
+                                                  "raid")}
+    assert places == {"Tver", "Rzhev"}

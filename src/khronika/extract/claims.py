@@ -905,12 +905,18 @@ _BODY_WORDS = frozenset(
 )
 
 
+_COUNTRY_OF_BODY = frozenset("России РФ".split())
+
+
 def _is_seat(tokens: tuple[Token, ...], group: list[Place]) -> bool:
     """Whether a list of places names a body's seat or area, not where the event was."""
     first, last = group[0].span, group[-1].span
     if first is None or last is None:
         return False
-    before = [t for t in tokens if t.stop <= first.start and t.text.lower() != "the"][-2:]
+    before = [t for t in tokens if t.stop <= first.start and t.text.lower() != "the"][-3:]
+    if len(before) == 3 and before[1].text in _COUNTRY_OF_BODY:
+        before = [before[0], before[2]]  # «УМВД России по Вологодской области»
+    before = before[-2:]
     after = [t for t in tokens if t.start >= last.stop][:1]
     words = [t.text.lower() for t in before]
     if len(before) == 2 and words[1] in ("of", "по"):
