@@ -193,6 +193,42 @@ def _first_sentence_dates(resources: Any, tmp_path: Any, published: str, lang: s
                           "Рейд прошёл 12 февраля, полицейские приехали к началу утренней смены.",
                           "На следующий день суд в Костроме оштрафовал 15 рабочих."],
      {("raid", "2025-02-12", "2025-02-12"), ("prosecution", "2025-02-13", "2025-02-13")}),
+    # the body's day may be carried from the sentence before it
+    ("2025-03-12", "en", ["Lawyers say migrants held after a check at a depot in Kazan were "
+                          "pushed to sign army contracts at a police station.",
+                          "On March 3 police in Kazan checked the papers of 90 loaders at the "
+                          "depot.",
+                          "At the station, officers in Kazan pushed the detained men to sign "
+                          "army contracts."],
+     {("recruitment_pressure", "2025-03-03", "2025-03-03"), ("raid", "2025-03-03", "2025-03-03"),
+      ("detention", "2025-03-03", "2025-03-03")}),
+    ("2025-03-12", "ru", ["Мигрантов, задержанных на овощебазе в Казани, в отделе полиции "
+                          "склоняли подписать контракт с Минобороны, говорят адвокаты.",
+                          "3 марта полицейские в Казани проверили документы у 90 грузчиков "
+                          "овощебазы.",
+                          "В отделе в Казани задержанных склоняли подписать контракт с "
+                          "Минобороны."],
+     {("recruitment_pressure", "2025-03-03", "2025-03-03")}),
+    # a raid in the lede is the check whose detentions the body dates
+    ("2025-05-20", "en", ["TVER — Riot police raided a sawmill in Tver as the night shift was "
+                          "ending and lined the migrant workers up against a wall.",
+                          "Police said later that 40 foreigners had been detained at the sawmill "
+                          "in Tver on May 9."],
+     {("raid", "2025-05-09", "2025-05-09")}),
+    ("2025-05-20", "ru", ["Бойцы ОМОНа провели рейд на пилораме в Твери под конец ночной смены и "
+                          "выстроили рабочих-мигрантов у стены.",
+                          "Позже в полиции сообщили, что 9 мая на пилораме в Твери задержали 40 "
+                          "иностранцев."],
+     {("raid", "2025-05-09", "2025-05-09")}),
+    # ... but not a recap's earlier detentions
+    ("2025-05-20", "en", ["Police raided two warehouses on the edge of Tver and checked the "
+                          "papers of migrant workers.",
+                          "Earlier, on May 2, officers in Tver had detained 40 foreigners."],
+     {("raid", "None", "None")}),
+    ("2025-05-20", "ru", ["В Твери полицейские провели рейд на двух складах и проверили документы "
+                          "у рабочих-мигрантов.",
+                          "Ранее, 2 мая, в Твери уже задерживали 40 иностранцев."],
+     {("raid", "None", "None")}),
     # a practice still going on in the lede stays undated
     ("2025-02-19", "en", ["Police in Kostroma have been raiding brickworks and detaining migrant "
                           "workers.",

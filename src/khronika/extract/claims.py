@@ -252,7 +252,7 @@ def extract_claims(
     )
     cues = [f.cues for f in facts_by_sentence]
     drafts = without_restated_raids(drafts, sentences)
-    drafts = _dated_from_body(drafts, facts_by_sentence, sentences)
+    drafts = _dated_from_body(drafts, facts_by_sentence, sentences, lang)
     drafts = [d if d.sources else replace(d, sources=carried[d.sentence]) for d in drafts]
     if model is not None:
         components = (*components, model.component)
@@ -260,7 +260,7 @@ def extract_claims(
 
 
 def _dated_from_body(
-    drafts: list[_Draft], facts: list[SentenceFacts], sentences: list[Sentence]
+    drafts: list[_Draft], facts: list[SentenceFacts], sentences: list[Sentence], lang: Lang
 ) -> list[_Draft]:
     """The lede's undated claims take the date the body gives the same event (lede.py); a
     practice still going on ("have been expelling") stays undated."""
@@ -268,7 +268,8 @@ def _dated_from_body(
         Dated(d.sentence, d.event_type, d.place.name, d.date,
               any(d.date is f for f in facts[d.sentence].dates)
               or d.date is facts[d.sentence].relative
-              or bool(_PROGRESSIVE_EN.search(sentences[d.sentence].text)))
+              or bool(_PROGRESSIVE_EN.search(sentences[d.sentence].text)),
+              looks_back(sentences[d.sentence], lang))
         for d in drafts
     ]
     return [replace(d, date=date) for d, date in zip(drafts, lede_dates(found), strict=True)]
