@@ -45,6 +45,13 @@ D = date.fromisoformat
      "2024-10-15", []),
     ("Today police in Omsk checked the papers of market traders.", "en", "2024-10-15",
      [("2024-10-15", "2024-10-15", "day")]),
+    # the day of an appointment a summons sets is not the day it was served
+    ("Officers handed the student a summons ordering him to report to the enlistment office "
+     "on October 5.", "en", "2024-10-10", []),
+    ("Студенту вручили повестку с требованием явиться в военкомат 5 октября.", "ru",
+     "2024-10-10", []),
+    ("On October 3 officers handed the student a summons to appear on October 5.", "en",
+     "2024-10-10", [("2024-10-03", "2024-10-03", "day")]),
     # a vague span told up to now runs to the report
     ("Over the past few weeks raids in several towns have netted hundreds of migrants.", "en",
      "2024-08-27", [("2024-08-06", "2024-08-27", "week")]),
@@ -240,6 +247,29 @@ def test_lede_dated_from_body(
     expected: set[tuple[str, str, str]],
 ) -> None:
     assert _first_sentence_dates(resources, tmp_path, published, lang, texts) == expected
+
+
+@pytest.mark.parametrize(("published", "lang", "texts", "expected"), [
+    # "ordering him to appear the next day": the appointment's day, not the summons'
+    ("2024-10-02", "en", ["On September 26 police stopped a Kazakh student at his hostel in Omsk.",
+                          "He was handed a summons ordering him to appear at the enlistment "
+                          "office in Omsk the next day."],
+     ("2024-09-26", "2024-09-26")),
+    ("2024-10-02", "ru", ["26 сентября полицейские остановили студента из Казахстана в общежитии "
+                          "в Омске.",
+                          "Ему вручили повестку с требованием явиться в военкомат в Омске на "
+                          "следующий день."],
+     ("2024-09-26", "2024-09-26")),
+    # the next day told of the event itself
+    ("2024-10-02", "en", ["On September 26 police stopped a Kazakh student at his hostel in Omsk.",
+                          "The next day he was handed a summons at the enlistment office in Omsk."],
+     ("2024-09-27", "2024-09-27")),
+])
+def test_appointment_day_is_not_the_event_day(
+    resources: Any, tmp_path: Any, published: str, lang: str, texts: list[str],
+    expected: tuple[str, str],
+) -> None:
+    story_dates(resources, tmp_path, published, lang, texts, expected)
 
 
 @pytest.mark.parametrize(("published", "lang", "texts", "expected"), [

@@ -280,6 +280,13 @@ _MODAL = re.compile(r"\b(?:must|will|shall|should|ha(?:ve|s)\s+to|(?:is|are)\s+t
                     r"(?<!\w)(?:должн\w*|обязан\w*|нужно|надо|предписан\w*)(?!\w)", re.IGNORECASE)
 # "Samara Today reported", "KOSTROMA TODAY": an outlet's name, not the day
 _NAME_BEFORE = re.compile(r"[A-ZА-ЯЁ][\w.-]*\s+$")
+# "a summons ordering him to appear the next day", «повестку с требованием явиться в военкомат
+# 5 октября»: the day of an appointment, not of the event that set it
+_APPOINTMENT = re.compile(
+    r"(?:\bto\s+(?:appear|report|come|turn\s+up|show\s+up)|(?<!\w)(?:явиться|явки|явкой|"
+    r"прийти|прибыть|явился\s+бы))\b[^,.;:!?()«»\"]{0,60}$",
+    re.IGNORECASE,
+)
 # a sentence told in the present: "since 10 a.m. police have blocked", «с утра ищут»
 _PRESENT_EN = re.compile(r"\b(?:have|has|is|are|am)\b|\bright\s+now\b", re.IGNORECASE)
 
@@ -384,6 +391,12 @@ def is_bound(found: DateRange) -> bool:
     return bool(_BOUND.match(found.text or ""))
 
 
+def is_appointment(before: str) -> bool:
+    """Whether a time expression after ``before`` (its sentence up to it) dates the appointment
+    a summons or an order set ("ordering him to appear the next day"), not the event."""
+    return bool(_APPOINTMENT.search(before))
+
+
 def _bare_weekday(text: str | None) -> bool:
     return (text or "").strip().lower() in WEEKDAYS
 
@@ -405,6 +418,8 @@ def _extract(
         # a time of day dates the publication day only in a sentence told as it goes on
         found = [f for f in found if f.kind != "clock"]
     for f in found:
+        if is_appointment(text[: f.start]):
+            continue
         got = f.resolve(published)
         if got is None or got[0] > got[1]:
             continue
