@@ -52,6 +52,15 @@ D = date.fromisoformat
      "2024-10-10", []),
     ("On October 3 officers handed the student a summons to appear on October 5.", "en",
      "2024-10-10", [("2024-10-03", "2024-10-03", "day")]),
+    # midnight on a day: the night from that day into the next, or after midnight into it
+    ("Shortly before midnight last Thursday officers raided a hostel in Kazan.", "en",
+     "2022-10-19", [("2022-10-13", "2022-10-14", "day")]),
+    ("Officers raided the hostel just after midnight on Friday.", "en", "2022-10-19",
+     [("2022-10-13", "2022-10-14", "day")]),
+    ("Около полуночи в четверг полицейские пришли в общежитие в Казани.", "ru", "2022-10-19",
+     [("2022-10-13", "2022-10-14", "day")]),
+    ("После полуночи в пятницу полицейские пришли в общежитие.", "ru", "2022-10-19",
+     [("2022-10-13", "2022-10-14", "day")]),
     # a vague span told up to now runs to the report
     ("Over the past few weeks raids in several towns have netted hundreds of migrants.", "en",
      "2024-08-27", [("2024-08-06", "2024-08-27", "week")]),

@@ -24,7 +24,10 @@ Resolution rules (the domain reports past events):
   November, "в конце марта" is 21–31 March with precision month (parts of a month are
   day ranges with the month's precision: the writer did not say which days);
 - "в ночь на 5 января" → 4–5 January, but English "on the night of January 5" → 5–6 January;
-  "в новогоднюю ночь" → 31 December – 1 January;
+  "в новогоднюю ночь" → 31 December – 1 January; "around midnight last Thursday", «около
+  полуночи в четверг» → Thursday–Friday, "just after midnight on Friday" → Thursday–Friday;
+- the day an order or a summons sets ("ordering him to appear the next day", «с требованием
+  явиться 5 октября») is an appointment, not a date of the sentence's event;
 - "the previous week" is last week; "over the past few weeks", «за последние несколько
   месяцев» run three units back to publication;
 - a clock time with no date told in the present ("since 10 a.m. police have blocked",
@@ -258,6 +261,12 @@ _RANGE_OPENER = re.compile(r"(?<!\w)(?:с|со|from|between)\s+$", re.IGNORECASE
 _NIGHT = re.compile(r"(?<!\w)(?:в\s+ночь\s+на|overnight\s+(?:into|to|on))\s+$", re.IGNORECASE)
 # "on the night of June 30" is the night that begins on June 30, «в ночь на 30 июня» ends on it
 _NIGHT_OF = re.compile(r"(?<!\w)(?:on\s+)?the\s+night\s+of\s+$", re.IGNORECASE)
+# "at around midnight last Thursday", «около полуночи в четверг»: the night from that day into
+# the next; "just after midnight on Friday", «после полуночи в пятницу»: into that day
+_MIDNIGHT = re.compile(r"(?<!\w)(?:(?:at|around|about|shortly|just|(?P<before>before))\s+)*"
+                       r"(?:(?P<after>after|past)\s+)?midnight\s+(?:on\s+)?$|"
+                       r"(?<!\w)(?:около|(?P<after_ru>после)|до|в)?\s*полу?ноч[ьи]\s+(?:(?:в|во)\s+)?$",
+                       re.IGNORECASE)
 # A date after these words is a deadline or a boundary, not when something happened.
 _DEADLINE = re.compile(r"(?<!\w)(?:до|к|ко|by|until|till|before|after|после|не\s+позднее|"
                        r"no\s+later\s+than)\s+$", re.IGNORECASE)
@@ -359,8 +368,13 @@ def _combine(text: str, found: list[_Found]) -> list[_Found]:
         if f.kind in _MERGEABLE:
             night = _NIGHT.search(text, 0, f.start)
             night_of = _NIGHT_OF.search(text, 0, f.start)
+            midnight = _MIDNIGHT.search(text, 0, f.start)
             if night:
                 f = replace(f, start=night.start(), resolve=shift_start(f.resolve, 1))
+            elif midnight and (midnight.group("after") or midnight.group("after_ru")):
+                f = replace(f, start=midnight.start(), resolve=shift_start(f.resolve, 1))
+            elif midnight:
+                f = replace(f, start=midnight.start(), resolve=shift_end(f.resolve, 1))
             elif night_of:
                 f = replace(f, start=night_of.start(), resolve=shift_end(f.resolve, 1))
         if (
