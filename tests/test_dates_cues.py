@@ -128,6 +128,21 @@ def test_story_date_cues(
     ("2025-09-24", "ru", ["2 сентября полиция провела рейд на рынке в Калуге.",
                           "Двое мужчин, получивших паспорта в 2022 году, получили повестки."],
      ("2025-09-02", "2025-09-02")),
+    # the day a man took the oath of citizenship is his, not the story's next event's
+    ("2025-09-24", "en", ["On September 2 police in Kaluga raided a market.",
+                          "One of the men took the oath of citizenship of Russia on 14 June "
+                          "2024 and never registered with the military.",
+                          "Officers in Kaluga handed him a summons."],
+     ("2025-09-02", "2025-09-02")),
+    ("2025-09-24", "ru", ["2 сентября полиция провела рейд на рынке в Калуге.",
+                          "Один из мужчин принял присягу гражданина России 14 июня 2024 года и "
+                          "так и не встал на воинский учёт.",
+                          "Полицейские в Калуге вручили ему повестку."],
+     ("2025-09-02", "2025-09-02")),
+    # ... but an event told between the oath and the day keeps the day
+    ("2025-09-24", "en", ["Two men who took the oath of citizenship were handed summonses in "
+                          "Kaluga on July 14."],
+     ("2025-07-14", "2025-07-14")),
     # a sentence telling no event moves the story to the narrowest date it names
     ("2025-12-10", "ru", ["В аэропорту Самары, где в ноябре открылся новый пункт контроля, "
                           "во вторник встречали рейсы из Душанбе.",

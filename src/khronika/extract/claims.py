@@ -880,6 +880,8 @@ _ACQUIRED = frozenset(
 _RECEIVED = frozenset("получить получивший obtain receive get".split())
 _STATUS = ("гражданств", "паспорт", "вид", "разрешени", "citizen", "passport", "residen",
            "permit", "nationalit")
+_OATH = ("oath", "присяг")
+_SWORE = frozenset("take принять принести swear".split())
 
 
 def _about_the_people(
@@ -889,7 +891,14 @@ def _about_the_people(
     "received summonses in March" receives the event itself, whose date it is."""
     if date.span is None:
         return False
-    before = [t for t in sentence.tokens if t.stop <= date.span.start][-5:]
+    window = [t for t in sentence.tokens if t.stop <= date.span.start][-10:]
+    before = window[-5:]
+    # "took the oath of citizenship of the Russian Federation on 28 August": a longer phrase
+    oath = next((i for i, t in enumerate(window) if t.lemma.lower().startswith(_OATH)), None)
+    swore = [t for t in window[max(0, oath - 3):oath] if t.lemma.lower() in _SWORE] \
+        if oath is not None else []
+    if swore:
+        return not any(swore[-1].start < t.span.start < date.span.start for t in triggers or [])
     acquired = [t for t in before if t.lemma.lower() in _ACQUIRED]
     if not acquired:
         return False
