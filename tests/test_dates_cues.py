@@ -143,6 +143,15 @@ def test_story_date_cues(
     ("2025-09-24", "en", ["Two men who took the oath of citizenship were handed summonses in "
                           "Kaluga on July 14."],
      ("2025-07-14", "2025-07-14")),
+    # a check told again after the court's next day is the check's day
+    ("2025-05-12", "en", ["On May 5 police raided a market in Tver and detained 30 migrants.",
+                          "The next day a court in Tver fined 20 of them.",
+                          "Police in Tver confirmed that a check had been held at the market."],
+     ("2025-05-05", "2025-05-05")),
+    ("2025-05-12", "ru", ["5 мая полиция провела рейд на рынке в Твери и задержала 30 мигрантов.",
+                          "На следующий день суд в Твери оштрафовал 20 из них.",
+                          "В полиции Твери подтвердили, что на рынке прошла проверка."],
+     ("2025-05-05", "2025-05-05")),
     # a sentence telling no event moves the story to the narrowest date it names
     ("2025-12-10", "ru", ["В аэропорту Самары, где в ноябре открылся новый пункт контроля, "
                           "во вторник встречали рейсы из Душанбе.",

@@ -89,6 +89,7 @@ class Story:
     published: dt.date | None = None
     date_of_check: bool = False  # the story's day was told for a check or detention only
     court: DateRange | None = None  # the day or days the story's court outcomes were told
+    check: DateRange | None = None  # the day of the story's last check or detentions
     person: str = ""  # the person last named as a speaker or subject: whom "he says" means
 
     def new_item(self) -> Story:
@@ -115,6 +116,8 @@ class Story:
                 or min(told, key=_days)
             self.date_of_check = bool(facts.triggers) and all(
                 t.event_type in _CHECKS for t in facts.triggers)
+            if self.date_of_check:
+                self.check = self.date
             for d in facts.dates:
                 if _days(d) >= 2 and (self.frame is None or _wider(d, self.frame)):
                     self.frame = d
@@ -122,6 +125,8 @@ class Story:
             self.date = facts.relative
             self.date_of_check = bool(facts.triggers) and all(
                 t.event_type in _CHECKS for t in facts.triggers)
+            if self.date_of_check:
+                self.check = self.date
         if facts.counts:
             self.last_count = facts.counts[-1]
         elif facts.triggers:
@@ -469,6 +474,10 @@ def _dated(
     if own is None and trigger.event_type in _COURT and story.court is not None \
             and date is story.date and story.court is not story.date:
         return story.court  # "All 48 were fined": on the days the court sat, told before
+    if own is None and trigger.event_type == "raid" and date is story.date \
+            and story.check is not None and not story.date_of_check and not facts.new_place:
+        # "police confirmed a check had been held" after the court's next day: the check's day
+        date = story.check
     told = facts.said[0] if facts.said else None
     if own is None and told is not None and told.start is not None and told.end is not None:
         if date.start is not None and date.start > told.end:
