@@ -152,6 +152,15 @@ def test_story_date_cues(
                           "На следующий день суд в Твери оштрафовал 20 из них.",
                           "В полиции Твери подтвердили, что на рынке прошла проверка."],
      ("2025-05-05", "2025-05-05")),
+    # a past before the story's past, told inside the sentence, is not the story's day
+    ("2022-06-03", "en", ["On June 2 officers came to a student's hostel in Moscow.",
+                          "He learned later that the hostel staff had earlier handed him a "
+                          "summons in Moscow."],
+     ("None", "None")),
+    ("2022-06-03", "ru", ["2 июня полицейские пришли в общежитие к студенту в Москве.",
+                          "Как выяснилось, ранее уже ему вручали повестку в Москве через "
+                          "коменданта общежития."],
+     ("None", "None")),
     # a sentence telling no event moves the story to the narrowest date it names
     ("2025-12-10", "ru", ["В аэропорту Самары, где в ноябре открылся новый пункт контроля, "
                           "во вторник встречали рейсы из Душанбе.",
