@@ -146,6 +146,25 @@ CASES = [
     ("en", "Since the terrorist attack on the concert hall, migrants have been checked "
      "everywhere. In the Penza region police carried out 80 raids in April.", {"raid"}),
     ("ru", "После драки у кафе полиция задержала пятерых уроженцев Киргизии.", set()),
+    # "not to X but to Y": the place denied makes no event, the place affirmed does
+    ("en", "The two couriers were taken not to a police station but to the city enlistment "
+     "office.", {"escort_to_enlistment_office"}),
+    ("ru", "Рабочих со стройки отвезли не в отдел полиции, а в военкомат.",
+     {"escort_to_enlistment_office"}),
+    ("en", "The consulate urged its citizens not to sign any military contract.", set()),
+    # a question after a chapter's time stamp is still a question
+    ("en", "[32:10] How many of the detained couriers were sent to the enlistment office", set()),
+    ("ru", "(12:45) Сколько задержанных мигрантов отвезли в военкомат", set()),
+    # how often something happens is a practice, not an event
+    ("ru", "Мигрантов на таких рынках нередко задерживают без всяких оснований.", set()),
+    ("en", "Court rulings on expulsion frequently ignore the migrants' papers.", set()),
+    # "after the attack" followed by a wave is a point in time; a mass brawl is still a brawl
+    ("ru", "После теракта на вокзале массовые проверки приезжих идут во всех районах. "
+     "В Самарской области с начала апреля провели 120 рейдов.", {"raid"}),
+    ("en", "After the terrorist attack at the mall, raids on migrant hostels were stepped up. "
+     "In the Kaluga region police carried out 45 raids in May.", {"raid"}),
+    ("ru", "После массовой драки у общежития полиция задержала сорок уроженцев Таджикистана.",
+     set()),
     # "signed" closing its clause after "and" is a man signing; "was signed" is a paper
     ("en", "Officers pushed the migrant to sign a contract. His calls to his family went "
      "unanswered, and in the end he gave in and signed.", {"enlistment"}),

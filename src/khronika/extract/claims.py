@@ -36,6 +36,7 @@ from khronika.extract.events import (
     mentioned_events,
     sentence_lemmas,
 )
+from khronika.extract.footage import without_retold_footage
 from khronika.extract.lede import Dated, lede_dates
 from khronika.extract.posts import forwarded_from, post_date
 from khronika.extract.relative import extract_relative_date
@@ -308,9 +309,10 @@ def candidate_triggers(
     lang = doc.language
     title_lemmas = [lem for s in (title or []) for lem in sentence_lemmas(s)]
     scope = document_scope(sentences, lang, codebook, title_lemmas=title_lemmas)
-    return [
+    found = [
         find_triggers(sentences, i, lang, codebook, scope=scope) for i in range(len(sentences))
     ]
+    return without_retold_footage(found, sentences, lang)
 
 
 def read_sentence(

@@ -97,6 +97,8 @@ def find_triggers(
                 continue
             if _is_blocked(sentence, lemmas, first, earliest, lang, lex):
                 continue
+            if _contrasted(lemmas, first, last):
+                continue
             seen.add(key)
             tok = sentence.tokens[first]
             found.append(Trigger(rule.event, first, last, Span(tok.start, tok.stop, tok.text)))
@@ -237,6 +239,20 @@ def _is_blocked(
     return _is_blocked_en(tokens, lemmas, first)
 
 
+_NOT_THERE = frozenset("not не".split())
+_TO = frozenset("to into at in в на к".split())
+_BUT = frozenset("but а instead".split())
+
+
+def _contrasted(lemmas: list[str], first: int, last: int) -> bool:
+    """"taken not to the police station but to the enlistment office", «повезли не в отдел, а
+    в военкомат»: the place that makes the match is the one denied."""
+    for k in range(first + 1, last):
+        if lemmas[k] in _NOT_THERE and lemmas[k + 1] in _TO:
+            return not _BUT & set(lemmas[k:last])  # the match ends at the place affirmed
+    return False
+
+
 def _is_negated(lemmas: list[str], earliest: int, lex: LangLexicon) -> bool:
     # words, not commas: "did not, however, register" is as near as "did not register"
     words = [k for k in range(earliest - 1, -1, -1) if lemmas[k] not in _PUNCTUATION]
@@ -292,7 +308,8 @@ _LACKING = frozenset("без without".split())
 
 
 def _is_conditional(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> bool:
-    opening = [w for w in lemmas[:4] if w not in _PUNCTUATION][:2]
+    # a chapter's time stamp ("(14:20) How many men …") is not the sentence's opening word
+    opening = [w for w in lemmas[:8] if any(c.isalpha() for c in w)][:2]
     if opening[:1] and opening[0] in _CONDITIONS:
         return True  # "Если этого не произошло, военкомат направляет …": the rule, not a case
     if opening[:1] == ["сколько"] or opening == ["how", "many"]:
@@ -570,6 +587,13 @@ def document_scope(
 # "since the terrorist attack": an out-of-scope event as a point in time ("after the brawl"
 # is its cause: the detentions that follow are that story)
 _SINCE = frozenset({"since"})
+# "after the attack" is a point in time too when what follows is a wave, not one arrest:
+# «после теракта массовые проверки идут по всей стране», "after the attack, raids were stepped up"
+_AFTER = frozenset({"после", "с", "after", "following"})
+_WAVE = frozenset(
+    "массовый массово усилить усиливать ужесточить участиться волна повсеместно"
+    " mass stepped step intensify intensified wave crackdown nationwide countrywide".split()
+)
 
 
 def _out_of_scope(lemmas: list[str], lex: LangLexicon) -> bool:
@@ -581,7 +605,9 @@ def _out_of_scope(lemmas: list[str], lex: LangLexicon) -> bool:
             continue  # "violations of migration legislation" is this story's own law
         if lemmas[stop : stop + 1] == ["age"]:
             continue  # "men of fighting age" are who the recruiters look for
-        if not (_SINCE & set(before)) or any(w in _PUNCTUATION for w in before):
+        wave = bool(_AFTER & set(before)) and bool(_WAVE & set(lemmas[stop:]))
+        since = wave or bool(_SINCE & set(before))
+        if not since or any(w in _PUNCTUATION for w in before):
             return True
     return False
 
