@@ -21,6 +21,16 @@ D = date.fromisoformat
 Row = tuple[str, Lang, str | None, list[tuple[str, str, str]]]
 
 CASES: list[Row] = [
+    # a range of days across two months, across the new year
+    ("Officers checked hostels in Samara from December 29 to January 3.", "en", "2025-01-10",
+     [("2024-12-29", "2025-01-03", "day")]),
+    ("In May 12 Uzbek workers were fined in Samara.", "en", "2025-06-10",
+     [("2025-05-01", "2025-05-31", "month")]),
+    # a unit ago without a number: one of it
+    ("Неделю назад полицейские проверили общежитие в Самаре.", "ru", "2025-06-11",
+     [("2025-06-02", "2025-06-08", "week")]),
+    ("Месяц назад в Самаре задержали 12 рабочих.", "ru", "2025-06-11",
+     [("2025-05-01", "2025-05-31", "month")]),
     # a part of a month named relative to publication
     ("В конце прошлого месяца на овощебазе проверили документы у грузчиков.", "ru",
      "2025-03-04", [("2025-02-21", "2025-02-28", "month")]),

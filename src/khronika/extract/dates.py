@@ -172,7 +172,7 @@ _RU: list[tuple[str, Handler]] = [
      rf"год(?:а)?|лет|час(?:а|ов)?)\b(?!\s+до\b)", read_duration),
     (rf"в\s+последние\s+(?P<n>{_NUM})\s+(?P<unit>дн(?:я|ей)|недел[иь]|месяц(?:а|ев)|год(?:а)?|лет)",
      read_duration),
-    (rf"(?P<n>{_NUM})\s+(?P<unit>дн(?:я|ей)|день|недел[юиь]|месяц(?:а|ев)?|год(?:а)?|лет)\s+"
+    (rf"(?:(?P<n>{_NUM})\s+)?(?P<unit>дн(?:я|ей)|день|недел[юиь]|месяц(?:а|ев)?|год(?:а)?|лет)\s+"
      r"(?P<ago>назад)", read_duration),
     (r"(?P<ny>(?:в\s+)?новогодн(?:юю|яя|ей)\s+ночь|в\s+ночь\s+на\s+новый\s+год|в\s+канун\s+"
      r"нового\s+года|(?:в|на)\s+новогодни[ех]\s+(?:праздник|каникул)\w*)", read_new_year),
@@ -196,8 +196,9 @@ _EN: list[tuple[str, Handler]] = [
     (rf"by\s+(?P<wd>{_WD})\s+(?:morning|afternoon|evening|night)\b", read_weekday),
     (r"since\s+(?:about\s+|around\s+|roughly\s+)?(?:\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|"
      r"am\b|pm\b|o['’]clock)|(?:early\s+|this\s+)?morning)", read_clock_today),
-    (rf"{_PRE_EN}(?:(?P<rel>last)\s+)?(?P<mon>{_MON_EN})(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?",
-     read_month),
+    # not "from December" of "from December 30 to January 2": a range of days across months
+    (rf"{_PRE_EN}(?:(?P<rel>last)\s+)?(?P<mon>{_MON_EN})(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"
+     rf"(?!\s*{_D}{_ORD_EN}\s*(?:to|and|through|until|till|[-–—])\s*{_MON_EN})", read_month),
     (rf"(?:(?:from|between)\s+)?(?P<mon1>{_MON_EN})\s*(?:to|through|until|and|[-–—])\s*"
      rf"(?P<mon>{_MON_EN}){_YS_EN}", read_month_range),
     (rf"{_PRE_EN}(?:(?P<part>early|mid|late)[-\s]+|the\s+(?P<part2>beginning|start|middle|end|"
