@@ -26,6 +26,15 @@ CASES: list[Row] = [
      [("2024-12-29", "2025-01-03", "day")]),
     ("In May 12 Uzbek workers were fined in Samara.", "en", "2025-06-10",
      [("2025-05-01", "2025-05-31", "month")]),
+    # a part of a week is that week: which of its days the writer did not say
+    ("В конце прошлой недели в Самаре проверили два общежития.", "ru", "2025-06-11",
+     [("2025-06-02", "2025-06-08", "week")]),
+    ("В начале недели полиция Самары задержала 14 мигрантов.", "ru", "2025-06-11",
+     [("2025-06-09", "2025-06-11", "week")]),
+    ("Officers in Samara searched two hostels at the end of last week.", "en", "2025-06-11",
+     [("2025-06-02", "2025-06-08", "week")]),
+    ("At the start of the week police in Samara detained 14 migrants.", "en", "2025-06-11",
+     [("2025-06-09", "2025-06-11", "week")]),
     # a unit ago without a number: one of it
     ("Неделю назад полицейские проверили общежитие в Самаре.", "ru", "2025-06-11",
      [("2025-06-02", "2025-06-08", "week")]),

@@ -28,7 +28,8 @@ Resolution rules (the domain reports past events):
   полуночи в четверг» → Thursday–Friday, "just after midnight on Friday" → Thursday–Friday;
 - the day an order or a summons sets ("ordering him to appear the next day", «с требованием
   явиться 5 октября») is an appointment, not a date of the sentence's event;
-- "the previous week" is last week; "over the past few weeks", «за последние несколько
+- "the previous week" is last week; a part of a week («в конце прошлой недели», "at the start
+  of the week") is that week; "over the past few weeks", «за последние несколько
   месяцев» run three units back to publication;
 - a clock time with no date told in the present ("since 10 a.m. police have blocked",
   «с утра ищут») is the publication day; "by Friday evening", «к вечеру среды» date their
@@ -164,6 +165,9 @@ _RU: list[tuple[str, Handler]] = [
      read_relperiod),
     (r"в\s+(?P<rel>прошлом|минувшем|этом|текущем|позапрошлом|прошедшем|нынешнем)\s+"
      r"(?P<unit>месяце|году|квартале)", read_relperiod),
+    # «в конце прошлой недели»: the week; which of its days the writer did not say
+    (r"(?:в\s+)?(?:начале|середине|конце)\s+(?:(?P<rel>прошлой|минувшей|прошедшей|этой|текущей|"
+     r"позапрошлой)\s+)?(?P<unit>недели)", read_relperiod),
     (r"(?:в|на)\s+(?:(?P<rel>минувшие|прошлые|прошедшие|эти|последние)\s+)?выходн(?:ые|ых)",
      read_weekend),
     (rf"(?:за|в\s+течение)\s+(?:(?:последн|прошедш|минувш)(?:ие|ую|ий|ее|их|юю)\s+)?"
@@ -232,6 +236,8 @@ _EN: list[tuple[str, Handler]] = [
     (r"(?:(?P<rel>last|this|the\s+previous|previous|earlier\s+this)\s+)(?P<unit>week|month|year|"
      r"quarter)\b", read_relperiod),
     (r"(?:(?:over|at|on|during)\s+the|last|this|this\s+past)\s+weekend", read_weekend),
+    (r"(?:at|in)\s+the\s+(?:start|beginning|middle|end)\s+of\s+(?:the\s+)?(?:(?P<rel>last|this|"
+     r"previous)\s+)?(?P<unit>week)\b", read_relperiod),
     (rf"(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+(?:(?P<n>{_NUM})\s+|"
      rf"(?P<few>few|several|couple\s+of)\s+)?"
      r"(?P<unit>days?|weeks?|months?|years?|hours?)\b", read_duration),
