@@ -26,6 +26,11 @@ CASES: list[Row] = [
      [("2024-12-29", "2025-01-03", "day")]),
     ("In May 12 Uzbek workers were fined in Samara.", "en", "2025-06-10",
      [("2025-05-01", "2025-05-31", "month")]),
+    # a night named with both its days, or from one weekday into the next
+    ("Officers raided a hostel in Samara on the night of June 4 to 5.", "en", "2025-06-11",
+     [("2025-06-04", "2025-06-05", "day")]),
+    ("Officers raided a hostel in Samara on Friday night into Saturday.", "en", "2025-06-11",
+     [("2025-06-06", "2025-06-07", "day")]),
     # a part of a week is that week: which of its days the writer did not say
     ("В конце прошлой недели в Самаре проверили два общежития.", "ru", "2025-06-11",
      [("2025-06-02", "2025-06-08", "week")]),

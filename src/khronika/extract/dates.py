@@ -263,7 +263,9 @@ _TABLES: dict[str, list[tuple[re.Pattern[str], Handler]]] = {
         r"(?<![\d.,/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d\d)(?P<us>)(?![\d/])",
         read_numeric)]),
 }
-_JOINER = re.compile(r"\s*(?:и|или|and|or|по|до|to|until|till|through|[-–—])\s*", re.IGNORECASE)
+# "on Friday night into Saturday" joins its two days like "Friday to Saturday"
+_JOINER = re.compile(r"\s*(?:(?:night|evening)\s+)?(?:и|или|and|or|по|до|to|into|until|till|"
+                     r"through|[-–—])\s*", re.IGNORECASE)
 _RANGE_OPENER = re.compile(r"(?<!\w)(?:с|со|from|between)\s+$", re.IGNORECASE)
 _NIGHT = re.compile(r"(?<!\w)(?:в\s+ночь\s+на|overnight\s+(?:into|to|on))\s+$", re.IGNORECASE)
 # "on the night of June 30" is the night that begins on June 30, «в ночь на 30 июня» ends on it
@@ -383,7 +385,7 @@ def _combine(text: str, found: list[_Found]) -> list[_Found]:
             elif midnight:
                 f = replace(f, start=midnight.start(), resolve=shift_end(f.resolve, 1))
             elif night_of:
-                f = replace(f, start=night_of.start(), resolve=shift_end(f.resolve, 1))
+                f = replace(f, start=night_of.start(), resolve=_night_after(f.resolve))
         if (
             f.start not in merged
             and f.kind != "since"
@@ -394,6 +396,17 @@ def _combine(text: str, found: list[_Found]) -> list[_Found]:
             continue
         result.append(f)
     return result
+
+
+def _night_after(resolver: Resolver) -> Resolver:
+    """ "the night of June 4" runs into June 5; "the night of June 4 to 5" names both days."""
+    def resolve(base: date | None) -> Resolved | None:
+        got = resolver(base)
+        if got is None or got[0] != got[1]:
+            return got
+        return shift_end(resolver, 1)(base)
+
+    return resolve
 
 
 def names_rite(sentence: Sentence, found: DateRange) -> bool:
