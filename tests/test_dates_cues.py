@@ -532,3 +532,36 @@ def test_another_episode_and_results(
     expected: tuple[str, str],
 ) -> None:
     story_dates(resources, tmp_path, published, lang, texts, expected)
+
+
+@pytest.mark.parametrize(("published", "lang", "title", "texts", "expected"), [
+    # a headline's day dates the story until its body names one
+    ("2025-06-11", "en", "Police detain 40 migrants at a Kazan market on Monday",
+     ["Police in Kazan detained 40 migrants at a wholesale market, the interior ministry said."],
+     {("detention", "2025-06-09", "2025-06-09")}),
+    ("2025-06-11", "ru", "В понедельник в Казани на рынке задержали 40 мигрантов",
+     ["Полицейские в Казани задержали 40 мигрантов на оптовом рынке, сообщили в МВД."],
+     {("detention", "2025-06-09", "2025-06-09")}),
+    # the body's own day wins
+    ("2025-06-11", "en", "Police detain 40 migrants at a Kazan market on Monday",
+     ["On Sunday police in Kazan detained 40 migrants at a wholesale market."],
+     {("detention", "2025-06-08", "2025-06-08")}),
+    # a headline with no day leaves an undated page undated
+    ("2025-06-11", "en", "Police detain 40 migrants at a Kazan market",
+     ["Police in Kazan detained 40 migrants at a wholesale market, the interior ministry said."],
+     {("detention", "None", "None")}),
+])
+def test_headline_day_dates_the_story(
+    resources: Any, tmp_path: Any, published: str, lang: str, title: str, texts: list[str],
+    expected: set[tuple[str, str, str]],
+) -> None:
+    import json
+
+    from khronika.pipeline import process_inputs
+
+    doc = {"id": "h", "url": "https://example.org/h", "outlet": "test", "title": title,
+           "published": published, "language": lang, "text": "\n\n".join([title, *texts])}
+    src = tmp_path / "doc.jsonl"
+    src.write_text(json.dumps(doc, ensure_ascii=False) + "\n", "utf-8")
+    [outcome] = list(process_inputs([src], resources=resources))
+    assert {(c.event_type, str(c.date.start), str(c.date.end)) for c in outcome.claims} == expected

@@ -223,6 +223,7 @@ def extract_claims(
                 for p in places]
     if len({p.name for p in headline}) == 1:
         story.places = headline[:1]
+    story.date = _headline_date(title or [], lang, doc.published)
     drafts: list[_Draft] = []
     facts_by_sentence: list[SentenceFacts] = []
     moves_on: list[bool] = []
@@ -263,6 +264,18 @@ def extract_claims(
     if model is not None:
         components = (*components, model.component)
     return [_finish(doc, sentences, d, cues, around, components) for d in drafts]
+
+
+def _headline_date(
+    title: list[Sentence], lang: Lang, published: dt.date | None
+) -> DateRange | None:
+    """The one day or week a headline names ("Police detain 40 migrants in Kazan on Monday"):
+    the story's date until its body names one."""
+    found = [d for s in title for d in extract_dates(s, lang, published)
+             if not is_dateline(s, d) and not is_bound(d)]
+    if len(found) == 1 and found[0].precision in ("day", "week"):
+        return found[0]
+    return None
 
 
 def _dated_from_body(
