@@ -26,6 +26,9 @@ CASES: list[Row] = [
      [("2024-12-29", "2025-01-03", "day")]),
     ("In May 12 Uzbek workers were fined in Samara.", "en", "2025-06-10",
      [("2025-05-01", "2025-05-31", "month")]),
+    # a term "until at least" a day is a deadline, not a date of the event
+    ("A court in Samara ordered the two men held until at least May 22.", "en", "2024-03-26", []),
+    ("Суд в Самаре арестовал двоих мужчин как минимум до 22 мая.", "ru", "2024-03-26", []),
     # a night named with both its days, or from one weekday into the next
     ("Officers raided a hostel in Samara on the night of June 4 to 5.", "en", "2025-06-11",
      [("2025-06-04", "2025-06-05", "day")]),

@@ -278,7 +278,8 @@ _MIDNIGHT = re.compile(r"(?<!\w)(?:(?:at|around|about|shortly|just|(?P<before>be
                        re.IGNORECASE)
 # A date after these words is a deadline or a boundary, not when something happened.
 _DEADLINE = re.compile(r"(?<!\w)(?:до|к|ко|by|until|till|before|after|после|не\s+позднее|"
-                       r"no\s+later\s+than)\s+$", re.IGNORECASE)
+                       r"no\s+later\s+than)\s+(?:(?:at\s+least|at\s+the\s+earliest|"
+                       r"как\s+минимум|по\s+меньшей\s+мере)\s+)?$", re.IGNORECASE)
 _MERGEABLE = ("day", "weekday")
 # a "since" span longer than this many years compares with the past, it dates no events
 _HISTORY_YEARS = 10
