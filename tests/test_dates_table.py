@@ -320,6 +320,10 @@ def test_dateline_is_not_the_event_date(nlp: NLP, text: str, lang: Lang, datelin
     ("2025-06-13", "ru", ["В среду полиция провела рейд в общежитии в Твери.",
                           "В министерстве сообщили в пятницу, что задержан 41 мигрант."],
      ("2025-06-11", "2025-06-11")),
+    # the listener named with a slash or dots is still one name: "told RFE/RL on Friday"
+    ("2025-06-13", "en", ["On Wednesday officers raided a hostel in Tver.",
+                          "A lawyer told RFE/RL on Friday that 41 migrants were detained there."],
+     ("2025-06-11", "2025-06-11")),
 ])
 def test_date_of_a_statement_is_not_the_event_date(
     resources: Any, tmp_path: Any, published: str, lang: str, texts: list[str],

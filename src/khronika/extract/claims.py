@@ -937,7 +937,7 @@ def _about_the_people(
 # A date right after a verb of saying dates the statement, not the event: "the ministry said
 # on Friday that…", «сообщили в пятницу».
 _SAID_BEFORE = re.compile(
-    r"(?:\b(?:said|says|told\s+\w+|reported|announced|stated|wrote|published|released)"
+    r"(?:\b(?:said|says|told\s+[\w/.’'&-]+|reported|announced|stated|wrote|published|released)"
     r"(?:\s+on)?|(?<!\w)(?:сообщил[аи]?|заявил[аи]?|рассказал[аи]?|написал[аи]?|"
     r"опубликовал[аи]?)(?:\s+во?)?)\s*$",
     re.IGNORECASE,
