@@ -320,6 +320,17 @@ def test_dateline_is_not_the_event_date(nlp: NLP, text: str, lang: Lang, datelin
     ("2025-06-13", "ru", ["В среду полиция провела рейд в общежитии в Твери.",
                           "В министерстве сообщили в пятницу, что задержан 41 мигрант."],
      ("2025-06-11", "2025-06-11")),
+    # a month told in a round-up of the quarter narrows an outcome to that month
+    ("2025-10-15", "en", ["In the third quarter of 2025 police in the Vladimir region detained 300 "
+                          "migrants.",
+                          "Officials in Vladimir said in September that 40 of them had been "
+                          "ordered expelled."],
+     ("2025-09-01", "2025-09-30")),
+    ("2025-10-15", "ru", ["В третьем квартале 2025 года полиция Владимирской области задержала "
+                          "300 мигрантов.",
+                          "Во Владимире сообщили в сентябре, что 40 из них суд постановил "
+                          "выдворить."],
+     ("2025-09-01", "2025-09-30")),
     # the listener named with a slash or dots is still one name: "told RFE/RL on Friday"
     ("2025-06-13", "en", ["On Wednesday officers raided a hostel in Tver.",
                           "A lawyer told RFE/RL on Friday that 41 migrants were detained there."],

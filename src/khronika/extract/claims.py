@@ -373,7 +373,7 @@ def read_sentence(
         ) or forwarded,
         places=places,
         dates=dates,
-        said=[d for d in found if _when_said(sentence, d) and d.precision == "day"],
+        said=[d for d in found if _when_said(sentence, d) and d.precision in ("day", "month")],
         relative=extract_relative_date(sentence, lang, story.date),
         counts=[c for c in extract_counts(sentence, lang)
                 if not _inside(c, credit) or speaks_of_self(c, sentence, credit)],
@@ -497,8 +497,14 @@ def _dated(
     if own is None and told is not None and told.start is not None and told.end is not None:
         if date.start is not None and date.start > told.end:
             return told  # "said on March 24 that …": told of it by then, not on a later day
+        if told.precision == "month" and trigger.event_type not in _CHECKS \
+                and date.start is not None and date.end is not None \
+                and date.start <= told.start and told.end <= date.end and _wider(date, told):
+            # "officials said in September that 46 … had been ordered expelled", in a round-up
+            # of the quarter: an outcome told that month; the check before it keeps the quarter
+            return told
         if date.start is None and date.precision == "unknown" and not date.text \
-                and not _PERFECT_EN.search(sentence.text):
+                and told.precision == "day" and not _PERFECT_EN.search(sentence.text):
             # "… stormed a concert, officials said on Tuesday": news of that day or the one before
             return DateRange(told.start - dt.timedelta(days=1), told.end, "day", told.text,
                              told.span)
