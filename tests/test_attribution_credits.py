@@ -248,7 +248,7 @@ def test_pronoun_credits_are_personal_back_references(nlp: Any) -> None:
 
 
 def test_back_references_and_the_outlets_own_name() -> None:
-    from khronika.extract.attribution import own_outlet, resolve_back
+    from khronika.extract.story_sources import own_outlet, resolve_back
 
     story = ("regional investigative department", "Kama Wire")
     assert resolve_back("department", story) == ("regional investigative department",)
@@ -271,7 +271,7 @@ def test_a_figure_between_two_credits_belongs_to_neither(nlp: Any) -> None:
 
 
 def test_police_back_reference_means_a_police_body() -> None:
-    from khronika.extract.attribution import resolve_back
+    from khronika.extract.story_sources import resolve_back
 
     assert resolve_back("полицейские", ("УМВД по Тульской области",)) == (
         "УМВД по Тульской области",)
@@ -287,7 +287,7 @@ def test_police_back_reference_means_a_police_body() -> None:
     ("Police were among those at the station.", ""),
 ])
 def test_person_named_as_subject(nlp: Any, text: str, person: str) -> None:
-    from khronika.extract.attribution import person_named
+    from khronika.extract.persons import person_named
 
     (sentence,) = nlp.analyze(text, "en")
     assert person_named(sentence, "en", find_credit(sentence, "en"), []) == person

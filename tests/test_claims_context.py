@@ -409,3 +409,25 @@ def test_claims_one_figure_for_towns_of_one_region_is_the_region(tmp_path: Path,
     text = "In all, 25 migrants held in Tolyatti, Syzran and Samara were deported in May."
     (deported,) = _by(_claims(tmp_path, resources, "en", text), "deportation")
     assert (deported["location"]["name"], deported["count"]["min"]) == ("Samara Oblast", 25)
+
+
+def test_claims_a_raid_named_as_a_time_point_is_no_new_raid(tmp_path: Path,
+                                                             resources: Any) -> None:
+    ru = ("Во вторник полиция провела рейд на рынке в Туле, искали мигрантов. По "
+          "неподтверждённой информации, часть рабочих отпустили после рейда.")
+    en = ("On Tuesday police raided a market in Tula looking for migrants. According to "
+          "unconfirmed reports, some of the traders went home after the raid.")
+    for lang, text in (("ru", ru), ("en", en)):
+        raids = _by(_claims(tmp_path, resources, lang, text), "raid")
+        assert len(raids) == 1, (lang, [c["evidence"]["text"] for c in raids])
+        assert "Tula" == raids[0]["location"]["name"]
+
+
+def test_claims_a_raids_tally_is_no_new_raid(tmp_path: Path, resources: Any) -> None:
+    ru = ("В среду полиция провела рейд на стройке в Калуге, искали нелегальных мигрантов. "
+          "Всего, по данным УМВД, документы проверили у 230 рабочих.")
+    en = ("On Wednesday police raided a building site in Kaluga looking for illegal migrants. "
+          "In total, the regional police said, officers checked the papers of 230 workers.")
+    for lang, text in (("ru", ru), ("en", en)):
+        raids = _by(_claims(tmp_path, resources, lang, text), "raid")
+        assert len(raids) == 1, (lang, [c["evidence"]["text"] for c in raids])

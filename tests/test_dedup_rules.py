@@ -328,17 +328,17 @@ def test_dedup_moscow_region_report_joins_the_city_incident() -> None:
 
 
 def test_dedup_span_nearness_takes_short_spans_only() -> None:
-    from khronika.dedup.cluster import _in_span, _profile
     from khronika.dedup.fingerprint import features
+    from khronika.dedup.report_profiles import in_span, report_profile
 
     wire_day = features(claim("w", day="2024-09-25", place=SAMARA)).start
     ten_days = features(claim("l", day="2024-09-21", end="2024-09-30", precision="week",
                               place=SAMARA))
     month = features(claim("m", day="2024-09-01", end="2024-09-30", precision="month",
                            place=SAMARA))
-    assert _in_span({wire_day}, _profile([ten_days], None)[5])
-    assert not _in_span({wire_day}, _profile([month], None)[5])  # a month is too loose
-    assert not _in_span({-wire_day}, _profile([ten_days], None)[5])  # a publication day
+    assert in_span({wire_day}, report_profile([ten_days], None)[5])
+    assert not in_span({wire_day}, report_profile([month], None)[5])  # a month is too loose
+    assert not in_span({-wire_day}, report_profile([ten_days], None)[5])  # a publication day
 
 
 

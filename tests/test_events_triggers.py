@@ -152,6 +152,20 @@ CASES = [
     ("ru", "Рабочих со стройки отвезли не в отдел полиции, а в военкомат.",
      {"escort_to_enlistment_office"}),
     ("en", "The consulate urged its citizens not to sign any military contract.", set()),
+    # a future in the clause before ("they will lose …, and were offered …") is not the
+    # trigger's own; one in its own clause is
+    ("ru", "Рабочим в военкомате пригрозили, что их лишат паспортов, и предложили подписать "
+     "контракт с Минобороны.", {"recruitment_pressure"}),
+    ("ru", "Мигрантам, как ожидается, будут предлагать контракт с Минобороны.", set()),
+    # placement in a foreigners' centre carrying out a court-ordered expulsion is the expulsion
+    ("ru", "По решению суда шестеро мигрантов помещены в центр временного содержания "
+     "иностранных граждан для последующего выдворения.", {"deportation"}),
+    ("en", "The court ordered two Tajik workers to be expelled from Russia and placed in a "
+     "detention centre for foreigners until their departure.", {"deportation"}),
+    ("en", "Those ordered expelled are being held at a detention centre for foreign citizens.",
+     {"detention"}),
+    ("en", "With no court hearing at all, the Kyrgyz welder was placed in a detention centre "
+     "for foreigners pending deportation.", {"detention"}),
     # a question after a chapter's time stamp is still a question
     ("en", "[32:10] How many of the detained couriers were sent to the enlistment office", set()),
     ("ru", "(12:45) Сколько задержанных мигрантов отвезли в военкомат", set()),

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from khronika.extract.attribution import Credit
-from khronika.extract.counts import PEOPLE_WORDS_EN as _PERSON_WORDS_EN
+from khronika.extract.count_words import PEOPLE_WORDS_EN as _PERSON_WORDS_EN
 from khronika.extract.events import Trigger
 from khronika.model import Count, Lang, Sentence, Span, Token
 

@@ -13,16 +13,7 @@ from typing import Protocol
 from khronika.codebook import Codebook
 from khronika.extract.accounts import account_sources
 from khronika.extract.assign_counts import CountContext, counts_of_triggers, speaks_of_self
-from khronika.extract.attribution import (
-    Credit,
-    Cues,
-    bare_back_reference,
-    find_credit,
-    find_cues,
-    own_outlet,
-    person_named,
-    resolve_back,
-)
+from khronika.extract.attribution import Credit, Cues, find_credit, find_cues
 from khronika.extract.background import is_habitual, looks_back
 from khronika.extract.backref import credits_back
 from khronika.extract.counts import extract_counts
@@ -38,8 +29,10 @@ from khronika.extract.events import (
 )
 from khronika.extract.footage import without_retold_footage
 from khronika.extract.lede import Dated, lede_dates
+from khronika.extract.persons import person_named
 from khronika.extract.posts import forwarded_from, post_date
 from khronika.extract.relative import extract_relative_date
+from khronika.extract.story_sources import bare_back_reference, own_outlet, resolve_back
 from khronika.extract.weekdays import within_week
 from khronika.geocode import Geocoder
 from khronika.model import (
@@ -563,7 +556,7 @@ def without_restated_raids(drafts: list[_Draft], sentences: list[Sentence]) -> l
     """Drop a raid draft that repeats an earlier one of the same document: same place, taken
     from the story rather than named in its own sentence, same dates, no credit or doubt the
     earlier lacks; or told, after the document's first raid, as the setting of another event
-    of its sentence without a place of its own.
+    of its sentence or as a time point ("after the raid") without a place of its own.
 
     A raid claim carries no count, so a later sentence telling the same raid again ("Всего на
     объекте проверили 200 иностранцев", "The raid began shortly after 2 a.m.") adds only a
@@ -592,7 +585,20 @@ def _raid_as_setting(d: _Draft, drafts: list[_Draft], sentence: Sentence) -> boo
     the sentence's news is its other event, and it names no place of its own."""
     others = any(o.sentence == d.sentence and o.event_type != "raid" for o in drafts)
     span = d.place.span
-    return others and not (span is not None and sentence.start <= span.start < sentence.stop)
+    if span is not None and sentence.start <= span.start < sentence.stop:
+        return False
+    # «отпустили после проверки документов», "released after the check": a time point
+    at = d.trigger.first
+    if others or any(t.text.lower() in _AFTER_WORDS for t in sentence.tokens[max(0, at - 2) : at]):
+        return True
+    # «Всего документы проверили у 400 человек», "In total, 300 workers were checked": the
+    # raid's tally, not another raid
+    opening = [t.text.lower() for t in sentence.tokens[:2]]
+    return bool(opening) and (opening[0] in _TOTAL or opening == ["in", "total"])
+
+
+_AFTER_WORDS = frozenset("после after following".split())
+_TOTAL = frozenset("всего итого overall altogether".split())
 
 
 def _adds_nothing(later: _Draft, earlier: _Draft, sentence: Sentence) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from khronika.codebook import (
     Codebook,
@@ -105,6 +105,7 @@ def find_triggers(
     if lang == "en":
         found += _bare_signed(sentence, lemmas, lex, seen)
     found.sort(key=lambda t: t.first)
+    found = _placed_for_expulsion(found, lemmas)
     return _without_recaps(found, sentence.tokens) if lang == "en" else found
 
 
@@ -138,6 +139,32 @@ _COURT_EVENTS = frozenset({"prosecution", "deportation"})
 _RECAP_OPENERS = frozenset({"during"})
 # an auxiliary or a conjunction before "-ed" makes it a verb of its own: "and placed them"
 _EN_AUX = frozenset("was were been be is are had have has and or but then".split())
+
+
+_EXPULSION = frozenset("выдворение выдворить выдворять депортация депортировать expel expulsion "
+                       "deport deportation".split())
+_ORDERED = frozenset("суд решение постановление назначить order ruling".split())
+_CENTRE = frozenset("центр цвсиг спецприёмник спецприемник centre center facility".split())
+
+
+def _placed_for_expulsion(found: list[Trigger], lemmas: list[str]) -> list[Trigger]:
+    """«по решению суда помещены в центр временного содержания для последующего выдворения»,
+    "ordered to be expelled and placed in the detention centre": the placement carries out a
+    court-ordered expulsion, which is the event; it is no detention of its own."""
+    words = set(lemmas)
+    if not (words & _EXPULSION and words & _ORDERED):
+        return found
+    placed = [t for t in found if t.event_type == "detention"
+              and _CENTRE & set(lemmas[t.first : t.last + 1])]
+    if not placed:
+        return found
+    kept = [t for t in found if t not in placed]
+    if any(t.event_type == "deportation" for t in kept):
+        return kept
+    if not _EXPULSION & set(lemmas[placed[0].first :]):
+        return found  # "those ordered expelled are being held …": held, the order told before
+    # «помещены … для последующего выдворения»: the expulsion the placement is for
+    return sorted([*kept, replace(placed[0], event_type="deportation")], key=lambda t: t.first)
 
 
 def _without_recaps(found: list[Trigger], tokens: tuple[Token, ...]) -> list[Trigger]:
@@ -357,10 +384,22 @@ def _is_blocked_ru(tokens: tuple[Token, ...], lemmas: list[str], first: int) -> 
         return True
     if _is_future(trigger):
         return True
-    return any(
-        tok.pos in ("VERB", "AUX") and _is_future(tok) and tok.lemma not in _DISCOURSE_RU
-        for tok in tokens[max(0, first - _MODAL_REACH) : first]
-    )
+    return _future_before_ru(tokens, first)
+
+
+def _future_before_ru(tokens: tuple[Token, ...], first: int) -> bool:
+    """A future verb of the trigger's own clause: «будут выдворены»; not one of the clause
+    before («объяснили, что их лишат гражданства, и предложили подписать контракт»)."""
+    for k in range(first - 1, max(-1, first - _MODAL_REACH - 1), -1):
+        tok = tokens[k]
+        if tok.text in _CLAUSE_BREAKS and k + 1 < first and tokens[k + 1].lemma in _AND_RU:
+            return False
+        if tok.pos in ("VERB", "AUX") and _is_future(tok) and tok.lemma not in _DISCOURSE_RU:
+            return True
+    return False
+
+
+_AND_RU = frozenset("и а но".split())
 
 
 # a full participle declines like an adjective; the tagger sometimes calls a noun one
