@@ -546,6 +546,10 @@ def test_another_episode_and_results(
     ("2025-06-11", "en", "Police detain 40 migrants at a Kazan market on Monday",
      ["On Sunday police in Kazan detained 40 migrants at a wholesale market."],
      {("detention", "2025-06-08", "2025-06-08")}),
+    # a round-up's span in the headline is no one event's day
+    ("2026-02-09", "ru", "Хроника проверок: неделя 2–8 февраля",
+     ["Полицейские в Казани задержали 40 мигрантов на оптовом рынке, сообщили в МВД."],
+     {("detention", "None", "None")}),
     # a headline with no day leaves an undated page undated
     ("2025-06-11", "en", "Police detain 40 migrants at a Kazan market",
      ["Police in Kazan detained 40 migrants at a wholesale market, the interior ministry said."],

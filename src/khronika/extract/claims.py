@@ -262,11 +262,12 @@ def extract_claims(
 def _headline_date(
     title: list[Sentence], lang: Lang, published: dt.date | None
 ) -> DateRange | None:
-    """The one day or week a headline names ("Police detain 40 migrants in Kazan on Monday"):
-    the story's date until its body names one."""
+    """The one day a headline names ("Police detain 40 migrants in Kazan on Monday"): the
+    story's date until its body names one. A round-up's span ("неделя 2–8 февраля") is no
+    one event's day."""
     found = [d for s in title for d in extract_dates(s, lang, published)
              if not is_dateline(s, d) and not is_bound(d)]
-    if len(found) == 1 and found[0].precision in ("day", "week"):
+    if len(found) == 1 and found[0].precision == "day" and found[0].start == found[0].end:
         return found[0]
     return None
 
