@@ -45,6 +45,22 @@ D = date.fromisoformat
      "2024-10-15", []),
     ("Today police in Omsk checked the papers of market traders.", "en", "2024-10-15",
      [("2024-10-15", "2024-10-15", "day")]),
+    # the day of an appointment a summons sets is not the day it was served
+    ("Officers handed the student a summons ordering him to report to the enlistment office "
+     "on October 5.", "en", "2024-10-10", []),
+    ("Студенту вручили повестку с требованием явиться в военкомат 5 октября.", "ru",
+     "2024-10-10", []),
+    ("On October 3 officers handed the student a summons to appear on October 5.", "en",
+     "2024-10-10", [("2024-10-03", "2024-10-03", "day")]),
+    # midnight on a day: the night from that day into the next, or after midnight into it
+    ("Shortly before midnight last Thursday officers raided a hostel in Kazan.", "en",
+     "2022-10-19", [("2022-10-13", "2022-10-14", "day")]),
+    ("Officers raided the hostel just after midnight on Friday.", "en", "2022-10-19",
+     [("2022-10-13", "2022-10-14", "day")]),
+    ("Около полуночи в четверг полицейские пришли в общежитие в Казани.", "ru", "2022-10-19",
+     [("2022-10-13", "2022-10-14", "day")]),
+    ("После полуночи в пятницу полицейские пришли в общежитие.", "ru", "2022-10-19",
+     [("2022-10-13", "2022-10-14", "day")]),
     # a vague span told up to now runs to the report
     ("Over the past few weeks raids in several towns have netted hundreds of migrants.", "en",
      "2024-08-27", [("2024-08-06", "2024-08-27", "week")]),
@@ -112,6 +128,39 @@ def test_story_date_cues(
     ("2025-09-24", "ru", ["2 сентября полиция провела рейд на рынке в Калуге.",
                           "Двое мужчин, получивших паспорта в 2022 году, получили повестки."],
      ("2025-09-02", "2025-09-02")),
+    # the day a man took the oath of citizenship is his, not the story's next event's
+    ("2025-09-24", "en", ["On September 2 police in Kaluga raided a market.",
+                          "One of the men took the oath of citizenship of Russia on 14 June "
+                          "2024 and never registered with the military.",
+                          "Officers in Kaluga handed him a summons."],
+     ("2025-09-02", "2025-09-02")),
+    ("2025-09-24", "ru", ["2 сентября полиция провела рейд на рынке в Калуге.",
+                          "Один из мужчин принял присягу гражданина России 14 июня 2024 года и "
+                          "так и не встал на воинский учёт.",
+                          "Полицейские в Калуге вручили ему повестку."],
+     ("2025-09-02", "2025-09-02")),
+    # ... but an event told between the oath and the day keeps the day
+    ("2025-09-24", "en", ["Two men who took the oath of citizenship were handed summonses in "
+                          "Kaluga on July 14."],
+     ("2025-07-14", "2025-07-14")),
+    # a check told again after the court's next day is the check's day
+    ("2025-05-12", "en", ["On May 5 police raided a market in Tver and detained 30 migrants.",
+                          "The next day a court in Tver fined 20 of them.",
+                          "Police in Tver confirmed that a check had been held at the market."],
+     ("2025-05-05", "2025-05-05")),
+    ("2025-05-12", "ru", ["5 мая полиция провела рейд на рынке в Твери и задержала 30 мигрантов.",
+                          "На следующий день суд в Твери оштрафовал 20 из них.",
+                          "В полиции Твери подтвердили, что на рынке прошла проверка."],
+     ("2025-05-05", "2025-05-05")),
+    # a past before the story's past, told inside the sentence, is not the story's day
+    ("2022-06-03", "en", ["On June 2 officers came to a student's hostel in Moscow.",
+                          "He learned later that the hostel staff had earlier handed him a "
+                          "summons in Moscow."],
+     ("None", "None")),
+    ("2022-06-03", "ru", ["2 июня полицейские пришли в общежитие к студенту в Москве.",
+                          "Как выяснилось, ранее уже ему вручали повестку в Москве через "
+                          "коменданта общежития."],
+     ("None", "None")),
     # a sentence telling no event moves the story to the narrowest date it names
     ("2025-12-10", "ru", ["В аэропорту Самары, где в ноябре открылся новый пункт контроля, "
                           "во вторник встречали рейсы из Душанбе.",
@@ -193,6 +242,42 @@ def _first_sentence_dates(resources: Any, tmp_path: Any, published: str, lang: s
                           "Рейд прошёл 12 февраля, полицейские приехали к началу утренней смены.",
                           "На следующий день суд в Костроме оштрафовал 15 рабочих."],
      {("raid", "2025-02-12", "2025-02-12"), ("prosecution", "2025-02-13", "2025-02-13")}),
+    # the body's day may be carried from the sentence before it
+    ("2025-03-12", "en", ["Lawyers say migrants held after a check at a depot in Kazan were "
+                          "pushed to sign army contracts at a police station.",
+                          "On March 3 police in Kazan checked the papers of 90 loaders at the "
+                          "depot.",
+                          "At the station, officers in Kazan pushed the detained men to sign "
+                          "army contracts."],
+     {("recruitment_pressure", "2025-03-03", "2025-03-03"), ("raid", "2025-03-03", "2025-03-03"),
+      ("detention", "2025-03-03", "2025-03-03")}),
+    ("2025-03-12", "ru", ["Мигрантов, задержанных на овощебазе в Казани, в отделе полиции "
+                          "склоняли подписать контракт с Минобороны, говорят адвокаты.",
+                          "3 марта полицейские в Казани проверили документы у 90 грузчиков "
+                          "овощебазы.",
+                          "В отделе в Казани задержанных склоняли подписать контракт с "
+                          "Минобороны."],
+     {("recruitment_pressure", "2025-03-03", "2025-03-03")}),
+    # a raid in the lede is the check whose detentions the body dates
+    ("2025-05-20", "en", ["TVER — Riot police raided a sawmill in Tver as the night shift was "
+                          "ending and lined the migrant workers up against a wall.",
+                          "Police said later that 40 foreigners had been detained at the sawmill "
+                          "in Tver on May 9."],
+     {("raid", "2025-05-09", "2025-05-09")}),
+    ("2025-05-20", "ru", ["Бойцы ОМОНа провели рейд на пилораме в Твери под конец ночной смены и "
+                          "выстроили рабочих-мигрантов у стены.",
+                          "Позже в полиции сообщили, что 9 мая на пилораме в Твери задержали 40 "
+                          "иностранцев."],
+     {("raid", "2025-05-09", "2025-05-09")}),
+    # ... but not a recap's earlier detentions
+    ("2025-05-20", "en", ["Police raided two warehouses on the edge of Tver and checked the "
+                          "papers of migrant workers.",
+                          "Earlier, on May 2, officers in Tver had detained 40 foreigners."],
+     {("raid", "None", "None")}),
+    ("2025-05-20", "ru", ["В Твери полицейские провели рейд на двух складах и проверили документы "
+                          "у рабочих-мигрантов.",
+                          "Ранее, 2 мая, в Твери уже задерживали 40 иностранцев."],
+     {("raid", "None", "None")}),
     # a practice still going on in the lede stays undated
     ("2025-02-19", "en", ["Police in Kostroma have been raiding brickworks and detaining migrant "
                           "workers.",
@@ -204,6 +289,29 @@ def test_lede_dated_from_body(
     expected: set[tuple[str, str, str]],
 ) -> None:
     assert _first_sentence_dates(resources, tmp_path, published, lang, texts) == expected
+
+
+@pytest.mark.parametrize(("published", "lang", "texts", "expected"), [
+    # "ordering him to appear the next day": the appointment's day, not the summons'
+    ("2024-10-02", "en", ["On September 26 police stopped a Kazakh student at his hostel in Omsk.",
+                          "He was handed a summons ordering him to appear at the enlistment "
+                          "office in Omsk the next day."],
+     ("2024-09-26", "2024-09-26")),
+    ("2024-10-02", "ru", ["26 сентября полицейские остановили студента из Казахстана в общежитии "
+                          "в Омске.",
+                          "Ему вручили повестку с требованием явиться в военкомат в Омске на "
+                          "следующий день."],
+     ("2024-09-26", "2024-09-26")),
+    # the next day told of the event itself
+    ("2024-10-02", "en", ["On September 26 police stopped a Kazakh student at his hostel in Omsk.",
+                          "The next day he was handed a summons at the enlistment office in Omsk."],
+     ("2024-09-27", "2024-09-27")),
+])
+def test_appointment_day_is_not_the_event_day(
+    resources: Any, tmp_path: Any, published: str, lang: str, texts: list[str],
+    expected: tuple[str, str],
+) -> None:
+    story_dates(resources, tmp_path, published, lang, texts, expected)
 
 
 @pytest.mark.parametrize(("published", "lang", "texts", "expected"), [
@@ -424,3 +532,40 @@ def test_another_episode_and_results(
     expected: tuple[str, str],
 ) -> None:
     story_dates(resources, tmp_path, published, lang, texts, expected)
+
+
+@pytest.mark.parametrize(("published", "lang", "title", "texts", "expected"), [
+    # a headline's day dates the story until its body names one
+    ("2025-06-11", "en", "Police detain 40 migrants at a Kazan market on Monday",
+     ["Police in Kazan detained 40 migrants at a wholesale market, the interior ministry said."],
+     {("detention", "2025-06-09", "2025-06-09")}),
+    ("2025-06-11", "ru", "В понедельник в Казани на рынке задержали 40 мигрантов",
+     ["Полицейские в Казани задержали 40 мигрантов на оптовом рынке, сообщили в МВД."],
+     {("detention", "2025-06-09", "2025-06-09")}),
+    # the body's own day wins
+    ("2025-06-11", "en", "Police detain 40 migrants at a Kazan market on Monday",
+     ["On Sunday police in Kazan detained 40 migrants at a wholesale market."],
+     {("detention", "2025-06-08", "2025-06-08")}),
+    # a round-up's span in the headline is no one event's day
+    ("2026-02-09", "ru", "Хроника проверок: неделя 2–8 февраля",
+     ["Полицейские в Казани задержали 40 мигрантов на оптовом рынке, сообщили в МВД."],
+     {("detention", "None", "None")}),
+    # a headline with no day leaves an undated page undated
+    ("2025-06-11", "en", "Police detain 40 migrants at a Kazan market",
+     ["Police in Kazan detained 40 migrants at a wholesale market, the interior ministry said."],
+     {("detention", "None", "None")}),
+])
+def test_headline_day_dates_the_story(
+    resources: Any, tmp_path: Any, published: str, lang: str, title: str, texts: list[str],
+    expected: set[tuple[str, str, str]],
+) -> None:
+    import json
+
+    from khronika.pipeline import process_inputs
+
+    doc = {"id": "h", "url": "https://example.org/h", "outlet": "test", "title": title,
+           "published": published, "language": lang, "text": "\n\n".join([title, *texts])}
+    src = tmp_path / "doc.jsonl"
+    src.write_text(json.dumps(doc, ensure_ascii=False) + "\n", "utf-8")
+    [outcome] = list(process_inputs([src], resources=resources))
+    assert {(c.event_type, str(c.date.start), str(c.date.end)) for c in outcome.claims} == expected

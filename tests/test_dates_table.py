@@ -21,6 +21,33 @@ D = date.fromisoformat
 Row = tuple[str, Lang, str | None, list[tuple[str, str, str]]]
 
 CASES: list[Row] = [
+    # a range of days across two months, across the new year
+    ("Officers checked hostels in Samara from December 29 to January 3.", "en", "2025-01-10",
+     [("2024-12-29", "2025-01-03", "day")]),
+    ("In May 12 Uzbek workers were fined in Samara.", "en", "2025-06-10",
+     [("2025-05-01", "2025-05-31", "month")]),
+    # a term "until at least" a day is a deadline, not a date of the event
+    ("A court in Samara ordered the two men held until at least May 22.", "en", "2024-03-26", []),
+    ("Суд в Самаре арестовал двоих мужчин как минимум до 22 мая.", "ru", "2024-03-26", []),
+    # a night named with both its days, or from one weekday into the next
+    ("Officers raided a hostel in Samara on the night of June 4 to 5.", "en", "2025-06-11",
+     [("2025-06-04", "2025-06-05", "day")]),
+    ("Officers raided a hostel in Samara on Friday night into Saturday.", "en", "2025-06-11",
+     [("2025-06-06", "2025-06-07", "day")]),
+    # a part of a week is that week: which of its days the writer did not say
+    ("В конце прошлой недели в Самаре проверили два общежития.", "ru", "2025-06-11",
+     [("2025-06-02", "2025-06-08", "week")]),
+    ("В начале недели полиция Самары задержала 14 мигрантов.", "ru", "2025-06-11",
+     [("2025-06-09", "2025-06-11", "week")]),
+    ("Officers in Samara searched two hostels at the end of last week.", "en", "2025-06-11",
+     [("2025-06-02", "2025-06-08", "week")]),
+    ("At the start of the week police in Samara detained 14 migrants.", "en", "2025-06-11",
+     [("2025-06-09", "2025-06-11", "week")]),
+    # a unit ago without a number: one of it
+    ("Неделю назад полицейские проверили общежитие в Самаре.", "ru", "2025-06-11",
+     [("2025-06-02", "2025-06-08", "week")]),
+    ("Месяц назад в Самаре задержали 12 рабочих.", "ru", "2025-06-11",
+     [("2025-05-01", "2025-05-31", "month")]),
     # a part of a month named relative to publication
     ("В конце прошлого месяца на овощебазе проверили документы у грузчиков.", "ru",
      "2025-03-04", [("2025-02-21", "2025-02-28", "month")]),
@@ -292,6 +319,21 @@ def test_dateline_is_not_the_event_date(nlp: NLP, text: str, lang: Lang, datelin
      ("2025-06-11", "2025-06-11")),
     ("2025-06-13", "ru", ["В среду полиция провела рейд в общежитии в Твери.",
                           "В министерстве сообщили в пятницу, что задержан 41 мигрант."],
+     ("2025-06-11", "2025-06-11")),
+    # a month told in a round-up of the quarter narrows an outcome to that month
+    ("2025-10-15", "en", ["In the third quarter of 2025 police in the Vladimir region detained 300 "
+                          "migrants.",
+                          "Officials in Vladimir said in September that 40 of them had been "
+                          "ordered expelled."],
+     ("2025-09-01", "2025-09-30")),
+    ("2025-10-15", "ru", ["В третьем квартале 2025 года полиция Владимирской области задержала "
+                          "300 мигрантов.",
+                          "Во Владимире сообщили в сентябре, что 40 из них суд постановил "
+                          "выдворить."],
+     ("2025-09-01", "2025-09-30")),
+    # the listener named with a slash or dots is still one name: "told RFE/RL on Friday"
+    ("2025-06-13", "en", ["On Wednesday officers raided a hostel in Tver.",
+                          "A lawyer told RFE/RL on Friday that 41 migrants were detained there."],
      ("2025-06-11", "2025-06-11")),
 ])
 def test_date_of_a_statement_is_not_the_event_date(

@@ -4,7 +4,9 @@ A habitual sentence ("такие проверки проходят регуля�
 market") tells no single event: it has no date, not even the period it names ("в последние
 месяцы рейды проходят регулярно"). A look back without a date of its own ("Ранее полиция уже
 приезжала …", "Previously, officers …") is an earlier event than the story's: it does not
-take the story's date. A look back that names its date ("Ранее, 12 января, …") keeps it.
+take the story's date, nor does a past before the story's past told inside a sentence ("staff
+had earlier passed him a summons"). A look back that names its date ("Ранее, 12 января, …")
+keeps it.
 """
 
 from __future__ import annotations
@@ -47,5 +49,13 @@ def is_habitual(sentence: Sentence, lang: Lang) -> bool:
     return bool(_HABITUAL[lang].search(sentence.text))
 
 
+# inside the sentence, a past before the story's past: "staff had earlier passed him a
+# summons", «ранее уже получали повестки»
+_HAD_EARLIER = {
+    "ru": re.compile(r"(?<!\w)(?:ранее|прежде)\s+уже(?!\w)", re.I),
+    "en": re.compile(r"\bhad\s+(?:earlier|previously)\b", re.I),
+}
+
+
 def looks_back(sentence: Sentence, lang: Lang) -> bool:
-    return bool(_LOOK_BACK[lang].search(sentence.text))
+    return bool(_LOOK_BACK[lang].search(sentence.text) or _HAD_EARLIER[lang].search(sentence.text))

@@ -85,6 +85,7 @@ class Story:
     published: dt.date | None = None
     date_of_check: bool = False  # the story's day was told for a check or detention only
     court: DateRange | None = None  # the day or days the story's court outcomes were told
+    check: DateRange | None = None  # the day of the story's last check or detentions
     person: str = ""  # the person last named as a speaker or subject: whom "he says" means
 
     def new_item(self, *, names_place: bool = True) -> Story:
@@ -114,6 +115,8 @@ class Story:
                 or min(told, key=_days)
             self.date_of_check = bool(facts.triggers) and all(
                 t.event_type in _CHECKS for t in facts.triggers)
+            if self.date_of_check:
+                self.check = self.date
             for d in facts.dates:
                 if _days(d) >= 2 and (self.frame is None or _wider(d, self.frame)):
                     self.frame = d
@@ -121,6 +124,8 @@ class Story:
             self.date = facts.relative
             self.date_of_check = bool(facts.triggers) and all(
                 t.event_type in _CHECKS for t in facts.triggers)
+            if self.date_of_check:
+                self.check = self.date
         if facts.counts:
             self.last_count = facts.counts[-1]
         elif facts.triggers:
@@ -219,6 +224,7 @@ def extract_claims(
                for p in places if p.country != "RU" and _is_origin(sentence, p)]
     if len({p.name for p in headline}) == 1:
         story.places = headline[:1]
+    story.date = _headline_date(title or [], lang, doc.published)
     drafts: list[_Draft] = []
     facts_by_sentence: list[SentenceFacts] = []
     moves_on: list[bool] = []
@@ -258,7 +264,7 @@ def extract_claims(
     drafts = _placed_in_story(drafts, [p for places in found_places for p in places], geocoder,
                               origins)
     drafts = without_restated_raids(drafts, sentences)
-    drafts = _dated_from_body(drafts, facts_by_sentence, sentences)
+    drafts = _dated_from_body(drafts, facts_by_sentence, sentences, lang)
     drafts = [d if d.sources else replace(d, sources=carried[d.sentence]) for d in drafts]
     if model is not None:
         components = (*components, model.component)
@@ -278,8 +284,21 @@ def _stay_where_told(story: Story, drafted: list[_Draft], sentence: Sentence) ->
         story.places = placed
 
 
+def _headline_date(
+    title: list[Sentence], lang: Lang, published: dt.date | None
+) -> DateRange | None:
+    """The one day a headline names ("Police detain 40 migrants in Kazan on Monday"): the
+    story's date until its body names one. A round-up's span ("неделя 2–8 февраля") is no
+    one event's day."""
+    found = [d for s in title for d in extract_dates(s, lang, published)
+             if not is_dateline(s, d) and not is_bound(d)]
+    if len(found) == 1 and found[0].precision == "day" and found[0].start == found[0].end:
+        return found[0]
+    return None
+
+
 def _dated_from_body(
-    drafts: list[_Draft], facts: list[SentenceFacts], sentences: list[Sentence]
+    drafts: list[_Draft], facts: list[SentenceFacts], sentences: list[Sentence], lang: Lang
 ) -> list[_Draft]:
     """The lede's undated claims take the date the body gives the same event (lede.py); a
     practice still going on ("have been expelling") stays undated."""
@@ -287,7 +306,8 @@ def _dated_from_body(
         Dated(d.sentence, d.event_type, d.place.name, d.date,
               any(d.date is f for f in facts[d.sentence].dates)
               or d.date is facts[d.sentence].relative
-              or bool(_PROGRESSIVE_EN.search(sentences[d.sentence].text)))
+              or bool(_PROGRESSIVE_EN.search(sentences[d.sentence].text)),
+              looks_back(sentences[d.sentence], lang))
         for d in drafts
     ]
     return [replace(d, date=date) for d, date in zip(drafts, lede_dates(found), strict=True)]
@@ -372,7 +392,7 @@ def read_sentence(
         ) or forwarded,
         places=places,
         dates=dates,
-        said=[d for d in found if _when_said(sentence, d) and d.precision == "day"],
+        said=[d for d in found if _when_said(sentence, d) and d.precision in ("day", "month")],
         relative=extract_relative_date(sentence, lang, story.date),
         counts=[c for c in extract_counts(sentence, lang)
                 if not _inside(c, credit) or speaks_of_self(c, sentence, credit)],
@@ -492,12 +512,22 @@ def _dated(
     if own is None and trigger.event_type in _COURT and story.court is not None \
             and date is story.date and story.court is not story.date:
         return story.court  # "All 48 were fined": on the days the court sat, told before
+    if own is None and trigger.event_type == "raid" and date is story.date \
+            and story.check is not None and not story.date_of_check and not facts.new_place:
+        # "police confirmed a check had been held" after the court's next day: the check's day
+        date = story.check
     told = facts.said[0] if facts.said else None
     if own is None and told is not None and told.start is not None and told.end is not None:
         if date.start is not None and date.start > told.end:
             return told  # "said on March 24 that …": told of it by then, not on a later day
+        if told.precision == "month" and trigger.event_type not in _CHECKS \
+                and date.start is not None and date.end is not None \
+                and date.start <= told.start and told.end <= date.end and _wider(date, told):
+            # "officials said in September that 46 … had been ordered expelled", in a round-up
+            # of the quarter: an outcome told that month; the check before it keeps the quarter
+            return told
         if date.start is None and date.precision == "unknown" and not date.text \
-                and not _PERFECT_EN.search(sentence.text):
+                and told.precision == "day" and not _PERFECT_EN.search(sentence.text):
             # "… stormed a concert, officials said on Tuesday": news of that day or the one before
             return DateRange(told.start - dt.timedelta(days=1), told.end, "day", told.text,
                              told.span)
@@ -1011,6 +1041,8 @@ _ACQUIRED = frozenset(
 _RECEIVED = frozenset("получить получивший obtain receive get".split())
 _STATUS = ("гражданств", "паспорт", "вид", "разрешени", "citizen", "passport", "residen",
            "permit", "nationalit")
+_OATH = ("oath", "присяг")
+_SWORE = frozenset("take принять принести swear".split())
 
 
 def _about_the_people(
@@ -1020,7 +1052,14 @@ def _about_the_people(
     "received summonses in March" receives the event itself, whose date it is."""
     if date.span is None:
         return False
-    before = [t for t in sentence.tokens if t.stop <= date.span.start][-5:]
+    window = [t for t in sentence.tokens if t.stop <= date.span.start][-10:]
+    before = window[-5:]
+    # "took the oath of citizenship of the Russian Federation on 28 August": a longer phrase
+    oath = next((i for i, t in enumerate(window) if t.lemma.lower().startswith(_OATH)), None)
+    swore = [t for t in window[max(0, oath - 3):oath] if t.lemma.lower() in _SWORE] \
+        if oath is not None else []
+    if swore:
+        return not any(swore[-1].start < t.span.start < date.span.start for t in triggers or [])
     acquired = [t for t in before if t.lemma.lower() in _ACQUIRED]
     if not acquired:
         return False
@@ -1035,7 +1074,7 @@ def _about_the_people(
 # A date right after a verb of saying dates the statement, not the event: "the ministry said
 # on Friday that…", «сообщили в пятницу».
 _SAID_BEFORE = re.compile(
-    r"(?:\b(?:said|says|told\s+\w+|reported|announced|stated|wrote|published|released)"
+    r"(?:\b(?:said|says|told\s+[\w/.’'&-]+|reported|announced|stated|wrote|published|released)"
     r"(?:\s+on)?|(?<!\w)(?:сообщил[аи]?|заявил[аи]?|рассказал[аи]?|написал[аи]?|"
     r"опубликовал[аи]?)(?:\s+во?)?)\s*$",
     re.IGNORECASE,

@@ -24,8 +24,12 @@ Resolution rules (the domain reports past events):
   November, "в конце марта" is 21–31 March with precision month (parts of a month are
   day ranges with the month's precision: the writer did not say which days);
 - "в ночь на 5 января" → 4–5 January, but English "on the night of January 5" → 5–6 January;
-  "в новогоднюю ночь" → 31 December – 1 January;
-- "the previous week" is last week; "over the past few weeks", «за последние несколько
+  "в новогоднюю ночь" → 31 December – 1 January; "around midnight last Thursday", «около
+  полуночи в четверг» → Thursday–Friday, "just after midnight on Friday" → Thursday–Friday;
+- the day an order or a summons sets ("ordering him to appear the next day", «с требованием
+  явиться 5 октября») is an appointment, not a date of the sentence's event;
+- "the previous week" is last week; a part of a week («в конце прошлой недели», "at the start
+  of the week") is that week; "over the past few weeks", «за последние несколько
   месяцев» run three units back to publication;
 - a clock time with no date told in the present ("since 10 a.m. police have blocked",
   «с утра ищут») is the publication day; "by Friday evening", «к вечеру среды» date their
@@ -161,6 +165,9 @@ _RU: list[tuple[str, Handler]] = [
      read_relperiod),
     (r"в\s+(?P<rel>прошлом|минувшем|этом|текущем|позапрошлом|прошедшем|нынешнем)\s+"
      r"(?P<unit>месяце|году|квартале)", read_relperiod),
+    # «в конце прошлой недели»: the week; which of its days the writer did not say
+    (r"(?:в\s+)?(?:начале|середине|конце)\s+(?:(?P<rel>прошлой|минувшей|прошедшей|этой|текущей|"
+     r"позапрошлой)\s+)?(?P<unit>недели)", read_relperiod),
     (r"(?:в|на)\s+(?:(?P<rel>минувшие|прошлые|прошедшие|эти|последние)\s+)?выходн(?:ые|ых)",
      read_weekend),
     (rf"(?:за|в\s+течение)\s+(?:(?:последн|прошедш|минувш)(?:ие|ую|ий|ее|их|юю)\s+)?"
@@ -169,7 +176,7 @@ _RU: list[tuple[str, Handler]] = [
      rf"год(?:а)?|лет|час(?:а|ов)?)\b(?!\s+до\b)", read_duration),
     (rf"в\s+последние\s+(?P<n>{_NUM})\s+(?P<unit>дн(?:я|ей)|недел[иь]|месяц(?:а|ев)|год(?:а)?|лет)",
      read_duration),
-    (rf"(?P<n>{_NUM})\s+(?P<unit>дн(?:я|ей)|день|недел[юиь]|месяц(?:а|ев)?|год(?:а)?|лет)\s+"
+    (rf"(?:(?P<n>{_NUM})\s+)?(?P<unit>дн(?:я|ей)|день|недел[юиь]|месяц(?:а|ев)?|год(?:а)?|лет)\s+"
      r"(?P<ago>назад)", read_duration),
     (r"(?P<ny>(?:в\s+)?новогодн(?:юю|яя|ей)\s+ночь|в\s+ночь\s+на\s+новый\s+год|в\s+канун\s+"
      r"нового\s+года|(?:в|на)\s+новогодни[ех]\s+(?:праздник|каникул)\w*)", read_new_year),
@@ -193,8 +200,9 @@ _EN: list[tuple[str, Handler]] = [
     (rf"by\s+(?P<wd>{_WD})\s+(?:morning|afternoon|evening|night)\b", read_weekday),
     (r"since\s+(?:about\s+|around\s+|roughly\s+)?(?:\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|"
      r"am\b|pm\b|o['’]clock)|(?:early\s+|this\s+)?morning)", read_clock_today),
-    (rf"{_PRE_EN}(?:(?P<rel>last)\s+)?(?P<mon>{_MON_EN})(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?",
-     read_month),
+    # not "from December" of "from December 30 to January 2": a range of days across months
+    (rf"{_PRE_EN}(?:(?P<rel>last)\s+)?(?P<mon>{_MON_EN})(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"
+     rf"(?!\s*{_D}{_ORD_EN}\s*(?:to|and|through|until|till|[-–—])\s*{_MON_EN})", read_month),
     (rf"(?:(?:from|between)\s+)?(?P<mon1>{_MON_EN})\s*(?:to|through|until|and|[-–—])\s*"
      rf"(?P<mon>{_MON_EN}){_YS_EN}", read_month_range),
     (rf"{_PRE_EN}(?:(?P<part>early|mid|late)[-\s]+|the\s+(?P<part2>beginning|start|middle|end|"
@@ -228,6 +236,8 @@ _EN: list[tuple[str, Handler]] = [
     (r"(?:(?P<rel>last|this|the\s+previous|previous|earlier\s+this)\s+)(?P<unit>week|month|year|"
      r"quarter)\b", read_relperiod),
     (r"(?:(?:over|at|on|during)\s+the|last|this|this\s+past)\s+weekend", read_weekend),
+    (r"(?:at|in)\s+the\s+(?:start|beginning|middle|end)\s+of\s+(?:the\s+)?(?:(?P<rel>last|this|"
+     r"previous)\s+)?(?P<unit>week)\b", read_relperiod),
     (rf"(?:over|in|during|within|for)\s+the\s+(?:past|last|previous)\s+(?:(?P<n>{_NUM})\s+|"
      rf"(?P<few>few|several|couple\s+of)\s+)?"
      r"(?P<unit>days?|weeks?|months?|years?|hours?)\b", read_duration),
@@ -253,14 +263,23 @@ _TABLES: dict[str, list[tuple[re.Pattern[str], Handler]]] = {
         r"(?<![\d.,/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d\d)(?P<us>)(?![\d/])",
         read_numeric)]),
 }
-_JOINER = re.compile(r"\s*(?:и|или|and|or|по|до|to|until|till|through|[-–—])\s*", re.IGNORECASE)
+# "on Friday night into Saturday" joins its two days like "Friday to Saturday"
+_JOINER = re.compile(r"\s*(?:(?:night|evening)\s+)?(?:и|или|and|or|по|до|to|into|until|till|"
+                     r"through|[-–—])\s*", re.IGNORECASE)
 _RANGE_OPENER = re.compile(r"(?<!\w)(?:с|со|from|between)\s+$", re.IGNORECASE)
 _NIGHT = re.compile(r"(?<!\w)(?:в\s+ночь\s+на|overnight\s+(?:into|to|on))\s+$", re.IGNORECASE)
 # "on the night of June 30" is the night that begins on June 30, «в ночь на 30 июня» ends on it
 _NIGHT_OF = re.compile(r"(?<!\w)(?:on\s+)?the\s+night\s+of\s+$", re.IGNORECASE)
+# "at around midnight last Thursday", «около полуночи в четверг»: the night from that day into
+# the next; "just after midnight on Friday", «после полуночи в пятницу»: into that day
+_MIDNIGHT = re.compile(r"(?<!\w)(?:(?:at|around|about|shortly|just|(?P<before>before))\s+)*"
+                       r"(?:(?P<after>after|past)\s+)?midnight\s+(?:on\s+)?$|"
+                       r"(?<!\w)(?:около|(?P<after_ru>после)|до|в)?\s*полу?ноч[ьи]\s+(?:(?:в|во)\s+)?$",
+                       re.IGNORECASE)
 # A date after these words is a deadline or a boundary, not when something happened.
 _DEADLINE = re.compile(r"(?<!\w)(?:до|к|ко|by|until|till|before|after|после|не\s+позднее|"
-                       r"no\s+later\s+than)\s+$", re.IGNORECASE)
+                       r"no\s+later\s+than)\s+(?:(?:at\s+least|at\s+the\s+earliest|"
+                       r"как\s+минимум|по\s+меньшей\s+мере)\s+)?$", re.IGNORECASE)
 _MERGEABLE = ("day", "weekday")
 # a "since" span longer than this many years compares with the past, it dates no events
 _HISTORY_YEARS = 10
@@ -280,6 +299,13 @@ _MODAL = re.compile(r"\b(?:must|will|shall|should|ha(?:ve|s)\s+to|(?:is|are)\s+t
                     r"(?<!\w)(?:должн\w*|обязан\w*|нужно|надо|предписан\w*)(?!\w)", re.IGNORECASE)
 # "Samara Today reported", "KOSTROMA TODAY": an outlet's name, not the day
 _NAME_BEFORE = re.compile(r"[A-ZА-ЯЁ][\w.-]*\s+$")
+# "a summons ordering him to appear the next day", «повестку с требованием явиться в военкомат
+# 5 октября»: the day of an appointment, not of the event that set it
+_APPOINTMENT = re.compile(
+    r"(?:\bto\s+(?:appear|report|come|turn\s+up|show\s+up)|(?<!\w)(?:явиться|явки|явкой|"
+    r"прийти|прибыть|явился\s+бы))\b[^,.;:!?()«»\"]{0,60}$",
+    re.IGNORECASE,
+)
 # a sentence told in the present: "since 10 a.m. police have blocked", «с утра ищут»
 _PRESENT_EN = re.compile(r"\b(?:have|has|is|are|am)\b|\bright\s+now\b", re.IGNORECASE)
 
@@ -352,10 +378,15 @@ def _combine(text: str, found: list[_Found]) -> list[_Found]:
         if f.kind in _MERGEABLE:
             night = _NIGHT.search(text, 0, f.start)
             night_of = _NIGHT_OF.search(text, 0, f.start)
+            midnight = _MIDNIGHT.search(text, 0, f.start)
             if night:
                 f = replace(f, start=night.start(), resolve=shift_start(f.resolve, 1))
+            elif midnight and (midnight.group("after") or midnight.group("after_ru")):
+                f = replace(f, start=midnight.start(), resolve=shift_start(f.resolve, 1))
+            elif midnight:
+                f = replace(f, start=midnight.start(), resolve=shift_end(f.resolve, 1))
             elif night_of:
-                f = replace(f, start=night_of.start(), resolve=shift_end(f.resolve, 1))
+                f = replace(f, start=night_of.start(), resolve=_night_after(f.resolve))
         if (
             f.start not in merged
             and f.kind != "since"
@@ -366,6 +397,17 @@ def _combine(text: str, found: list[_Found]) -> list[_Found]:
             continue
         result.append(f)
     return result
+
+
+def _night_after(resolver: Resolver) -> Resolver:
+    """ "the night of June 4" runs into June 5; "the night of June 4 to 5" names both days."""
+    def resolve(base: date | None) -> Resolved | None:
+        got = resolver(base)
+        if got is None or got[0] != got[1]:
+            return got
+        return shift_end(resolver, 1)(base)
+
+    return resolve
 
 
 def names_rite(sentence: Sentence, found: DateRange) -> bool:
@@ -382,6 +424,12 @@ def is_bound(found: DateRange) -> bool:
     """ "by Friday evening", «к вечеру среды»: when a thing was done by; it dates that
     thing, but the story does not move on to that day."""
     return bool(_BOUND.match(found.text or ""))
+
+
+def is_appointment(before: str) -> bool:
+    """Whether a time expression after ``before`` (its sentence up to it) dates the appointment
+    a summons or an order set ("ordering him to appear the next day"), not the event."""
+    return bool(_APPOINTMENT.search(before))
 
 
 def _bare_weekday(text: str | None) -> bool:
@@ -405,6 +453,8 @@ def _extract(
         # a time of day dates the publication day only in a sentence told as it goes on
         found = [f for f in found if f.kind != "clock"]
     for f in found:
+        if is_appointment(text[: f.start]):
+            continue
         got = f.resolve(published)
         if got is None or got[0] > got[1]:
             continue

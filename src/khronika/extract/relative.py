@@ -11,6 +11,7 @@ import re
 from datetime import timedelta
 
 from khronika.extract.calendar import month_period
+from khronika.extract.dates import is_appointment
 from khronika.extract.numwords import CARDINALS
 from khronika.model import DateRange, Lang, Sentence, Span
 
@@ -108,7 +109,7 @@ def extract_relative_date(
                          text, span)
     for pattern, sign in _PATTERNS[lang]:
         m = pattern.search(sentence.text)
-        if m is None:
+        if m is None or is_appointment(sentence.text[: m.start()]):
             continue
         text = m.group()
         span = Span(sentence.start + m.start(), sentence.start + m.end(), text)
