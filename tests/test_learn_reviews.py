@@ -1,4 +1,4 @@
-"""A team reviews about 240 claims, retrains the sentence model from its store, and sees the
+"""A team reviews about 300 claims, retrains the sentence model from its store, and sees the
 score move on documents held apart. Gold claims of ../shared/corpus/realistic stand in for
 the reviewers' decisions; they reach a real SQLite store through the store API."""
 
@@ -24,7 +24,7 @@ from .conftest import SHARED
 
 REALISTIC = SHARED / "corpus" / "realistic"
 pytestmark = pytest.mark.skipif(not REALISTIC.is_dir(), reason="needs ../shared/corpus")
-REVIEWED = 240
+REVIEWED = 300
 
 
 def _write_docs(docs: list[CvDoc], path: Path) -> Path:
@@ -58,7 +58,7 @@ def test_retraining_on_reviews_moves_the_score_on_held_apart_documents(
     folds = assign_folds(docs, 5)
     held, rest = folds[0], [d for f in folds[1:] for d in f]
     rules = build_resources(ExtractSettings(model="none"))
-    # the team runs the rules over its documents until it has about 240 claims to review
+    # the team runs the rules over its documents until it has about 300 claims to review
     store = open_store(tmp_path / "team.db")
     batch: list[CvDoc] = []
     produced = 0
