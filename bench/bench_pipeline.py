@@ -63,7 +63,7 @@ STAGE_FUNCTIONS = (
     ("  places: find_places", "khronika/geocode/gazetteer.py", "find_places"),
     ("  attribution: find_credit", "khronika/extract/attribution.py", "find_credit"),
     ("  attribution: find_cues", "khronika/extract/attribution.py", "find_cues"),
-    ("  actors/targets lexicons", "khronika/extract/claims.py", "_lexicon_values"),
+    ("  actors/targets lexicons", "khronika/codebook/__init__.py", "_values_in"),
     ("  codebook find_phrases (any caller)", "khronika/codebook/__init__.py", "find_phrases"),
     ("store: save_documents", "khronika/store/sql.py", "save_documents"),
 )
