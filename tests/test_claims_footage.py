@@ -43,8 +43,8 @@ def test_footage_of_an_event_told_before_is_no_new_claim(
 
 STANDS = [
     # told first: the footage is how the page learnt of the event
-    ("en", "Video shared on messaging apps shows riot police checking documents of migrant "
-     "traders at a market in Kazan.", "Video"),
+    ("en", "Kazan police: video shared on messaging apps shows riot officers checking documents "
+     "of migrant traders at a wholesale market.", "video"),
     # filmed doing it: the act, not a clip
     ("en", "Police raided a market in Tver on Friday. In Moscow, officers were filmed "
      "checking men's papers at metro exits and handing out summonses.", "filmed"),
